@@ -1,0 +1,76 @@
+"""Problems found in a registry, and how they are printed for people and for GitHub."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    line: int
+    entry: str  # the partner's id, "Eintrag N" when it has none, or "Datei"
+    field: str  # dotted path such as "agreement.targets[1].year", or "-"
+    message: str  # German, one sentence or two
+    severity: str = ERROR
+    file: str = "partners.yml"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.entry}: {self.field}: {self.message}"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == WARNING]
+
+
+def format_text(problems: list[Problem]) -> str:
+    """Errors first, then warnings, then a German summary line."""
+    errs, warns = sorted(errors(problems)), sorted(warnings(problems))
+    lines: list[str] = []
+    if errs:
+        lines.append("Fehler:")
+        lines += [f"  {p}" for p in errs]
+    if warns:
+        lines.append("Hinweise:")
+        lines += [f"  {p}" for p in warns]
+    lines.append(summary(problems))
+    return "\n".join(lines)
+
+
+def summary(problems: list[Problem]) -> str:
+    n_err, n_warn = len(errors(problems)), len(warnings(problems))
+    if not n_err and not n_warn:
+        return "Alles in Ordnung: keine Fehler, keine Hinweise."
+    verdict = "Bitte korrigieren." if n_err else "Keine Fehler."
+    return f"{n_err} Fehler, {n_warn} Hinweise. {verdict}"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow-command escaping for the message part.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    command = "error" if problem.severity == ERROR else "warning"
+    title = _escape_property(f"{problem.entry}: {problem.field}")
+    file = _escape_property(problem.file)
+    return f"::{command} file={file},line={problem.line},title={title}::{_escape_data(problem.message)}"
+
+
+class RegistryError(Exception):
+    """Raised by the build when the registry has errors; the text lists every one."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("Die Registrierung enthält Fehler:\n" + format_text(problems))

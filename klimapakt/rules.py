@@ -1,0 +1,247 @@
+"""Validation rules. Each returns German messages (empty when the value is fine).
+
+Value rules take one parsed value; record rules take a finished record and return
+(field, message) pairs; warnings are returned by the `warn_*` rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+
+from . import model
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 60
+HOST_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$", re.I)
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$")
+# German or international numbers: +49 211 1234567, 0211 123456-7, (0211) 12 34 56
+PHONE_RE = re.compile(r"^\+?[0-9()][0-9 ()/-]{4,22}[0-9]$")
+JINJA_RE = re.compile(r"\{\{|\{%|\{#")
+HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<!--")
+SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object"}
+REVIEW_MAX_AGE_DAYS = 365
+AGREEMENT_DUE_DAYS = 730
+
+
+def check_id(value: str) -> list[str]:
+    if not ID_RE.match(value):
+        return [f"„{value}“ ist keine gültige Kennung: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „muster-gmbh“."]
+    if len(value) > ID_MAX:
+        return [f"Die Kennung ist {len(value)} Zeichen lang; höchstens {ID_MAX} sind erlaubt."]
+    return []
+
+
+def check_plain_text(value: str) -> list[str]:
+    """Data is rendered as text, never as a template or markup: refuse what looks like either."""
+    problems = []
+    if JINJA_RE.search(value):
+        problems.append("Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt.")
+    if HTML_TAG_RE.search(value):
+        problems.append("Der Text enthält HTML (z. B. „<b>“). Bitte nur reinen Text eintragen.")
+    return problems
+
+
+def check_length(value: str, max_length: int | None) -> list[str]:
+    if max_length and len(value) > max_length:
+        return [f"Der Text ist {len(value)} Zeichen lang; höchstens {max_length} sind erlaubt."]
+    return []
+
+
+def check_url(value: str) -> list[str]:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("https", "http"):
+        return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
+    host = parts.hostname or ""
+    if not HOST_RE.match(host) or parts.username or parts.password or any(c.isspace() for c in value):
+        return [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
+    return []
+
+
+def check_email(value: str) -> list[str]:
+    if not EMAIL_RE.match(value):
+        return [f"„{value}“ ist keine gültige E-Mail-Adresse (Beispiel: name@firma.de)."]
+    return []
+
+
+def check_phone(value: str) -> list[str]:
+    if not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 6:
+        return [f"„{value}“ ist keine gültige Telefonnummer (Beispiel: +49 211 1234567)."]
+    return []
+
+
+def check_year(value: int) -> list[str]:
+    if not model.YEAR_MIN <= value <= model.YEAR_MAX:
+        return [f"Das Jahr {value} ist nicht plausibel: erlaubt sind {model.YEAR_MIN} bis {model.YEAR_MAX}."]
+    return []
+
+
+def check_percent(value: float) -> list[str]:
+    if not 0 <= value <= 100:
+        return [f"{format_number(value)} liegt nicht zwischen 0 und 100 Prozent."]
+    return []
+
+
+def check_non_negative(value: float) -> list[str]:
+    if value < 0:
+        return [f"Emissionen können nicht negativ sein ({format_number(value)})."]
+    return []
+
+
+def check_date_not_future(value: dt.date, today: dt.date) -> list[str]:
+    if value > today:
+        return [f"Das Datum {value.isoformat()} liegt in der Zukunft."]
+    return []
+
+
+def check_logo(filename: str, logo_dir: Path) -> list[str]:
+    """The logo file exists, has an allowed format and size, and (for SVG) is inert."""
+    if "/" in filename or "\\" in filename or filename.startswith("."):
+        return [f"Bitte nur den Dateinamen angeben (ohne Ordner): „{filename}“."]
+    suffix = Path(filename).suffix.lower()
+    if suffix not in model.LOGO_SUFFIXES:
+        return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG."]
+    path = logo_dir / filename
+    if not path.is_file():
+        return [f"Die Logo-Datei „{filename}“ fehlt im Ordner {model.LOGO_DIR}/."]
+    data = path.read_bytes()
+    if len(data) > model.LOGO_MAX_BYTES:
+        return [f"Die Logo-Datei ist {len(data) // 1024} KB groß; höchstens {model.LOGO_MAX_BYTES // 1024} KB sind erlaubt."]
+    if suffix == ".svg":
+        return check_svg(data)
+    width = raster_width(data, suffix)
+    if width is None:
+        return [f"„{filename}“ ist keine lesbare {suffix[1:].upper()}-Datei."]
+    if width < model.LOGO_MIN_WIDTH:
+        return [f"Das Logo ist nur {width} Pixel breit; mindestens {model.LOGO_MIN_WIDTH} Pixel sind nötig."]
+    return []
+
+
+def check_svg(data: bytes) -> list[str]:
+    """Refuse SVGs that could run code or load anything from elsewhere."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        return ["Das SVG enthält DOCTYPE- oder ENTITY-Angaben; diese sind nicht erlaubt."]
+    except SafeET.ParseError as err:
+        return [f"Das SVG ist keine gültige XML-Datei ({err})."]
+    if _local(root.tag) != "svg":
+        return ["Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."]
+    found: set[str] = set()
+    for element in root.iter():
+        name = _local(element.tag).lower()
+        if name in SVG_FORBIDDEN_ELEMENTS:
+            found.add(f"das Element <{_local(element.tag)}>")
+        for attr, value in element.attrib.items():
+            attr_name = _local(attr).lower()
+            if attr_name.startswith("on"):
+                found.add(f"das Attribut „{_local(attr)}“")
+            elif attr_name == "href" and not value.strip().startswith("#"):
+                found.add("einen Verweis auf eine externe Quelle")
+        style = (element.text or "") if name == "style" else element.attrib.get("style", "")
+        if "url(" in style and "url(#" not in style.replace(" ", "") or "@import" in style:
+            found.add("einen Verweis auf eine externe Quelle")
+    if found:
+        return [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
+    return []
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def raster_width(data: bytes, suffix: str) -> int | None:
+    """Pixel width read from the image header, or None if the header is not what the suffix claims."""
+    if suffix == ".png" and data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return struct.unpack(">I", data[16:20])[0]
+    if suffix == ".webp" and data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
+        chunk = data[12:16]
+        if chunk == b"VP8 ":
+            return struct.unpack("<H", data[26:28])[0] & 0x3FFF
+        if chunk == b"VP8L":
+            return (struct.unpack("<I", data[21:25])[0] & 0x3FFF) + 1
+        if chunk == b"VP8X":
+            return int.from_bytes(data[24:27], "little") + 1
+        return None
+    if suffix in (".jpg", ".jpeg") and data[:2] == b"\xff\xd8":
+        return _jpeg_width(data)
+    return None
+
+
+def _jpeg_width(data: bytes) -> int | None:
+    i = 2
+    while i + 9 < len(data):
+        if data[i] != 0xFF:
+            return None
+        marker, length = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return struct.unpack(">H", data[i + 7:i + 9])[0]
+        i += 2 + length
+    return None
+
+
+# Record rules: (field, message) pairs.
+
+def check_target_years(target: model.Target) -> list[tuple[str, str]]:
+    if target.year and target.baseline_year and target.year <= target.baseline_year:
+        return [("year", f"Das Zieljahr {target.year} muss nach dem Basisjahr {target.baseline_year} liegen.")]
+    return []
+
+
+def check_target_has_goal(target: model.Target) -> list[tuple[str, str]]:
+    if target.reduction_percent is None and not target.climate_neutral:
+        return [("-", "Ein Ziel braucht „reduction_percent“ oder „climate_neutral: true“.")]
+    return []
+
+
+def check_reduction_has_baseline(target: model.Target) -> list[tuple[str, str]]:
+    if target.reduction_percent is not None and target.baseline_year is None:
+        return [("baseline_year", "Zu einer Minderung in Prozent gehört ein Basisjahr („baseline_year“).")]
+    return []
+
+
+def check_emission_reported(emission: model.Emission) -> list[tuple[str, str]]:
+    if emission.scope1 is None and emission.scope2 is None and emission.scope3 is None:
+        return [("-", f"Für {emission.year} ist kein Wert angegeben (scope1, scope2 oder scope3).")]
+    return []
+
+
+RECORD_RULES = {
+    model.Target: (check_target_years, check_target_has_goal, check_reduction_has_baseline),
+    model.Emission: (check_emission_reported,),
+}
+
+
+# Warnings about a whole partner.
+
+def warn_missing_logo_or_description(partner: model.Partner, today: dt.date) -> list[tuple[str, str]]:
+    missing = [label for key, label in (("logo", "Logo"), ("description", "Beschreibung")) if getattr(partner, key) is None]
+    if missing:
+        return [("-", f"Ohne {' und '.join(missing)} wirkt das Profil leer. Bitte nachtragen, wenn möglich.")]
+    return []
+
+
+def warn_stale_review(partner: model.Partner, today: dt.date) -> list[tuple[str, str]]:
+    if partner.last_reviewed and (today - partner.last_reviewed).days > REVIEW_MAX_AGE_DAYS:
+        return [("last_reviewed", f"Die Angaben wurden zuletzt am {partner.last_reviewed.isoformat()} geprüft, vor mehr als 12 Monaten.")]
+    return []
+
+
+def warn_agreement_overdue(partner: model.Partner, today: dt.date) -> list[tuple[str, str]]:
+    if (partner.agreement is None and partner.joined and partner.status != "former"
+            and (today - partner.joined).days > AGREEMENT_DUE_DAYS):
+        return [("agreement", f"Beigetreten am {partner.joined.isoformat()}, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
+    return []
+
+
+PARTNER_WARNINGS = (warn_missing_logo_or_description, warn_stale_review, warn_agreement_overdue)
+
+
+def format_number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
