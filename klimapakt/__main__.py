@@ -22,6 +22,14 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors(problems) else 0
 
 
+def demo(args: argparse.Namespace) -> int:
+    from .demo import write_demo_registry
+
+    path = write_demo_registry(Path(args.output), args.count, args.seed)
+    print(f"{args.count} erfundene Partner geschrieben: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m klimapakt", description="Werkzeuge für die Klimapakt-Website")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--github", action="store_true", help="zusätzlich GitHub-Annotationen ausgeben")
     check_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Datei)")
     check_parser.set_defaults(run=check)
+    demo_parser = commands.add_parser("demo", help="Demodaten (erfundene Unternehmen) erzeugen")
+    demo_parser.add_argument("--count", type=int, default=60)
+    demo_parser.add_argument("--seed", type=int, default=2035)
+    demo_parser.add_argument("--output", default="build/demo/partners.yml")
+    demo_parser.set_defaults(run=demo)
     args = parser.parse_args(argv)
     return args.run(args)
 

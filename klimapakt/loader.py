@@ -62,6 +62,7 @@ class Loaded:
 
     partners: tuple[model.Partner, ...]
     problems: tuple[Problem, ...]
+    demo: bool = False  # the registry declares itself fictional demo data
 
 
 def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = None,
@@ -71,7 +72,7 @@ def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = 
     if root is None:
         return Loaded((), tuple(ctx.problems))
     partners = read_registry(root, ctx)
-    return Loaded(tuple(partners), tuple(ctx.problems))
+    return Loaded(tuple(partners), tuple(ctx.problems), read_demo_flag(root))
 
 
 def load_file(path: str | Path, **kwargs: Any) -> Loaded:
@@ -180,6 +181,14 @@ def read_registry(root: yaml.Node, ctx: Context) -> list[model.Partner]:
         warn_partner(partner, ctx)
     ctx.entry = "Datei"
     return partners
+
+
+def read_demo_flag(root: yaml.Node) -> bool:
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "demo" and isinstance(value, yaml.ScalarNode):
+                return value.value == "true"
+    return False
 
 
 def entry_label(node: yaml.Node, index: int) -> str:

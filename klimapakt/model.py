@@ -137,7 +137,10 @@ PARTNER_SPEC = (
     Field("emissions", "list", "Berichtete Emissionen je Jahr in t CO2e", spec=EMISSION_SPEC),
     Field("last_reviewed", "date", "Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)"),
 )
-REGISTRY_SPEC = (Field("partners", "list", "Liste der Partner", required=True, spec=PARTNER_SPEC),)
+REGISTRY_SPEC = (
+    Field("demo", "bool", "true nur bei erfundenen Demodaten: die Website zeigt dann auf jeder Seite einen Hinweis"),
+    Field("partners", "list", "Liste der Partner", required=True, spec=PARTNER_SPEC),
+)
 
 
 @dataclass(frozen=True)

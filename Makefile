@@ -1,0 +1,58 @@
+# Klimapakt Düsseldorf website. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DEMO_REGISTRY := build/demo/partners.yml
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test demo serve-demo bench audit schema chromium clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -e .
+	touch $(STAMP)
+
+serve: $(STAMP) ## Install everything and serve the site with live reload on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the static site into site/
+	$(VENV)/bin/mkdocs build --strict
+
+check: $(STAMP) ## Check partners.yml (same rules as the build)
+	$(PY) -m klimapakt check partners.yml
+
+$(DEMO_REGISTRY): $(STAMP) klimapakt/demo.py
+	$(PY) -m klimapakt demo --count 60 --output $(DEMO_REGISTRY)
+
+demo: $(DEMO_REGISTRY) ## Build the site with 60 fictional demo partners into site/
+	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs build --strict
+
+serve-demo: $(DEMO_REGISTRY) ## Serve the demo site with live reload
+	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+chromium: ## Install Debian's chromium for the browser tests (needs root or sudo)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium ## Run all tests (unit, build, browser)
+	$(PY) -m pytest
+
+bench: $(STAMP) ## Benchmark the build with 100 to 5,000 demo partners
+	$(PY) scripts/bench.py
+
+audit: $(STAMP) ## Lighthouse scores for start page, directory and a profile
+	$(PY) scripts/audit.py
+
+schema: $(STAMP) ## Regenerate the JSON Schema for partners.yml
+	$(PY) -m klimapakt schema --write
+
+clean: ## Remove build output
+	rm -rf site build .pytest_cache

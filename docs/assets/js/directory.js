@@ -1,0 +1,78 @@
+// Partner directory: narrows the server-rendered list. Without JavaScript every partner
+// stays listed. Filter state lives only in the URL (?branche=…&groesse=…&status=…&q=…),
+// never in cookies or browser storage.
+(function () {
+  "use strict";
+  var form = document.getElementById("kp-filter");
+  var list = document.getElementById("kp-cards");
+  if (!form || !list) return;
+  var count = document.getElementById("kp-count");
+  var empty = document.getElementById("kp-empty");
+  var cards = Array.prototype.slice.call(list.children);
+  var fields = { q: "kp-q", branche: "kp-branche", groesse: "kp-groesse", status: "kp-status", sortierung: "kp-sortierung" };
+  var filters = { branche: "sector", groesse: "size", status: "status" };
+
+  function value(name) { return document.getElementById(fields[name]).value; }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(fields).forEach(function (name) {
+      var el = document.getElementById(fields[name]);
+      var wanted = params.get(name);
+      if (wanted === null) return;
+      if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === wanted; })) return;
+      el.value = wanted;
+    });
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    Object.keys(fields).forEach(function (name) {
+      var v = value(name).trim();
+      if (v && !(name === "sortierung" && v === "name")) params.set(name, v);
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function matches(card) {
+    var q = value("q").trim().toLowerCase();
+    if (q && card.dataset.name.indexOf(q) === -1) return false;
+    return Object.keys(filters).every(function (name) {
+      var v = value(name);
+      return !v || card.dataset[filters[name]] === v;
+    });
+  }
+
+  function sortCards() {
+    var byJoined = value("sortierung") === "beitritt";
+    var sorted = cards.slice().sort(function (a, b) {
+      if (byJoined && a.dataset.joined !== b.dataset.joined) return a.dataset.joined < b.dataset.joined ? 1 : -1;
+      return a.dataset.name.localeCompare(b.dataset.name, "de");
+    });
+    var fragment = document.createDocumentFragment();
+    sorted.forEach(function (card) { fragment.appendChild(card); });
+    list.appendChild(fragment);
+  }
+
+  function apply() {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var visible = matches(card);
+      card.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    sortCards();
+    count.textContent = shown + " von " + cards.length + " Partnern";
+    empty.hidden = shown !== 0;
+    writeUrl();
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  readUrl();
+  apply();
+})();

@@ -1,0 +1,62 @@
+"""mkdocs-macros glue: exposes figures and listings from the `klimapakt` package to pages.
+
+No HTML and no rules here; every function returns what the package renders.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from klimapakt import news, render, site
+
+PENDING = '<span class="kp-pending">wird ergänzt</span>'
+
+
+def define_env(env):
+    root = Path(env.conf.config_file_path).parent
+    docs = Path(env.conf.docs_dir)
+    settings = env.conf.extra["settings"]
+
+    def data() -> site.SiteData:
+        return site.load_site_data(root / env.conf.extra["registry"], docs / "assets/partners")
+
+    def page_root() -> str:
+        """Relative prefix from the current page to the site root, e.g. "../"."""
+        depth = env.page.url.count("/") if env.page and env.page.url else 0
+        return "../" * depth
+
+    @env.macro
+    def setting(key: str) -> str:
+        """A configured fact, escaped; "wird ergänzt" while staff have not filled it in."""
+        value = settings
+        for part in key.split("."):
+            value = value.get(part, "") if isinstance(value, dict) else ""
+        return escape(str(value)) if value not in ("", None) else PENDING
+
+    @env.macro
+    def office_email_link() -> str:
+        email = settings["geschaeftsstelle"].get("email")
+        return f'<a href="{escape(render.mailto_url(email))}">{escape(email)}</a>' if email else PENDING
+
+    @env.macro
+    def office_phone_link() -> str:
+        phone = settings["geschaeftsstelle"].get("telefon")
+        return f'<a href="{escape(render.tel_url(phone))}">{escape(phone)}</a>' if phone else PENDING
+
+    @env.macro
+    def key_figures() -> str:
+        return render.render_key_figures(data().figures, href=page_root() + "klimapartner/")
+
+    @env.macro
+    def partner_directory() -> str:
+        return render.render_directory(list(data().partners), root=page_root())
+
+    @env.macro
+    def latest_news(count: int = 3) -> str:
+        posts = news.read_posts(docs / "aktuelles/posts")[:count]
+        return render.render("news-list.html", posts=posts, root=page_root())
+
+    @env.macro
+    def next_event() -> str:
+        return ""

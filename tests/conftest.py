@@ -1,0 +1,88 @@
+"""Shared fixtures: site builds from fixture registries, a local HTTP server, Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = dt.date(2026, 11, 25)  # fixed, so demo data and date rules do not drift
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def build_site(registry: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` with the given registry into `out`."""
+    environ = {**os.environ, "KLIMAPAKT_REGISTRY": str(registry), "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=600,
+    )
+    return result
+
+
+def _build_or_fail(registry: Path, out: Path) -> Path:
+    result = build_site(registry, out)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_registry(tmp_path_factory) -> Path:
+    from klimapakt.demo import write_demo_registry
+    return write_demo_registry(tmp_path_factory.mktemp("demo") / "partners.yml", 60, seed=2035, today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_registry, tmp_path_factory) -> Path:
+    """The site built with 60 fictional partners: every page type has content."""
+    return _build_or_fail(demo_registry, tmp_path_factory.mktemp("demo-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built with the shipped partners.yml."""
+    return _build_or_fail(ROOT / "partners.yml", tmp_path_factory.mktemp("real-site") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site):
+    """Base URL (with trailing slash) of the demo site served on 127.0.0.1."""
+    server = serve(demo_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
