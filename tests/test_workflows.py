@@ -1,0 +1,404 @@
+"""Checks of the repository's GitHub configuration.
+
+- zizmor (offline) finds nothing in the workflows, dependabot.yml and the
+  pre-commit configuration;
+- every action is pinned to a full commit SHA with a "# vX.Y.Z" comment;
+- the workflow token starts without permissions, jobs ask only for what they
+  need, no workflow runs on `pull_request_target`, checkout keeps no credentials;
+- the issue form "Neuen Klimapartner melden" offers exactly the registry's values
+  (klimapakt.model), so a reported partner can be copied into partners.yml as is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOW_DIR = GITHUB / "workflows"
+WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
+ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "neuer-klimapartner.yml"
+DEPENDABOT = GITHUB / "dependabot.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+
+SHA_RE = re.compile(r"^[0-9a-f]{40}$")
+# `uses: owner/repo[/path]@<ref>  # vX.Y.Z` on one line (block style, as written here).
+USES_LINE_RE = re.compile(
+    r"""^\s*(?:-\s+)?uses:\s*["']?(?P<ref>[^\s"'#]+)["']?\s*(?:\#\s*(?P<comment>.*))?$"""
+)
+VERSION_COMMENT_RE = re.compile(r"^v\d+\.\d+\.\d+\b")
+
+# Write permissions a job may hold: (workflow file, job id) -> scopes.
+ALLOWED_WRITE = {
+    ("deploy.yml", "deploy"): {"pages", "id-token"},
+}
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 (SafeLoader subclass)
+
+
+def triggers(workflow: dict) -> dict:
+    """The `on:` block as a mapping. PyYAML (YAML 1.1) reads the key `on` as True."""
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return {name: None for name in on}
+    assert isinstance(on, dict), f"unexpected `on:` value {on!r}"
+    return on
+
+
+def steps(workflow: dict):
+    """(job id, step) for every step of every job."""
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps") or []:
+            yield job_id, step
+
+
+def all_uses(workflow: dict) -> list[str]:
+    """Every `uses:` of the workflow: steps and reusable-workflow jobs."""
+    refs = [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
+    refs += [step["uses"] for _, step in steps(workflow) if "uses" in step]
+    return refs
+
+
+@pytest.fixture(params=WORKFLOWS, ids=lambda p: p.name)
+def workflow_path(request) -> Path:
+    return request.param
+
+
+def test_workflows_exist():
+    names = {p.name for p in WORKFLOWS}
+    assert {"pr.yml", "deploy.yml"} <= names, names
+
+
+# --- (a) zizmor ------------------------------------------------------------------
+
+
+def zizmor_command() -> list[str]:
+    """The zizmor binary installed next to this Python, else the one on PATH."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    for candidate in (scripts / "zizmor", Path(sys.executable).with_name("zizmor")):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return [str(candidate)]
+    found = shutil.which("zizmor")
+    if found:
+        return [found]
+    pytest.fail("zizmor is not installed: it must be in requirements.txt (zizmor==1.32.0).")
+
+
+def test_zizmor_offline_reports_no_findings():
+    inputs = [p for p in (WORKFLOW_DIR, DEPENDABOT, PRE_COMMIT) if p.exists()]
+    cmd = [
+        *zizmor_command(),
+        "--offline",  # no network, no GitHub token: only the offline audits
+        "--no-progress",
+        "--color=never",
+        "--strict-collection",  # a broken YAML file is an error, not a warning
+        "--format=json",
+        *(str(p.relative_to(ROOT)) for p in inputs),
+    ]
+    env = {k: v for k, v in os.environ.items() if k not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}}
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    report = f"$ {' '.join(cmd)}\nexit code {proc.returncode}\n--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
+    print(report)
+    assert proc.returncode == 0, report
+    findings = json.loads(proc.stdout or "[]")
+    assert findings == [], report
+
+
+# --- (b) pinning -------------------------------------------------------------------
+
+
+def test_every_action_is_pinned_to_a_commit_sha(workflow_path):
+    workflow = load_yaml(workflow_path)
+    refs = all_uses(workflow)
+    assert refs, f"{workflow_path.name} uses no actions?"
+    for ref in refs:
+        if ref.startswith("./"):
+            continue  # a local action or workflow: versioned with this repository
+        if ref.startswith("docker://"):
+            assert "@sha256:" in ref, f"{workflow_path.name}: image not pinned by digest: {ref}"
+            continue
+        name, sep, version = ref.partition("@")
+        assert sep and SHA_RE.match(version), (
+            f"{workflow_path.name}: `{ref}` is not pinned to a full 40-character commit SHA"
+        )
+        assert name.count("/") >= 1, f"{workflow_path.name}: unexpected action reference {ref}"
+
+
+def test_every_pinned_action_has_a_version_comment(workflow_path):
+    refs_in_text = []
+    for lineno, line in enumerate(workflow_path.read_text(encoding="utf-8").splitlines(), 1):
+        match = USES_LINE_RE.match(line)
+        if not match:
+            continue
+        ref, comment = match["ref"], (match["comment"] or "").strip()
+        refs_in_text.append(ref)
+        if ref.startswith("./"):
+            continue
+        assert VERSION_COMMENT_RE.match(comment), (
+            f"{workflow_path.name}:{lineno}: `{ref}` needs a release comment like `# v1.2.3`, got {comment!r}"
+        )
+    # Every `uses:` the YAML parser sees was checked above (none hides in flow style).
+    assert sorted(refs_in_text) == sorted(all_uses(load_yaml(workflow_path)))
+
+
+def test_same_action_is_pinned_to_the_same_sha_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = USES_LINE_RE.match(line)
+            if match and "@" in match["ref"]:
+                name, _, version = match["ref"].partition("@")
+                pins.setdefault(name, set()).add(f"{version} # {(match['comment'] or '').strip()}")
+    mixed = {name: versions for name, versions in pins.items() if len(versions) > 1}
+    assert not mixed, f"actions pinned to different commits in different places: {mixed}"
+
+
+# --- (c) permissions, triggers, checkout ---------------------------------------------
+
+
+def test_top_level_permissions_are_empty(workflow_path):
+    workflow = load_yaml(workflow_path)
+    assert "permissions" in workflow, f"{workflow_path.name}: no top-level `permissions:`"
+    assert workflow["permissions"] == {}, (
+        f"{workflow_path.name}: top-level permissions must be `{{}}`, got {workflow['permissions']!r}"
+    )
+
+
+def test_jobs_ask_only_for_what_they_need(workflow_path):
+    workflow = load_yaml(workflow_path)
+    for job_id, job in workflow["jobs"].items():
+        perms = job.get("permissions")
+        assert isinstance(perms, dict), (
+            f"{workflow_path.name}: job `{job_id}` must list its permissions explicitly, got {perms!r}"
+        )
+        writes = {scope for scope, level in perms.items() if level == "write"}
+        allowed = ALLOWED_WRITE.get((workflow_path.name, job_id), set())
+        assert writes <= allowed, (
+            f"{workflow_path.name}: job `{job_id}` may not have write access to {sorted(writes - allowed)}"
+        )
+        assert set(perms.values()) <= {"read", "write", "none"}, perms
+
+
+def test_no_pull_request_target(workflow_path):
+    workflow = load_yaml(workflow_path)
+    assert "pull_request_target" not in triggers(workflow), (
+        f"{workflow_path.name}: `pull_request_target` runs fork code with a privileged token"
+    )
+
+
+def test_checkout_never_persists_credentials(workflow_path):
+    workflow = load_yaml(workflow_path)
+    checkouts = [
+        (job_id, step) for job_id, step in steps(workflow)
+        if str(step.get("uses", "")).startswith("actions/checkout@")
+    ]
+    for job_id, step in checkouts:
+        assert (step.get("with") or {}).get("persist-credentials") is False, (
+            f"{workflow_path.name}: checkout in job `{job_id}` needs `persist-credentials: false`"
+        )
+
+
+def test_every_job_has_a_timeout(workflow_path):
+    workflow = load_yaml(workflow_path)
+    for job_id, job in workflow["jobs"].items():
+        timeout = job.get("timeout-minutes")
+        assert isinstance(timeout, int) and 0 < timeout <= 60, (
+            f"{workflow_path.name}: job `{job_id}` needs `timeout-minutes` (1–60), got {timeout!r}"
+        )
+
+
+def test_concurrency_is_set(workflow_path):
+    workflow = load_yaml(workflow_path)
+    assert isinstance(workflow.get("concurrency"), dict), f"{workflow_path.name}: no `concurrency:`"
+    assert workflow["concurrency"].get("group"), workflow["concurrency"]
+
+
+def test_pr_workflow():
+    workflow = load_yaml(WORKFLOW_DIR / "pr.yml")
+    assert set(triggers(workflow)) == {"pull_request", "workflow_dispatch"}
+    assert {"check", "test", "build"} <= set(workflow["jobs"])
+    uploads = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert [step["with"]["name"] for step in uploads] == ["site-preview"]
+    assert uploads[0]["with"]["path"].rstrip("/") == "site"
+
+
+def test_deploy_workflow():
+    workflow = load_yaml(WORKFLOW_DIR / "deploy.yml")
+    on = triggers(workflow)
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"] and all("cron" in entry for entry in on["schedule"])
+    assert "workflow_dispatch" in on
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+    # The job that holds the publishing permissions runs no code from the repository.
+    assert all("run" not in step for step in deploy["steps"])
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_setup_python_uses_python_311_with_pip_cache():
+    for path in WORKFLOWS:
+        for job_id, step in steps(load_yaml(path)):
+            if str(step.get("uses", "")).startswith("actions/setup-python@"):
+                params = step.get("with") or {}
+                assert params.get("python-version") == "3.11", (path.name, job_id, params)
+                assert params.get("cache") == "pip", (path.name, job_id, params)
+                assert params.get("cache-dependency-path") == "requirements.txt", (path.name, job_id, params)
+
+
+# --- dependabot, pre-commit ---------------------------------------------------------
+
+
+def test_dependabot_covers_actions_and_pip_weekly_grouped():
+    config = load_yaml(DEPENDABOT)
+    assert config["version"] == 2
+    updates = {entry["package-ecosystem"]: entry for entry in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for ecosystem, entry in updates.items():
+        assert entry["directory"] == "/", ecosystem
+        assert entry["schedule"]["interval"] == "weekly", ecosystem
+        assert entry.get("groups"), f"{ecosystem}: updates are not grouped"
+
+
+def test_pre_commit_runs_the_registry_check():
+    config = load_yaml(PRE_COMMIT)
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    hook = next(h for h in hooks if "klimapakt check" in h["entry"])
+    assert hook["entry"] == "python -m klimapakt check partners.yml"
+    assert hook["language"] == "system"
+    assert hook["pass_filenames"] is False
+    pattern = re.compile(hook["files"])
+    for path in ("partners.yml", "events.yml", "docs/assets/partners/muster-gmbh.svg"):
+        assert pattern.search(path), path
+    for path in ("docs/index.md", "mkdocs.yml", "old-partners.yml"):
+        assert not pattern.search(path), path
+
+
+# --- (d) issue form ↔ klimapakt.model ---------------------------------------------------
+
+STATUS_OPTION_RE = re.compile(r"^(?P<label>.+) \((?P<value>[a-z-]+)\)$")
+SIZE_OPTION_RE = STATUS_OPTION_RE
+SECTOR_OPTION_RE = re.compile(r"^(?P<value>[A-Z]) – (?P<label>.+)$")
+DISTRICT_OPTION_RE = re.compile(r"^Stadtbezirk (?P<value>\d+) – (?P<areas>.+)$")
+
+
+@pytest.fixture(scope="module")
+def form() -> dict:
+    return load_yaml(ISSUE_FORM)
+
+
+@pytest.fixture(scope="module")
+def model():
+    from klimapakt import model
+
+    return model
+
+
+def element(form: dict, element_id: str) -> dict:
+    matches = [el for el in form["body"] if el.get("id") == element_id]
+    assert len(matches) == 1, f"issue form: expected one element with id {element_id!r}, found {len(matches)}"
+    return matches[0]
+
+
+def options(form: dict, element_id: str, pattern: re.Pattern) -> list[re.Match]:
+    el = element(form, element_id)
+    assert el["type"] == "dropdown", el
+    parsed = []
+    for option in el["attributes"]["options"]:
+        match = pattern.match(option)
+        assert match, f"issue form `{element_id}`: option {option!r} does not have the form {pattern.pattern}"
+        parsed.append(match)
+    return parsed
+
+
+def test_issue_form_metadata(form):
+    assert form["name"] == "Neuen Klimapartner melden"
+    assert "neuer-partner" in form["labels"]
+    ids = [el["id"] for el in form["body"] if "id" in el]
+    assert len(ids) == len(set(ids)), ids
+    labels = [el["attributes"]["label"] for el in form["body"] if el["type"] != "markdown"]
+    assert len(labels) == len(set(labels)), labels
+
+
+def test_issue_form_fields_are_registry_keys(form, model):
+    partner_keys = {f.key for f in model.PARTNER_SPEC}
+    contact_keys = {f"contact_{f.key}" for f in model.CONTACT_SPEC}
+    ids = {el["id"] for el in form["body"] if el["type"] != "markdown"}
+    unknown = ids - partner_keys - contact_keys - {"consent"}
+    assert not unknown, f"issue form fields that are no registry key: {sorted(unknown)}"
+    expected = {"name", "status", "joined", "sector", "size", "district", "website", "description", "logo"}
+    assert expected | contact_keys <= ids, sorted(expected | contact_keys - ids)
+    for required in ("name", "status"):
+        assert element(form, required).get("validations", {}).get("required") is True, required
+
+
+def test_issue_form_status_values(form, model):
+    values = [m["value"] for m in options(form, "status", STATUS_OPTION_RE)]
+    assert set(values) <= set(model.STATUSES), values
+    # A newly reported partner has signed either the letter of intent or the agreement.
+    assert values == ["letter-of-intent", "partner"]
+
+
+def test_issue_form_size_values(form, model):
+    parsed = options(form, "size", SIZE_OPTION_RE)
+    assert [m["value"] for m in parsed] == list(model.SIZES)
+    for m in parsed:
+        assert m["label"] == model.SIZES[m["value"]], m.group(0)
+
+
+def test_issue_form_sector_values(form, model):
+    parsed = options(form, "sector", SECTOR_OPTION_RE)
+    assert [m["value"] for m in parsed] == list(model.SECTORS)
+    for m in parsed:
+        assert m["label"] == model.SECTORS[m["value"]], m.group(0)
+
+
+def test_issue_form_district_values(form, model):
+    parsed = options(form, "district", DISTRICT_OPTION_RE)
+    assert [int(m["value"]) for m in parsed] == list(model.DISTRICTS)
+
+
+def test_issue_form_requires_publication_consent(form):
+    consent = element(form, "consent")
+    assert consent["type"] == "checkboxes"
+    assert any(opt.get("required") is True for opt in consent["attributes"]["options"])
