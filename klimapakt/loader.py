@@ -13,7 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -23,20 +23,39 @@ from .report import ERROR, WARNING, Problem, RegistryError, errors
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 
 TAG = "tag:yaml.org,2002:"
+# What YAML 1.1 makes of an unquoted scalar, as a German noun phrase (nominative).
 YAML_TYPE_NAMES = {
-    TAG + "bool": "einen Ja/Nein-Wert",
+    TAG + "bool": "ein Ja/Nein-Wert",
     TAG + "int": "eine Zahl",
     TAG + "float": "eine Zahl",
     TAG + "timestamp": "ein Datum",
-    TAG + "null": "einen leeren Wert",
 }
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 LEADING_ZERO_RE = re.compile(r"^[-+]?0\d")
+PLAIN_NUMBER_RE = re.compile(r"^[-+]?(\d+)(?:\.(\d+))?$")
+MAX_INTEGER_DIGITS, MAX_DECIMALS = 12, 3  # the site shows at most three decimals (babel's default)
+# Line breaks YAML counts but GitHub's editor does not: they would shift every line number.
+HIDDEN_LINE_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
 KIND_NAMES = {
-    "text": "Text", "name": "Text", "longtext": "Text", "id": "Text", "url": "Text", "email": "Text",
-    "phone": "Text", "logo": "Text", "date": "ein Datum (JJJJ-MM-TT)", "year": "eine Jahreszahl",
-    "int": "eine ganze Zahl", "percent": "eine Zahl", "tonnes": "eine Zahl", "bool": "true oder false",
-    "object": "ein Abschnitt mit Feldern", "list": "eine Liste",
+    "text": "ein Text", "name": "ein Text", "longtext": "ein Text", "id": "eine Kennung", "url": "eine Webadresse",
+    "email": "eine E-Mail-Adresse", "phone": "eine Telefonnummer", "logo": "ein Dateiname",
+    "date": "ein Datum (JJJJ-MM-TT)", "year": "eine Jahreszahl", "int": "eine ganze Zahl", "percent": "eine Zahl",
+    "tonnes": "eine Zahl", "bool": "true oder false", "object": "ein Abschnitt mit Feldern", "list": "eine Liste",
+    "choice": "ein Wert aus der Liste",
+}
+TEXT_KINDS = ("text", "name", "longtext")
+# German (and English) words staff may use for a key, mapped to the key the registry expects.
+KEY_SYNONYMS = {
+    "beschreibung": "description", "text": "description", "webseite": "website", "homepage": "website",
+    "url": "website", "internet": "website", "branche": "sector", "größe": "size", "groesse": "size",
+    "bezirk": "district", "stadtbezirk": "district", "kontakt": "contact", "ansprechperson": "contact",
+    "ansprechpartner": "contact", "vereinbarung": "agreement", "ziele": "targets", "massnahmen": "measures",
+    "maßnahmen": "measures", "emissionen": "emissions", "rolle": "role", "funktion": "role",
+    "beitritt": "joined", "beigetreten": "joined", "unterzeichnet": "signed", "jahr": "year", "titel": "title",
+    "telefon": "phone", "e-mail": "email", "mail": "email", "kennung": "id", "geprüft": "last_reviewed",
+    "handlungsfeld": "field", "stand": "status", "basisjahr": "baseline_year", "zieljahr": "year",
+    "klimaneutral": "climate_neutral", "minderung": "reduction_percent",
 }
 
 
@@ -49,11 +68,15 @@ class Context:
     file: str
     today: dt.date
     logo_dir: Path
+    source: list[str] = field(default_factory=list)  # the file's lines, for hints and comment checks
     problems: list[Problem] = field(default_factory=list)
     entry: str = "Datei"
 
-    def report(self, line: int, path: str, message: str, severity: str = ERROR) -> None:
-        self.problems.append(Problem(line, self.entry, path or "-", message, severity, self.file))
+    def report(self, line: int, path: str, message: str, severity: str = ERROR, column: int = 0) -> None:
+        self.problems.append(Problem(line, self.entry, path or "-", message, severity, self.file, column))
+
+    def source_line(self, line: int) -> str:
+        return self.source[line - 1] if 0 < line <= len(self.source) else ""
 
 
 @dataclass(frozen=True)
@@ -67,12 +90,13 @@ class Loaded:
 
 def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = None,
               logo_dir: Path | None = None) -> Loaded:
-    ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR))
+    ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR),
+                  source=text.split("\n"))
     root = compose(text, ctx)
     if root is None:
         return Loaded((), tuple(ctx.problems))
-    partners = read_registry(root, ctx)
-    return Loaded(tuple(partners), tuple(ctx.problems), read_demo_flag(root))
+    partners, demo = read_registry(root, ctx)
+    return Loaded(tuple(partners), tuple(ctx.problems), demo)
 
 
 def load_file(path: str | Path, **kwargs: Any) -> Loaded:
@@ -83,7 +107,9 @@ def load_file(path: str | Path, **kwargs: Any) -> Loaded:
     except FileNotFoundError:
         return Loaded((), (Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, kwargs["file"]),))
     except UnicodeDecodeError as err:
-        return Loaded((), (Problem(1, "Datei", "-", f"Die Datei ist nicht UTF-8-kodiert ({err.reason}). Bitte als UTF-8 speichern.", ERROR, kwargs["file"]),))
+        line = err.object[:err.start].count(b"\n") + 1
+        return Loaded((), (Problem(line, "Datei", "-", "Die Datei ist nicht UTF-8-kodiert (ein Zeichen in dieser Zeile "
+                                   "ist nicht lesbar). Bitte als UTF-8 speichern.", ERROR, kwargs["file"]),))
     return load_text(text, **kwargs)
 
 
@@ -95,81 +121,186 @@ def load_valid(path: str | Path, **kwargs: Any) -> Loaded:
     return loaded
 
 
+# Parsing: syntax errors, and YAML features the registry does not use.
+
 def compose(text: str, ctx: Context) -> yaml.Node | None:
     """Parse YAML into nodes; a syntax error becomes one problem with line, column and a hint."""
+    if report_hidden_line_breaks(text, ctx):
+        return None
     try:
         node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as err:
-        # Pure-Python PyYAML words its errors better than libyaml; parse again for the message.
-        try:
-            yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as err2:
-            err = err2
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        ctx.report(line, "-", f"YAML-Syntaxfehler in Spalte {column}: {german_syntax_problem(err.problem or err.context or '')}."
-                   + syntax_hint(text, line))
+        report_syntax_error(text, nicer_syntax_error(text, err), ctx)
         return None
-    except yaml.YAMLError as err:
-        ctx.report(1, "-", f"YAML-Syntaxfehler: {err}.")
+    except yaml.reader.ReaderError as err:
+        line = text[:err.position].count("\n") + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        ctx.report(line, "-", f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{err.character:04X}) in Spalte "
+                   f"{column}. Bitte das Zeichen löschen, am einfachsten die Zeile neu tippen.", column=column)
+        return None
+    except (yaml.YAMLError, RecursionError) as err:  # e.g. nesting deeper than the parser allows
+        ctx.report(1, "-", f"Die Datei ist nicht lesbar ({type(err).__name__}). Bitte die letzte Änderung prüfen.")
         return None
     if node is None:
         ctx.report(1, "-", "Die Datei ist leer. Sie muss mit „partners:“ beginnen.")
+        return None
+    if report_unsupported_features(text, ctx):
+        return None
     return node
 
 
-SYNTAX_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt",
-    "mapping values are not allowed here": "an dieser Stelle ist kein Doppelpunkt erlaubt",
-    "could not find expected ':'": "hier fehlt ein Doppelpunkt",
-    "found duplicate anchor": "doppelter Anker",
-    "found undefined alias": "unbekannter Verweis (*)",
-    "found unexpected end of stream": "die Datei endet unerwartet (fehlt ein Anführungszeichen?)",
-    "expected <block end>, but found '<block mapping start>'": "die Einrückung passt nicht zur vorigen Zeile",
-    "expected <block end>, but found '-'": "der Listeneintrag ist falsch eingerückt",
-    "expected <block end>, but found '<scalar>'": "die Einrückung passt nicht zur vorigen Zeile",
-    "found unknown escape character": "unbekanntes Zeichen nach einem Backslash (\\)",
-}
+def report_hidden_line_breaks(text: str, ctx: Context) -> bool:
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in HIDDEN_LINE_BREAKS_RE.finditer(line):
+            ctx.report(number, "-", f"Die Zeile enthält einen unsichtbaren Zeilenumbruch (U+{ord(match.group()):04X}) in "
+                       f"Spalte {match.start() + 1}. Bitte das Zeichen löschen, am einfachsten die Zeile neu tippen.",
+                       column=match.start() + 1)
+            found = True
+    return found
+
+
+def nicer_syntax_error(text: str, err: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """Pure-Python PyYAML words its errors better than libyaml; parse again for the message."""
+    if _ComposeLoader is yaml.SafeLoader:
+        return err
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err2:
+        return err2
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return err
+
+
+SYNTAX_PROBLEMS = (  # (start of PyYAML's problem text, German explanation)
+    ("found character '\\t' that cannot start any token", "Tabulatorzeichen sind in YAML nicht erlaubt"),
+    ("found a tab character", "Tabulatorzeichen sind in YAML nicht erlaubt"),
+    ("found character", "dieses Zeichen darf nicht am Anfang eines Werts stehen"),
+    ("mapping values are not allowed", "an dieser Stelle ist kein Doppelpunkt erlaubt"),
+    ("could not find expected ':'", "hier fehlt ein Doppelpunkt"),
+    ("sequence entries are not allowed", "hier darf kein Listeneintrag („- “) beginnen"),
+    ("block sequence entries are not allowed", "hier darf kein Listeneintrag („- “) beginnen"),
+    ("found unexpected end of stream", "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen oder eine Klammer?)"),
+    ("found unknown escape character", "unbekanntes Zeichen nach einem Backslash (\\) in doppelten Anführungszeichen"),
+    ("expected alphabetic or numeric character", "„&“ oder „*“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
+    ("found undefined alias", "„*“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
+    ("expected <block end>, but found '<block mapping start>'", "die Einrückung passt nicht zur vorigen Zeile"),
+    ("expected <block end>, but found '-'", "der Listeneintrag ist falsch eingerückt"),
+    ("expected <block end>, but found '?'", "die Einrückung passt nicht zur vorigen Zeile"),
+    ("expected <block end>, but found '<scalar>'", "nach dem Wert steht noch etwas, das YAML nicht zuordnen kann"),
+    ("expected <block end>", "die Einrückung passt nicht zur vorigen Zeile"),
+    ("expected ',' or ']'", "die eckige Klammer „[“ wird nicht geschlossen"),
+    ("expected ',' or '}'", "die geschweifte Klammer „{“ wird nicht geschlossen"),
+    ("expected a comment or a line break", "nach „|“ oder „>“ muss der Text in der nächsten Zeile beginnen"),
+    ("but found another document", "die Datei darf nur ein Dokument enthalten (Zeile „---“ löschen)"),
+    ("found undefined tag handle", "„!“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
+    ("expected the node content", "hier fehlt ein Wert"),
+    ("found unexpected document separator", "„---“ oder „...“ am Zeilenanfang beendet das Dokument"),
+)
+# Errors whose `context_mark` (where a key, a quote or a bracket started) is where the mistake is.
+CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar", "while scanning a double-quoted scalar",
+                 "while scanning a single-quoted scalar", "while parsing a flow", "while scanning an anchor",
+                 "while scanning an alias")
+
+
+def report_syntax_error(text: str, err: yaml.MarkedYAMLError, ctx: Context) -> None:
+    problem = err.problem or err.context or ""
+    mark = err.problem_mark or err.context_mark
+    if err.context_mark and (err.context or "").startswith(CONTEXT_FIRST):
+        mark = err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    ctx.report(line, "-", f"YAML-Syntaxfehler in Spalte {column}: {german_syntax_problem(problem)}."
+               + syntax_hint(ctx.source, line), column=column)
 
 
 def german_syntax_problem(problem: str) -> str:
-    for english, german in SYNTAX_PROBLEMS.items():
-        if problem.startswith(english.split("'")[0]) and english in problem or problem.startswith(english):
+    for english, german in SYNTAX_PROBLEMS:
+        if problem.startswith(english):
             return german
-    return problem
+    return f"die Zeile ist nicht lesbar (YAML meldet: {problem})"
 
 
-def syntax_hint(text: str, line: int) -> str:
-    """A hint for the usual causes of a syntax error, judged from the lines around it."""
-    lines = text.splitlines()
-    around = lines[max(0, line - 2):line]
-    if any("\t" in ln for ln in around) or "\t" in text.split("\n", line)[-2:][0]:
-        return " Hinweis: Die Zeile ist mit Tabulatoren eingerückt. Bitte nur Leerzeichen verwenden."
-    for ln in around:
-        stripped = ln.strip().lstrip("- ")
+SPECIAL_START_RE = re.compile(r"^\s*-?\s*[A-Za-z_]+:\s+([&*!@`%|>])(?!\s*$)")
+
+
+def syntax_hint(source: list[str], line: int) -> str:
+    """A hint for the usual causes of a syntax error, judged from this and the previous line."""
+    around = [source[n - 1] for n in (line - 1, line) if 0 < n <= len(source)]
+    if any("\t" in ln for ln in around):
+        return " Hinweis: Die Zeile enthält Tabulatorzeichen. Bitte nur Leerzeichen zum Einrücken verwenden."
+    for ln in reversed(around):
+        stripped = ln.split(" #")[0].strip().lstrip("-").strip()
         key, colon, rest = stripped.partition(":")
         if colon and rest and not rest.startswith((" ", "/")) and re.fullmatch(r"[A-Za-z_]+", key):
             return f" Hinweis: Nach dem Doppelpunkt in „{stripped[:40]}“ fehlt ein Leerzeichen."
-        if colon and ": " in rest and not rest.strip().startswith(("\"", "'")):
-            return " Hinweis: Ein Text mit Doppelpunkt muss in Anführungszeichen stehen, z. B. description: \"Ziel: 2035\"."
+        if re.fullmatch(r"[A-Za-z_]+ +[^:\s].*", stripped) and ":" not in stripped:
+            return f" Hinweis: In „{stripped[:40]}“ fehlt nach dem Feldnamen ein Doppelpunkt."
+        if colon and ": " in rest and not rest.strip().startswith(("\"", "'", "|", ">")):
+            return (" Hinweis: Ein Text mit „: “ muss in Anführungszeichen stehen, "
+                    "z. B. description: \"Ziel: klimaneutral bis 2035\".")
+        special = SPECIAL_START_RE.match(ln)
+        if special:
+            return (f" Hinweis: Ein Text, der mit „{special.group(1)}“ beginnt, muss in Anführungszeichen stehen, "
+                    f"z. B. \"{special.group(1)}…\".")
+        if colon and re.match(r"\s*(\"[^\"]*\"|'[^']*')\s*\S", rest):
+            return (" Hinweis: Wenn ein Text in Anführungszeichen beginnt, muss er auch damit enden. Anführungszeichen "
+                    "im Text: den ganzen Text in die jeweils anderen setzen, z. B. 'Firma \"Nord\" GmbH'.")
+        if colon and rest.strip()[:1] in ("\"", "'") and rest.strip().count(rest.strip()[0]) == 1:
+            return " Hinweis: Das Anführungszeichen am Anfang des Texts wird nicht geschlossen."
     return " Hinweis: Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser und der vorigen Zeile."
+
+
+def report_unsupported_features(text: str, ctx: Context) -> bool:
+    """Anchors, aliases, tags and directives change how YAML reads a value: refuse them all."""
+    found = False
+    for token in yaml.scan(text, Loader=_ComposeLoader):
+        what = UNSUPPORTED_TOKENS.get(type(token))
+        if what:
+            line, column = token.start_mark.line + 1, token.start_mark.column + 1
+            ctx.report(line, "-", f"{what} (Spalte {column}) werden hier nicht unterstützt. Bitte die Angaben ausschreiben; "
+                       "ein Text, der mit „&“, „*“, „!“ oder „%“ beginnt, muss in Anführungszeichen stehen.", column=column)
+            found = True
+    return found
+
+
+UNSUPPORTED_TOKENS = {
+    yaml.AnchorToken: "YAML-Anker („&name“)",
+    yaml.AliasToken: "YAML-Verweise („*name“)",
+    yaml.TagToken: "YAML-Typangaben („!…“)",
+    yaml.DirectiveToken: "YAML-Anweisungen („%…“)",
+}
 
 
 def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def read_registry(root: yaml.Node, ctx: Context) -> list[model.Partner]:
+# Structure: the registry, its partners, mappings and their keys.
+
+def read_registry(root: yaml.Node, ctx: Context) -> tuple[list[model.Partner], bool]:
+    report_duplicate_keys(root, "", ctx, skip_list="partners")
     fields = read_mapping(root, model.REGISTRY_SPEC, "", ctx)
-    if fields is None or "partners" not in fields:
-        return []
+    if fields is None:
+        return [], False
+    values: dict[str, Any] = {}
+    for key, (f, value_node, _) in fields.items():
+        if key != "partners":
+            try:
+                values[key] = read_value(f, value_node, key, ctx)
+            except _Invalid:
+                pass
+    demo = values.get("demo") is True
+    if "partners" not in fields or is_null(fields["partners"][1]):
+        return [], demo
     partners_node = fields["partners"][1]
     if not isinstance(partners_node, yaml.SequenceNode):
         ctx.report(line_of(partners_node), "partners", "„partners“ muss eine Liste sein (jeder Eintrag beginnt mit „- id: …“).")
-        return []
+        return [], demo
     partners: list[model.Partner] = []
     for index, item in enumerate(partners_node.value, start=1):
         ctx.entry = entry_label(item, index)
+        report_duplicate_keys(item, "", ctx)
         try:
             partners.append(read_record(item, model.PARTNER_SPEC, "", ctx))
         except _Invalid:
@@ -177,26 +308,19 @@ def read_registry(root: yaml.Node, ctx: Context) -> list[model.Partner]:
     ctx.entry = "Datei"
     check_unique_ids(partners_node, ctx)
     for partner in partners:
-        ctx.entry = partner.id or ctx.entry
+        ctx.entry = partner.id
         warn_partner(partner, ctx)
     ctx.entry = "Datei"
-    return partners
-
-
-def read_demo_flag(root: yaml.Node) -> bool:
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "demo" and isinstance(value, yaml.ScalarNode):
-                return value.value == "true"
-    return False
+    return partners, demo
 
 
 def entry_label(node: yaml.Node, index: int) -> str:
     """The id as written, so messages name the partner even before it is validated."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
-                return value.value
+            if (isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode)
+                    and value.value.strip() and len(value.value) <= 80 and value.value.isprintable()):
+                return value.value.strip()
     return f"Eintrag {index}"
 
 
@@ -206,13 +330,49 @@ def check_unique_ids(partners_node: yaml.SequenceNode, ctx: Context) -> None:
         if not isinstance(item, yaml.MappingNode):
             continue
         for key, value in item.value:
-            if key.value == "id" and isinstance(value, yaml.ScalarNode):
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
                 if value.value in first_line:
-                    ctx.entry = value.value
-                    ctx.report(line_of(value), "id", f"Die Kennung „{value.value}“ ist schon in Zeile {first_line[value.value]} vergeben. Jede Kennung darf nur einmal vorkommen.")
+                    ctx.entry = entry_label(item, 0)
+                    ctx.report(line_of(value), "id", f"Die Kennung „{value.value}“ ist schon in Zeile {first_line[value.value]} "
+                               "vergeben. Jede Kennung darf nur einmal vorkommen.")
                 else:
                     first_line[value.value] = line_of(value)
+                break
     ctx.entry = "Datei"
+
+
+def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context, skip_list: str = "") -> None:
+    """Every mapping below `node`, known fields or not: a key written twice is an error naming both lines."""
+    for mapping, mapping_path in walk_mappings(node, path, skip_list):
+        seen: dict[str, int] = {}
+        for key_node, _ in mapping.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.value in seen:
+                ctx.report(line_of(key_node), join(mapping_path, key_node.value),
+                           f"Das Feld „{key_node.value}“ steht doppelt (Zeilen {seen[key_node.value]} und "
+                           f"{line_of(key_node)}). Bitte einen der beiden Einträge löschen.")
+            else:
+                seen[key_node.value] = line_of(key_node)
+
+
+def walk_mappings(node: yaml.Node, path: str, skip_list: str = "") -> Iterator[tuple[yaml.MappingNode, str]]:
+    """Mapping nodes below `node` with their paths; the items of the top-level list `skip_list` are left out."""
+    stack, seen = [(node, path)], set()
+    while stack:
+        current, current_path = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            yield current, current_path
+            for key, value in reversed(current.value):
+                if isinstance(key, yaml.ScalarNode):
+                    if current is node and key.value == skip_list and isinstance(value, yaml.SequenceNode):
+                        continue
+                    stack.append((value, join(current_path, key.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, f"{current_path}[{i}]") for i, item in reversed(list(enumerate(current.value, 1))))
 
 
 def warn_partner(partner: model.Partner, ctx: Context) -> None:
@@ -222,34 +382,70 @@ def warn_partner(partner: model.Partner, ctx: Context) -> None:
 
 
 def read_mapping(node: yaml.Node, spec: tuple[model.Field, ...], path: str, ctx: Context) -> dict[str, tuple[model.Field, yaml.Node, int]] | None:
-    """Check keys (unknown, duplicate, missing); return key → (field, value node, key line)."""
+    """Check keys (unknown, missing); return key → (field, value node, key line).
+
+    A key written twice was reported by `report_duplicate_keys`; its second value is skipped.
+    """
     if not isinstance(node, yaml.MappingNode):
-        ctx.report(line_of(node), path or "-", f"Hier wird ein Abschnitt mit Feldern erwartet (z. B. „{spec[0].key}: …“), nicht {describe(node)}.")
+        ctx.report(line_of(node), path or "-", f"Hier wird ein Abschnitt mit Feldern erwartet (z. B. „{example_key(spec)}: …“), "
+                   f"nicht {describe(node)}.")
         return None
     by_key = {f.key: f for f in spec}
     found: dict[str, tuple[model.Field, yaml.Node, int]] = {}
-    seen_lines: dict[str, int] = {}
+    seen: set[str] = set()
     for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        key_path = join(path, key)
-        if key in seen_lines:
-            ctx.report(line_of(key_node), key_path, f"Das Feld „{key}“ steht doppelt (Zeilen {seen_lines[key]} und {line_of(key_node)}). Bitte einen der beiden Einträge löschen.")
+        if not isinstance(key_node, yaml.ScalarNode):
+            ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
             continue
-        seen_lines[key] = line_of(key_node)
+        key = key_node.value
+        if key in seen:
+            continue
+        seen.add(key)
         if key not in by_key:
-            ctx.report(line_of(key_node), key_path, unknown_key_message(key, by_key))
+            ctx.report(line_of(key_node), join(path, key), unknown_key_message(key, spec))
             continue
         found[key] = (by_key[key], value_node, line_of(key_node))
     for f in spec:
-        if f.required and (f.key not in found or is_null(found[f.key][1])):
+        if not f.required:
+            continue
+        if f.key not in found:
             ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
+        elif is_null(found[f.key][1]):
+            ctx.report(found[f.key][2], join(path, f.key), f"Das Pflichtfeld „{f.key}“ ist leer ({f.help}).")
     return found
 
 
-def unknown_key_message(key: str, by_key: dict[str, model.Field]) -> str:
-    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
-    hint = f" Meinten Sie „{close[0]}“?" if close else f" Erlaubt sind: {', '.join(by_key)}."
-    return f"Unbekanntes Feld „{key}“.{hint}"
+def example_key(spec: tuple[model.Field, ...]) -> str:
+    return next((f.key for f in spec if f.required), spec[0].key)
+
+
+def unknown_key_message(key: str, spec: tuple[model.Field, ...]) -> str:
+    keys = [f.key for f in spec]
+    synonym = KEY_SYNONYMS.get(key.strip().lower())
+    close = [synonym] if synonym in keys else difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)
+    if close:
+        return f"Unbekanntes Feld „{key}“. Meinten Sie „{close[0]}“?"
+    for f in spec:
+        if f.spec and key in {g.key for g in f.spec}:
+            return f"Das Feld „{key}“ gehört in den Abschnitt „{f.key}“. Ist es richtig eingerückt?"
+    parent = PARENTS.get(spec)
+    if parent and key in {g.key for g in parent[0]}:
+        return f"Das Feld „{key}“ gehört nicht in den Abschnitt „{parent[1]}“, sondern eine Ebene höher. Ist es zu weit eingerückt?"
+    return f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(keys)}."
+
+
+def _parents() -> dict[tuple[model.Field, ...], tuple[tuple[model.Field, ...], str]]:
+    parents, stack = {}, [model.REGISTRY_SPEC]
+    while stack:
+        spec = stack.pop()
+        for f in spec:
+            if f.spec and f.spec not in parents:
+                parents[f.spec] = (spec, f.key)
+                stack.append(f.spec)
+    return parents
+
+
+PARENTS = _parents()
 
 
 def read_record(node: yaml.Node, spec: tuple[model.Field, ...], path: str, ctx: Context) -> Any:
@@ -294,7 +490,8 @@ def read_value(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> Any:
 
 def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple:
     if not isinstance(node, yaml.SequenceNode):
-        fail(ctx, node, path, f"Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “), nicht {describe(node)}.")
+        example = "z. B. [1, 2]" if f.item_kind else "jeder Eintrag beginnt mit „- “"
+        fail(ctx, node, path, f"Hier wird eine Liste erwartet ({example}), nicht {describe(node)}.")
     items, failed = [], False
     for index, item in enumerate(node.value, start=1):
         item_path = f"{path}[{index}]"
@@ -329,13 +526,20 @@ def is_null(node: yaml.Node) -> bool:
 
 
 def describe(node: yaml.Node) -> str:
+    """What the node is, as a German noun phrase: „… erwartet, nicht <describe>“."""
     if isinstance(node, yaml.MappingNode):
         return "ein Abschnitt mit Feldern"
     if isinstance(node, yaml.SequenceNode):
         return "eine Liste"
+    if is_null(node):
+        return "ein leerer Wert"
     if not node.style and node.tag in YAML_TYPE_NAMES:
         return f"{YAML_TYPE_NAMES[node.tag]} („{node.value}“)"
-    return f"der Text „{node.value}“"
+    return f"der Text „{shorten(node.value)}“"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def join(path: str, key: str) -> str:
@@ -345,17 +549,24 @@ def join(path: str, key: str) -> str:
 # Scalar readers: one per field kind. Each returns the value or reports and raises _Invalid.
 
 def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
-    if not node.style and node.tag != TAG + "str":
+    if not node.style and node.tag in YAML_TYPE_NAMES:
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
-        fail(ctx, node, path, f"„{node.value}“ liest YAML als {YAML_TYPE_NAMES[node.tag].split(' ', 1)[1]}, nicht als Text. "
+        fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
              f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
+    if f.kind in TEXT_KINDS and not node.style:
+        comment = trailing_comment(node, ctx)
+        if comment:
+            fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
+                 "Bitte den ganzen Text in Anführungszeichen setzen.")
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
     messages = rules.check_length(value, f.max_length) + rules.check_plain_text(value)
+    if f.kind != "longtext":
+        messages += rules.check_single_line(value)
     messages += {"id": rules.check_id, "url": rules.check_url, "email": rules.check_email,
                  "phone": rules.check_phone}.get(f.kind, lambda v: [])(value)
-    if f.kind == "logo":
+    if f.kind == "logo" and not messages:
         messages += rules.check_logo(value, ctx.logo_dir)
     for message in messages:
         ctx.report(line_of(node), path, message)
@@ -364,34 +575,77 @@ def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) ->
     return value
 
 
+def yaml_reading(node: yaml.ScalarNode) -> str:
+    """What PyYAML would make of an unquoted scalar: „Ja/Nein-Wert (false)“, „Zahl 1.1“, „Datum“."""
+    noun = YAML_TYPE_NAMES[node.tag].split(" ", 1)[1]
+    try:
+        value = yaml.SafeLoader("").construct_object(node)
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return noun
+    if isinstance(value, bool):
+        return f"{noun} ({str(value).lower()})"
+    if isinstance(value, (int, float)) and str(value) != node.value:
+        return f"{noun} {value}" if abs(value) < 1e15 else noun
+    return noun
+
+
+def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
+    """The comment YAML cut off a plain text (`name: Firma #1` reads as „Firma“), or ''."""
+    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
+    return rest.strip() if rest.strip().startswith("#") else ""
+
+
 def read_date(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date:
     raw = node.value.strip()
     if not DATE_RE.match(raw):
-        fail(ctx, node, path, f"„{raw}“ ist kein Datum in der Form JJJJ-MM-TT (z. B. 2024-03-15).")
+        german = GERMAN_DATE_RE.match(raw)
+        hint = (f" Meinten Sie {german.group(3)}-{int(german.group(2)):02d}-{int(german.group(1)):02d}?" if german
+                else " Beispiel: 2024-03-15.")
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist kein Datum in der Form JJJJ-MM-TT.{hint}")
     try:
         value = dt.date.fromisoformat(raw)
     except ValueError:
         fail(ctx, node, path, f"Das Datum {raw} gibt es nicht.")
-    messages = rules.check_date_not_future(value, ctx.today) + rules.check_year(value.year)
+    messages = rules.check_year(value.year) or rules.check_date_not_future(value, ctx.today)
     for message in messages:
-        ctx.report(line_of(node), path, message)
-    if messages:
-        raise _Invalid
+        fail(ctx, node, path, message)
     return value
 
 
 def read_number(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context, allowed: tuple[str, ...]) -> Any:
     raw = node.value.strip()
     if node.style or node.tag not in allowed:
-        expected = KIND_NAMES.get(f.kind, "eine Zahl")
-        fail(ctx, node, path, f"Hier wird {expected} erwartet, nicht {describe(node)}.")
+        expected = KIND_NAMES.get(f.kind if f.kind != "list" else f.item_kind, "eine Zahl")
+        fail(ctx, node, path, f"Hier wird {expected} erwartet, nicht {describe(node)}.{number_hint(node, allowed)}")
     if LEADING_ZERO_RE.match(raw):
         # YAML 1.1 reads 010 as the octal number 8.
         fail(ctx, node, path, f"„{raw}“ beginnt mit einer Null; YAML würde die Zahl umdeuten. Bitte ohne führende Null schreiben.")
-    text = raw.replace("_", "")
-    if "_" in raw or not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
-        fail(ctx, node, path, f"„{raw}“ ist keine einfache Zahl. Bitte als Ziffern mit Punkt als Dezimaltrenner schreiben, z. B. 120.5.")
-    return int(text) if node.tag == TAG + "int" else float(text)
+    match = PLAIN_NUMBER_RE.match(raw)
+    if not match:
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist keine einfache Zahl. Bitte nur Ziffern und einen Punkt als "
+             "Dezimaltrenner schreiben, z. B. 120.5.")
+    if len(match.group(1)) > MAX_INTEGER_DIGITS:
+        fail(ctx, node, path, f"„{shorten(raw)}“ hat zu viele Stellen (höchstens {MAX_INTEGER_DIGITS} vor dem Punkt).")
+    if match.group(2) and len(match.group(2)) > MAX_DECIMALS:
+        fail(ctx, node, path, f"„{raw}“ hat mehr als {MAX_DECIMALS} Nachkommastellen; die Website zeigt höchstens "
+             f"{MAX_DECIMALS}. Bitte runden.")
+    return int(raw) if node.tag == TAG + "int" else float(raw)
+
+
+def number_hint(node: yaml.ScalarNode, allowed: tuple[str, ...]) -> str:
+    """Why a number was not read as one: quotes, a decimal comma, a unit, a percent sign."""
+    raw = node.value.strip()
+    if node.style and PLAIN_NUMBER_RE.match(raw):
+        return f" Bitte ohne Anführungszeichen schreiben: {raw}."
+    if node.tag == TAG + "float" and TAG + "float" not in allowed and PLAIN_NUMBER_RE.match(raw):
+        return " Bitte eine ganze Zahl ohne Punkt schreiben."
+    if re.fullmatch(r"[-+]?\d+,\d+", raw):
+        return f" Bitte einen Punkt statt des Kommas schreiben: {raw.replace(',', '.')}."
+    if re.fullmatch(r"[-+]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
+        return " Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben, z. B. 12500.5."
+    if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?\s*(%|t|Prozent|Tonnen|t CO2e?)", raw):
+        return " Bitte nur die Zahl ohne Einheit schreiben."
+    return ""
 
 
 def read_int(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) -> int:
@@ -417,23 +671,35 @@ def read_measurement(check: Callable[[float], list[str]]) -> Callable[..., float
 def read_bool(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
     raw = node.value.strip()
     if node.style or raw not in ("true", "false"):
-        fail(ctx, node, path, f"Hier bitte true oder false eintragen, nicht „{raw}“.")
+        fail(ctx, node, path, f"Hier bitte true oder false eintragen, nicht „{shorten(raw)}“.")
     return raw == "true"
 
 
 def read_choice(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) -> Any:
     raw = node.value.strip()
     numeric = all(isinstance(k, int) for k in f.choices)
-    if numeric and LEADING_ZERO_RE.match(raw):
-        fail(ctx, node, path, f"„{raw}“ beginnt mit einer Null; YAML würde die Zahl umdeuten. Bitte ohne führende Null schreiben.")
-    if numeric and not node.style and node.tag == TAG + "int" and not LEADING_ZERO_RE.match(raw) and int(raw) in f.choices:
-        return int(raw)
-    if not numeric and raw in f.choices and (node.style or node.tag == TAG + "str"):
-        return raw
-    if not numeric and raw in f.choices:
+    if numeric:
+        if LEADING_ZERO_RE.match(raw):
+            fail(ctx, node, path, f"„{raw}“ beginnt mit einer Null; YAML würde die Zahl umdeuten. Bitte ohne führende Null schreiben.")
+        if raw.isascii() and raw.isdigit() and len(raw) < 6 and int(raw) in f.choices:
+            if node.style:
+                fail(ctx, node, path, f"Bitte ohne Anführungszeichen schreiben: {raw}.")
+            return int(raw)
+    elif raw in f.choices:
+        if node.style or node.tag == TAG + "str":
+            return raw
         fail(ctx, node, path, f"„{raw}“ bitte in Anführungszeichen setzen: \"{raw}\".")
-    allowed = ", ".join(f"{k} ({label})" for k, label in f.choices.items()) if len(f.choices) <= 10 and not numeric else ", ".join(map(str, f.choices))
-    fail(ctx, node, path, f"„{raw}“ ist nicht erlaubt. Erlaubt sind: {allowed}.")
+    fail(ctx, node, path, f"„{shorten(raw)}“ ist nicht erlaubt.{choice_suggestion(raw, f.choices)} "
+         f"Erlaubt sind: {rules.allowed_values(f.choices)}.")
+
+
+def choice_suggestion(raw: str, choices: Any) -> str:
+    """„Meinten Sie …?“ for a value written in other case, as its German label, or with a typo."""
+    for key, label in choices.items():
+        if raw.casefold() in (str(key).casefold(), label.casefold()):
+            return f" Meinten Sie „{key}“?"
+    close = difflib.get_close_matches(raw.lower(), [str(k) for k in choices], n=1, cutoff=0.75)
+    return f" Meinten Sie „{close[0]}“?" if close and not raw.isdigit() else ""
 
 
 SCALAR_READERS: dict[str, Callable[..., Any]] = {

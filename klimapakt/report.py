@@ -17,6 +17,7 @@ class Problem:
     message: str  # German, one sentence or two
     severity: str = ERROR
     file: str = "partners.yml"
+    column: int = 0  # 1-based; only syntax errors know it
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.entry}: {self.field}: {self.message}"
@@ -62,10 +63,12 @@ def _escape_property(text: str) -> str:
 
 
 def github_annotation(problem: Problem) -> str:
+    """A workflow command GitHub shows on the pull request's changed line."""
     command = "error" if problem.severity == ERROR else "warning"
     title = _escape_property(f"{problem.entry}: {problem.field}")
     file = _escape_property(problem.file)
-    return f"::{command} file={file},line={problem.line},title={title}::{_escape_data(problem.message)}"
+    column = f",col={problem.column}" if problem.column else ""
+    return f"::{command} file={file},line={problem.line}{column},title={title}::{_escape_data(problem.message)}"
 
 
 class RegistryError(Exception):
