@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from klimapakt import site
+from klimapakt import events, feeds, ical, news, site
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
 
@@ -20,8 +20,14 @@ def _data(config) -> site.SiteData:
     return site.load_site_data(root / config.extra["registry"], Path(config.docs_dir) / "assets/partners")
 
 
+def _events(config) -> tuple[events.Event, ...]:
+    root = Path(config.config_file_path).parent
+    return events.load_valid_events(root / config.extra["events"], [p.id for p in _data(config).partners])
+
+
 def on_config(config):
     data = _data(config)  # raises RegistryError with every problem: the build fails loudly
+    _events(config)  # events.yml likewise
     config.extra["demo"] = data.demo
     return config
 
@@ -31,7 +37,23 @@ def on_files(files: Files, config) -> Files:
     office_email = config.extra["settings"]["geschaeftsstelle"]["email"]
     for src_uri, markdown in site.profile_pages(data, office_email):
         files.append(File.generated(config, src_uri, content=markdown))
+    _add_feeds(files, config)
     return files
+
+
+def _add_feeds(files: Files, config) -> None:
+    """News feeds (RSS, JSON Feed), the events calendar and one .ics per event."""
+    posts = news.read_posts(Path(config.docs_dir) / "aktuelles/posts")
+    feed_args = (posts, config.site_url, config.site_name, config.site_description)
+    all_events = _events(config)
+    generated = {
+        feeds.RSS_PATH: feeds.rss(*feed_args),
+        feeds.JSON_PATH: feeds.json_feed(*feed_args),
+        ical.FEED_PATH: ical.calendar_bytes(all_events, config.site_url),
+        **{ical.event_file_path(e): ical.event_bytes(e, config.site_url) for e in all_events},
+    }
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
 
 
 def on_post_build(config) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from klimapakt import news, render, site
+from klimapakt import events, news, render, site
 
 PENDING = '<span class="kp-pending">wird ergänzt</span>'
 
@@ -57,6 +57,23 @@ def define_env(env):
         posts = news.read_posts(docs / "aktuelles/posts")[:count]
         return render.render("news-list.html", posts=posts, root=page_root())
 
+    def event_list() -> tuple[events.Event, ...]:
+        ids = [p.id for p in data().partners]
+        return events.load_valid_events(root / env.conf.extra["events"], ids)
+
+    def render_events(template: str, **context) -> str:
+        return render.render(template, root=page_root(), when=events.when_de, iso=events.iso, **context)
+
     @env.macro
     def next_event() -> str:
-        return ""
+        """The next upcoming event for the start page; nothing when none is announced."""
+        event = events.next_event(event_list(), events.build_date())
+        return render_events("next-event.html", e=event) if event else ""
+
+    @env.macro
+    def events_page(section: str = "upcoming") -> str:
+        """The upcoming (soonest first) or past (latest first) events, relative to the build date."""
+        today = events.build_date()
+        chosen = events.upcoming(event_list(), today) if section == "upcoming" else events.past(event_list(), today)
+        names = {p.id: p.name for p in data().partners}
+        return render_events("events.html", events=chosen, section=section, partner_names=names)

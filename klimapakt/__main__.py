@@ -1,4 +1,4 @@
-"""Command line: `python -m klimapakt check [FILE] [--github]`."""
+"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github]`, `schema [--write]`, `fields`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,31 @@ from .report import errors, format_text, github_annotation
 
 
 def check(args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    # Without a file: partners.yml, and events.yml when present. A file named events*.yml is an events file.
+    paths = [Path(args.file)] if args.file else [p for p in map(Path, ("partners.yml", "events.yml"))
+                                                 if p.name == "partners.yml" or p.exists()]
+    failed = False
+    for path in paths:
+        problems = check_events(path) if path.name.startswith("events") else check_partners(path, args)
+        print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
+        if args.github:
+            for problem in sorted(problems):
+                print(github_annotation(problem))
+        failed = failed or bool(errors(problems))
+    return 1 if failed else 0
+
+
+def check_partners(path: Path, args: argparse.Namespace) -> list:
     logo_dir = Path(args.logo_dir) if args.logo_dir else path.resolve().parent / "docs/assets/partners"
-    loaded = loader.load_file(path, logo_dir=logo_dir)
-    problems = list(loaded.problems)
-    print(format_text(problems))
-    if args.github:
-        for problem in sorted(problems):
-            print(github_annotation(problem))
-    return 1 if errors(problems) else 0
+    return list(loader.load_file(path, logo_dir=logo_dir).problems)
+
+
+def check_events(path: Path) -> list:
+    from .events import load_events
+
+    folder = path.resolve().parent  # partners.yml beside it; its own check reports its problems
+    partners = loader.load_file(folder / "partners.yml", logo_dir=folder / "docs/assets/partners").partners
+    return list(load_events(path, [p.id for p in partners])[1])
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -30,11 +46,49 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    from .schema import SCHEMA_PATH, schema_text
+
+    path = Path(args.output or SCHEMA_PATH)
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != schema_text():
+            print(f"{path} ist veraltet. Bitte `python -m klimapakt schema --write` ausführen.")
+            return 1
+        print(f"{path} ist aktuell.")
+        return 0
+    if args.write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(schema_text(), encoding="utf-8")
+        print(f"JSON-Schema geschrieben: {path}")
+    else:
+        sys.stdout.write(schema_text())
+    return 0
+
+
+def fields(args: argparse.Namespace) -> int:
+    from .schema import field_reference_markdown, with_field_reference
+
+    if not args.write:
+        sys.stdout.write(field_reference_markdown())
+        return 0
+    path = Path(args.write)
+    guide = path.read_text(encoding="utf-8")
+    try:
+        updated = with_field_reference(guide)
+    except ValueError:
+        print(f"{path} enthält die Markierungen <!-- fields:start --> und <!-- fields:end --> nicht.")
+        return 1
+    path.write_text(updated, encoding="utf-8")
+    print(f"Feldtabelle aktualisiert: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m klimapakt", description="Werkzeuge für die Klimapakt-Website")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="partners.yml prüfen")
-    check_parser.add_argument("file", nargs="?", default="partners.yml")
+    check_parser = commands.add_parser("check", help="partners.yml und events.yml prüfen")
+    check_parser.add_argument("file", nargs="?", help="nur diese Datei prüfen (Standard: partners.yml und events.yml)")
     check_parser.add_argument("--github", action="store_true", help="zusätzlich GitHub-Annotationen ausgeben")
     check_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Datei)")
     check_parser.set_defaults(run=check)
@@ -43,6 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument("--seed", type=int, default=2035)
     demo_parser.add_argument("--output", default="build/demo/partners.yml")
     demo_parser.set_defaults(run=demo)
+    schema_parser = commands.add_parser("schema", help="JSON-Schema für partners.yml ausgeben oder schreiben")
+    schema_parser.add_argument("--write", action="store_true", help="nach schema/partners.schema.json schreiben")
+    schema_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Datei nicht aktuell ist")
+    schema_parser.add_argument("--output", help="anderer Zielpfad (Standard: schema/partners.schema.json)")
+    schema_parser.set_defaults(run=schema)
+    fields_parser = commands.add_parser("fields", help="Feldtabelle für den Redaktionsleitfaden ausgeben")
+    fields_parser.add_argument("--write", nargs="?", const="CONTRIBUTING.md", metavar="DATEI",
+                               help="die Tabelle zwischen den Markierungen in DATEI ersetzen (Standard: CONTRIBUTING.md)")
+    fields_parser.set_defaults(run=fields)
     args = parser.parse_args(argv)
     return args.run(args)
 

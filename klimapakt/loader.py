@@ -194,10 +194,13 @@ SYNTAX_PROBLEMS = (  # (start of PyYAML's problem text, German explanation)
     ("expected ',' or '}'", "die geschweifte Klammer „{“ wird nicht geschlossen"),
     ("expected a comment or a line break", "nach „|“ oder „>“ muss der Text in der nächsten Zeile beginnen"),
     ("but found another document", "die Datei darf nur ein Dokument enthalten (Zeile „---“ löschen)"),
+    ("exceeded maximum nesting depth", "zu viele ineinander verschachtelte Klammern"),
     ("found undefined tag handle", "„!“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
     ("expected the node content", "hier fehlt ein Wert"),
     ("found unexpected document separator", "„---“ oder „...“ am Zeilenanfang beendet das Dokument"),
 )
+SELF_EXPLAINING = {german for english, german in SYNTAX_PROBLEMS
+                   if english.startswith(("but found another", "exceeded", "found unexpected document"))}
 # Errors whose `context_mark` (where a key, a quote or a bracket started) is where the mistake is.
 CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar", "while scanning a double-quoted scalar",
                  "while scanning a single-quoted scalar", "while parsing a flow", "while scanning an anchor",
@@ -210,8 +213,9 @@ def report_syntax_error(text: str, err: yaml.MarkedYAMLError, ctx: Context) -> N
     if err.context_mark and (err.context or "").startswith(CONTEXT_FIRST):
         mark = err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    ctx.report(line, "-", f"YAML-Syntaxfehler in Spalte {column}: {german_syntax_problem(problem)}."
-               + syntax_hint(ctx.source, line), column=column)
+    german = german_syntax_problem(problem)
+    hint = "" if german in SELF_EXPLAINING else syntax_hint(ctx.source, line)
+    ctx.report(line, "-", f"YAML-Syntaxfehler in Spalte {column}: {german}.{hint}", column=column)
 
 
 def german_syntax_problem(problem: str) -> str:
@@ -230,6 +234,8 @@ def syntax_hint(source: list[str], line: int) -> str:
     if any("\t" in ln for ln in around):
         return " Hinweis: Die Zeile enthält Tabulatorzeichen. Bitte nur Leerzeichen zum Einrücken verwenden."
     for ln in reversed(around):
+        if re.match(r"\s*-[^\s-]", ln):
+            return " Hinweis: Nach dem Strich „-“ am Anfang eines Listeneintrags fehlt ein Leerzeichen."
         stripped = ln.split(" #")[0].strip().lstrip("-").strip()
         key, colon, rest = stripped.partition(":")
         if colon and rest and not rest.startswith((" ", "/")) and re.fullmatch(r"[A-Za-z_]+", key):
@@ -248,7 +254,34 @@ def syntax_hint(source: list[str], line: int) -> str:
                     "im Text: den ganzen Text in die jeweils anderen setzen, z. B. 'Firma \"Nord\" GmbH'.")
         if colon and rest.strip()[:1] in ("\"", "'") and rest.strip().count(rest.strip()[0]) == 1:
             return " Hinweis: Das Anführungszeichen am Anfang des Texts wird nicht geschlossen."
+        if colon and rest.strip().startswith("\"") and "\\" in rest:
+            return (" Hinweis: In doppelten Anführungszeichen hat „\\“ eine besondere Bedeutung. Bitte einfache "
+                    "Anführungszeichen verwenden, z. B. 'C:\\Daten'.")
+        if colon and rest.strip().startswith("- "):
+            return (" Hinweis: Listeneinträge („- …“) stehen in eigenen, tiefer eingerückten Zeilen unter dem "
+                    "Feldnamen – oder in eckigen Klammern, z. B. scopes: [1, 2].")
+    indentation = indentation_hint(source, line)
+    if indentation:
+        return indentation
     return " Hinweis: Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser und der vorigen Zeile."
+
+
+def indentation_hint(source: list[str], line: int) -> str:
+    """„4 statt 6 Leerzeichen“ when a line's field starts in another column than the field above it."""
+    def content_column(text: str) -> int:
+        return len(text) - len(text.lstrip(" -")) if text.lstrip().startswith("- ") else len(text) - len(text.lstrip(" "))
+
+    current = source[line - 1] if 0 < line <= len(source) else ""
+    previous = next((ln for ln in reversed(source[:max(0, line - 1)]) if ln.strip() and not ln.strip().startswith("#")), "")
+    if not current.strip() or not previous or previous.rstrip().endswith((":", "|", ">", "|-", ">-")):
+        return ""
+    if current.lstrip().startswith("- ") != previous.lstrip().startswith("- ") and current.lstrip().startswith("- "):
+        return ""
+    now, before = content_column(current), content_column(previous)
+    if now != before:
+        return (f" Hinweis: Die Zeile ist mit {now} Leerzeichen eingerückt, die Zeile darüber mit {before}. "
+                "Felder desselben Abschnitts müssen genau untereinander stehen.")
+    return ""
 
 
 def report_unsupported_features(text: str, ctx: Context) -> bool:
@@ -258,17 +291,18 @@ def report_unsupported_features(text: str, ctx: Context) -> bool:
         what = UNSUPPORTED_TOKENS.get(type(token))
         if what:
             line, column = token.start_mark.line + 1, token.start_mark.column + 1
-            ctx.report(line, "-", f"{what} (Spalte {column}) werden hier nicht unterstützt. Bitte die Angaben ausschreiben; "
-                       "ein Text, der mit „&“, „*“, „!“ oder „%“ beginnt, muss in Anführungszeichen stehen.", column=column)
+            ctx.report(line, "-", f"In Spalte {column} steht {what}; das wird hier nicht unterstützt. Bitte die Angaben "
+                       "ausschreiben. Ein Text, der mit „&“, „*“, „!“ oder „%“ beginnt, muss in Anführungszeichen stehen.",
+                       column=column)
             found = True
     return found
 
 
 UNSUPPORTED_TOKENS = {
-    yaml.AnchorToken: "YAML-Anker („&name“)",
-    yaml.AliasToken: "YAML-Verweise („*name“)",
-    yaml.TagToken: "YAML-Typangaben („!…“)",
-    yaml.DirectiveToken: "YAML-Anweisungen („%…“)",
+    yaml.AnchorToken: "ein YAML-Anker („&…“)",
+    yaml.AliasToken: "ein YAML-Verweis („*…“)",
+    yaml.TagToken: "eine YAML-Typangabe („!…“)",
+    yaml.DirectiveToken: "eine YAML-Anweisung („%…“)",
 }
 
 
@@ -422,15 +456,17 @@ def example_key(spec: tuple[model.Field, ...]) -> str:
 def unknown_key_message(key: str, spec: tuple[model.Field, ...]) -> str:
     keys = [f.key for f in spec]
     synonym = KEY_SYNONYMS.get(key.strip().lower())
-    close = [synonym] if synonym in keys else difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)
-    if close:
-        return f"Unbekanntes Feld „{key}“. Meinten Sie „{close[0]}“?"
+    if synonym in keys:
+        return f"Unbekanntes Feld „{key}“. Meinten Sie „{synonym}“?"
     for f in spec:
         if f.spec and key in {g.key for g in f.spec}:
             return f"Das Feld „{key}“ gehört in den Abschnitt „{f.key}“. Ist es richtig eingerückt?"
     parent = PARENTS.get(spec)
     if parent and key in {g.key for g in parent[0]}:
         return f"Das Feld „{key}“ gehört nicht in den Abschnitt „{parent[1]}“, sondern eine Ebene höher. Ist es zu weit eingerückt?"
+    close = difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)
+    if close:
+        return f"Unbekanntes Feld „{key}“. Meinten Sie „{close[0]}“?"
     return f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(keys)}."
 
 
@@ -553,11 +589,12 @@ def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) ->
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
         fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
              f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
-    if f.kind in TEXT_KINDS and not node.style:
+    if not node.style:
         comment = trailing_comment(node, ctx)
-        if comment:
+        if comment and not comment.startswith("# ") and comment != "#":
+            # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
             fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
-                 "Bitte den ganzen Text in Anführungszeichen setzen.")
+                 "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
@@ -642,7 +679,8 @@ def number_hint(node: yaml.ScalarNode, allowed: tuple[str, ...]) -> str:
     if re.fullmatch(r"[-+]?\d+,\d+", raw):
         return f" Bitte einen Punkt statt des Kommas schreiben: {raw.replace(',', '.')}."
     if re.fullmatch(r"[-+]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
-        return " Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben, z. B. 12500.5."
+        plain = re.sub(r"[. ]", "", raw).replace(",", ".")
+        return f" Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: {plain}."
     if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?\s*(%|t|Prozent|Tonnen|t CO2e?)", raw):
         return " Bitte nur die Zahl ohne Einheit schreiben."
     return ""

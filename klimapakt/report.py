@@ -50,7 +50,7 @@ def summary(problems: list[Problem]) -> str:
     if not n_err and not n_warn:
         return "Alles in Ordnung: keine Fehler, keine Hinweise."
     verdict = "Bitte korrigieren." if n_err else "Keine Fehler."
-    return f"{n_err} Fehler, {n_warn} Hinweise. {verdict}"
+    return f"{n_err} Fehler, {n_warn} {'Hinweis' if n_warn == 1 else 'Hinweise'}. {verdict}"
 
 
 def _escape_data(text: str) -> str:

@@ -19,13 +19,20 @@ from . import model
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
+# Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
+LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
 HOST_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$", re.I)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$")
 # German or international numbers: +49 211 1234567, 0211 123456-7, (0211) 12 34 56
 PHONE_RE = re.compile(r"^\+?[0-9()][0-9 ()/-]{4,22}[0-9]$")
 JINJA_RE = re.compile(r"\{\{|\{%|\{#")
+# Invisible characters that garble a page or hide text: C0/C1 controls (line breaks and tabs
+# excepted), zero-width and bidirectional formatting characters.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+LOGO_NAME_MAX = 100
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<!--")
-SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object"}
+SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+SVG_ANIMATION_ELEMENTS = {"set", "animate", "animatetransform", "animatemotion"}
 REVIEW_MAX_AGE_DAYS = 365
 AGREEMENT_DUE_DAYS = 730
 
@@ -41,11 +48,21 @@ def check_id(value: str) -> list[str]:
 def check_plain_text(value: str) -> list[str]:
     """Data is rendered as text, never as a template or markup: refuse what looks like either."""
     problems = []
+    control = CONTROL_RE.search(value)
+    if control:
+        problems.append(f"Der Text enthält ein unsichtbares Steuerzeichen (U+{ord(control.group()):04X}) an Stelle "
+                        f"{control.start() + 1}. Bitte das Zeichen löschen, am einfachsten den Text neu tippen.")
     if JINJA_RE.search(value):
         problems.append("Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt.")
     if HTML_TAG_RE.search(value):
         problems.append("Der Text enthält HTML (z. B. „<b>“). Bitte nur reinen Text eintragen.")
     return problems
+
+
+def check_single_line(value: str) -> list[str]:
+    if "\n" in value or "\r" in value:
+        return ["Dieser Text muss in einer Zeile stehen (ohne Zeilenumbruch)."]
+    return []
 
 
 def check_length(value: str, max_length: int | None) -> list[str]:
@@ -55,13 +72,30 @@ def check_length(value: str, max_length: int | None) -> list[str]:
 
 
 def check_url(value: str) -> list[str]:
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("https", "http"):
-        return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
-    host = parts.hostname or ""
-    if not HOST_RE.match(host) or parts.username or parts.password or any(c.isspace() for c in value):
+    """Only http(s) links to a named host: no javascript:, data:, mailto: or addresses without a host."""
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or 0 < parts.port
+    except ValueError:  # e.g. "https://[..." or a port that is not a number
+        parts, port_ok = None, False
+    if parts is None or parts.scheme.lower() not in ("https", "http"):
+        if parts is not None and not parts.scheme and HOST_RE.match(value.split("/")[0]):
+            return [f"„{value}“: Bitte mit https:// beginnen, z. B. „https://{value}“."]
+        if parts is not None or not value.lower().startswith(("https://", "http://")):
+            return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
+    host = (parts.hostname or "") if parts else ""
+    if (not port_ok or not HOST_RE.match(ascii_host(host)) or parts.username or parts.password
+            or any(c.isspace() or not c.isprintable() for c in value)):
         return [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
     return []
+
+
+def ascii_host(host: str) -> str:
+    """The host in ASCII form (müller.de → xn--mller-kva.de), or '' when it cannot be converted."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
 
 
 def check_email(value: str) -> list[str]:
@@ -104,13 +138,19 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     """The logo file exists, has an allowed format and size, and (for SVG) is inert."""
     if "/" in filename or "\\" in filename or filename.startswith("."):
         return [f"Bitte nur den Dateinamen angeben (ohne Ordner): „{filename}“."]
+    if len(filename) > LOGO_NAME_MAX or not LOGO_NAME_RE.match(filename):
+        return [f"„{filename[:40]}{'…' if len(filename) > 40 else ''}“: Der Dateiname darf nur Buchstaben a–z, Ziffern, „-“, „_“ und einen Punkt vor der "
+                f"Endung enthalten und höchstens {LOGO_NAME_MAX} Zeichen lang sein."]
     suffix = Path(filename).suffix.lower()
     if suffix not in model.LOGO_SUFFIXES:
-        return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG."]
+        return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG (Endung .svg, .png, .webp, .jpg oder .jpeg)."]
     path = logo_dir / filename
-    if not path.is_file():
-        return [f"Die Logo-Datei „{filename}“ fehlt im Ordner {model.LOGO_DIR}/."]
-    data = path.read_bytes()
+    try:
+        if not path.is_file():
+            return [f"Die Logo-Datei „{filename}“ fehlt im Ordner {model.LOGO_DIR}/."]
+        data = path.read_bytes()
+    except OSError:
+        return [f"Die Logo-Datei „{filename}“ ist nicht lesbar."]
     if len(data) > model.LOGO_MAX_BYTES:
         return [f"Die Logo-Datei ist {len(data) // 1024} KB groß; höchstens {model.LOGO_MAX_BYTES // 1024} KB sind erlaubt."]
     if suffix == ".svg":
@@ -130,20 +170,29 @@ def check_svg(data: bytes) -> list[str]:
     except DefusedXmlException:
         return ["Das SVG enthält DOCTYPE- oder ENTITY-Angaben; diese sind nicht erlaubt."]
     except SafeET.ParseError as err:
-        return [f"Das SVG ist keine gültige XML-Datei ({err})."]
+        line = getattr(err, "position", (0, 0))[0]
+        return [f"Das SVG ist keine gültige XML-Datei (Fehler in Zeile {line} der SVG-Datei)."]
     if _local(root.tag) != "svg":
         return ["Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."]
     found: set[str] = set()
+    if b"<?xml-stylesheet" in data:
+        found.add("einen Verweis auf eine externe Quelle")
     for element in root.iter():
         name = _local(element.tag).lower()
         if name in SVG_FORBIDDEN_ELEMENTS:
             found.add(f"das Element <{_local(element.tag)}>")
+        if name in SVG_ANIMATION_ELEMENTS:
+            target = element.attrib.get("attributeName", "").lower()
+            if target.endswith("href") or target.startswith("on"):
+                found.add(f"das Element <{_local(element.tag)}>, das „{target}“ verändert")
         for attr, value in element.attrib.items():
             attr_name = _local(attr).lower()
             if attr_name.startswith("on"):
                 found.add(f"das Attribut „{_local(attr)}“")
-            elif attr_name == "href" and not value.strip().startswith("#"):
+            elif attr_name in ("href", "src") and not value.strip().startswith("#"):
                 found.add("einen Verweis auf eine externe Quelle")
+            elif "javascript:" in value.lower().replace(" ", ""):
+                found.add("„javascript:“")
         style = (element.text or "") if name == "style" else element.attrib.get("style", "")
         if "url(" in style and "url(#" not in style.replace(" ", "") or "@import" in style:
             found.add("einen Verweis auf eine externe Quelle")
@@ -160,13 +209,13 @@ def raster_width(data: bytes, suffix: str) -> int | None:
     """Pixel width read from the image header, or None if the header is not what the suffix claims."""
     if suffix == ".png" and data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         return struct.unpack(">I", data[16:20])[0]
-    if suffix == ".webp" and data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
+    if suffix == ".webp" and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         chunk = data[12:16]
-        if chunk == b"VP8 ":
+        if chunk == b"VP8 " and len(data) >= 30:  # lossy: frame tag, start code, 14-bit width
             return struct.unpack("<H", data[26:28])[0] & 0x3FFF
-        if chunk == b"VP8L":
+        if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:  # lossless: signature, width - 1
             return (struct.unpack("<I", data[21:25])[0] & 0x3FFF) + 1
-        if chunk == b"VP8X":
+        if chunk == b"VP8X" and len(data) >= 30:  # extended: 24-bit canvas width - 1
             return int.from_bytes(data[24:27], "little") + 1
         return None
     if suffix in (".jpg", ".jpeg") and data[:2] == b"\xff\xd8":
@@ -184,6 +233,13 @@ def _jpeg_width(data: bytes) -> int | None:
             return struct.unpack(">H", data[i + 7:i + 9])[0]
         i += 2 + length
     return None
+
+
+def allowed_values(choices) -> str:
+    """The allowed values for a message: keys with their German labels when the list is short."""
+    if len(choices) <= 10 and not all(isinstance(k, int) for k in choices):
+        return ", ".join(f"{k} ({label})" for k, label in choices.items())
+    return ", ".join(map(str, choices))
 
 
 # Record rules: (field, message) pairs.

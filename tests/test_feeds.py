@@ -1,0 +1,225 @@
+"""News feeds, calendar and events pages as a visitor or a feed reader gets them from the built site.
+
+Three builds of the real site with the fixture events, at build dates before, between and
+after those events (KLIMAPAKT_TODAY), run in parallel once for this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT, build_site
+from klimapakt import events, feeds, loader, news, render
+
+SITE_URL = "https://feeds.klimapakt.test/"
+EVENTS_FILE = FIXTURES / "events-valid.yml"
+BUILD_DATES = {
+    "before": dt.date(2026, 9, 1),  # all four fixture events ahead
+    "between": dt.date(2026, 10, 1),  # the September workshop is over
+    "after": dt.date(2027, 1, 15),  # all over
+}
+NEXT_EVENT = {"before": "test-workshop-herbst", "between": "test-treffen-zeitumstellung", "after": None}
+BERLIN = ZoneInfo("Europe/Berlin")
+POSTS = feeds.published(news.read_posts(ROOT / "docs/aktuelles/posts"))
+FIXTURE_EVENTS = events.load_events(EVENTS_FILE, [p.id for p in loader.load_file(ROOT / "partners.yml").partners])[0]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    def build(name: str) -> Path:
+        out = tmp_path_factory.mktemp(f"site-{name}") / "site"
+        result = build_site(ROOT / "partners.yml", out, KLIMAPAKT_EVENTS=str(EVENTS_FILE),
+                            KLIMAPAKT_TODAY=BUILD_DATES[name].isoformat(), SITE_URL=SITE_URL)
+        if result.returncode != 0:
+            pytest.fail(f"mkdocs build ({name}) failed:\n{result.stdout}\n{result.stderr}")
+        return out
+
+    with ThreadPoolExecutor(max_workers=len(BUILD_DATES)) as pool:
+        return dict(zip(BUILD_DATES, pool.map(build, BUILD_DATES)))
+
+
+@pytest.fixture(scope="module")
+def site(sites) -> Path:
+    return sites["between"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_of(site: Path, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    return site / url.removeprefix(SITE_URL) / "index.html"
+
+
+# News feeds ---------------------------------------------------------------------------------------
+
+def test_the_milestone_posts_exist():
+    dates = {p.date for p in POSTS}
+    assert {dt.date(2022, 12, 5), dt.date(2024, 2, 27), dt.date(2025, 7, 3)} <= dates
+    assert any(p.date.year == 2022 and p.date.month == 5 for p in POSTS)  # kick-off workshop, end of May
+    assert any(p.date.year == 2023 and p.date.month == 11 for p in POSTS)  # award
+    assert all(p.categories and p.description for p in POSTS)
+
+
+def test_rss_feed_lists_every_post_with_its_date_and_absolute_link(site):
+    raw = (site / feeds.RSS_PATH).read_bytes()
+    root = ET.fromstring(raw)
+    assert (root.tag, root.get("version")) == ("rss", "2.0")
+    feed = feedparser.parse(raw)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Klimapakt Düsseldorf – Aktuelles"
+    assert feed.feed.link == SITE_URL + "aktuelles/"
+    entries = {e.link: e for e in feed.entries}
+    assert len(feed.entries) == len(POSTS)
+    for post in POSTS:
+        entry = entries[SITE_URL + post.path]
+        assert entry.title == post.title
+        assert entry.id == SITE_URL + post.path
+        published = email.utils.parsedate_to_datetime(entry.published)
+        assert published == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        assert published.date() == post.date
+        assert [t.term for t in entry.get("tags", [])] == list(post.categories)
+        assert page_of(site, entry.link).is_file()  # the link leads to the built post
+    dates = [email.utils.parsedate_to_datetime(e.published) for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_json_feed_lists_every_post(site):
+    feed = json.loads((site / feeds.JSON_PATH).read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == SITE_URL + feeds.JSON_PATH
+    items = {item["url"]: item for item in feed["items"]}
+    assert set(items) == {SITE_URL + p.path for p in POSTS}
+    for post in POSTS:
+        item = items[SITE_URL + post.path]
+        assert item["id"] == item["url"] and item["title"] == post.title
+        assert dt.datetime.fromisoformat(item["date_published"]) == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        assert item["tags"] == list(post.categories)
+        assert page_of(site, item["url"]).is_file()
+
+
+@pytest.mark.parametrize("page", ["index.html", "aktuelles/index.html", "veranstaltungen/index.html"])
+def test_every_page_links_the_feeds_in_its_head(site, page):
+    head = soup(site / page).head
+    links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
+    assert links["application/rss+xml"] == SITE_URL + feeds.RSS_PATH
+    assert links["application/feed+json"] == SITE_URL + feeds.JSON_PATH
+    assert links["text/calendar"] == SITE_URL + "veranstaltungen.ics"
+
+
+def test_post_pages_show_german_dates_and_the_archive_exists(site):
+    for post in POSTS:
+        text = page_of(site, SITE_URL + post.path).read_text(encoding="utf-8")
+        assert render.date_de(post.date) in text
+    assert (site / "aktuelles/archive" / str(POSTS[0].date.year) / "index.html").is_file()
+    assert (site / "aktuelles/category/netzwerktreffen/index.html").is_file()
+
+
+# Calendar ----------------------------------------------------------------------------------------
+
+def test_built_calendar_and_per_event_files_hold_every_event(site):
+    cal = icalendar.Calendar.from_ical((site / "veranstaltungen.ics").read_bytes())
+    by_uid = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert set(by_uid) == {f"{e.id}@feeds.klimapakt.test" for e in FIXTURE_EVENTS}
+    for event in FIXTURE_EVENTS:
+        component = by_uid[f"{event.id}@feeds.klimapakt.test"]
+        assert component.start == event.start
+        single = icalendar.Calendar.from_ical((site / "veranstaltungen" / f"{event.id}.ics").read_bytes())
+        assert [str(e["UID"]) for e in single.walk("VEVENT")] == [f"{event.id}@feeds.klimapakt.test"]
+    across = by_uid["test-treffen-zeitumstellung@feeds.klimapakt.test"]
+    assert (across.start.hour, across.start.utcoffset(), across.end.hour, across.end.utcoffset()) == (
+        18, dt.timedelta(hours=2), 13, dt.timedelta(hours=1))
+
+
+# Events page and start page --------------------------------------------------------------------------
+
+def test_events_page_lists_upcoming_first_then_past_each_with_anchor_and_ics(site):
+    page = soup(site / "veranstaltungen/index.html")
+    content = page.select_one("article.md-content__inner")
+    upcoming = [a["id"] for a in content.select(".kp-events--upcoming article.kp-event")]
+    past = [a["id"] for a in content.select(".kp-events--past article.kp-event")]
+    assert upcoming == ["test-treffen-zeitumstellung", "test-beratungstage", "test-jahresabschluss"]
+    assert past == ["test-workshop-herbst"]
+    headings = [h.get_text(strip=True) for h in content.find_all(["h2", "h3"])]
+    assert headings.index("Kommende Veranstaltungen") < headings.index("Test-Jahresabschluss") < headings.index(
+        "Vergangene Veranstaltungen") < headings.index("Test-Workshop Klimabilanz")
+    for article in content.select("article.kp-event"):
+        link = article.find("a", string="Zum Kalender hinzufügen (.ics)")
+        assert link["href"] == f"../veranstaltungen/{article['id']}.ics"
+        assert (site / "veranstaltungen" / f"{article['id']}.ics").is_file()
+
+
+def test_event_entries_show_german_times_place_partners_and_registration(site):
+    page = soup(site / "veranstaltungen/index.html")
+    across = page.select_one("#test-treffen-zeitumstellung")
+    time = across.select_one("time")
+    assert time.get_text() == "Samstag, 24. Oktober 2026, 18:00 Uhr, bis Sonntag, 25. Oktober 2026, 13:00 Uhr"
+    assert time["datetime"] == "2026-10-24T18:00+02:00"
+    assert across.select_one('a[href="mailto:anmeldung@example.org"]') is not None
+    assert "Testhalle" in across.get_text()
+    days = page.select_one("#test-beratungstage time").get_text()
+    assert days == "Donnerstag, 3. Dezember 2026, bis Freitag, 4. Dezember 2026"
+    workshop = page.select_one("#test-workshop-herbst")
+    assert workshop.select_one("time").get_text() == "Dienstag, 15. September 2026, 9:30 bis 12:00 Uhr"
+    assert [a["href"] for a in workshop.select('a[href^="../partner/"]')] == [
+        "../partner/ihk-duesseldorf/", "../partner/handwerkskammer-duesseldorf/"]
+    assert "Testhaus, Teststraße 1, 40210 Düsseldorf" in workshop.get_text()
+    assert workshop.select_one('a[href^="https://anmeldung"]') is None  # no registration for past events
+
+
+@pytest.mark.parametrize("when", list(BUILD_DATES))
+def test_start_page_shows_the_next_event(sites, when):
+    page = soup(sites[when] / "index.html")
+    box = page.select_one(".kp-next-event")
+    expected = NEXT_EVENT[when]
+    if expected is None:
+        assert box is None
+        assert "Nächste Veranstaltung" not in page.get_text()
+        upcoming = soup(sites[when] / "veranstaltungen/index.html").select_one(".kp-events__none")
+        assert upcoming.get_text(" ", strip=True).startswith("Zurzeit sind keine Veranstaltungen angekündigt.")
+        return
+    event = next(e for e in FIXTURE_EVENTS if e.id == expected)
+    assert box.select_one("h2").get_text(strip=True) == "Nächste Veranstaltung"
+    title = box.select_one(".kp-next-event__title a")
+    assert (title.get_text(strip=True), title["href"]) == (event.title, f"veranstaltungen/#{event.id}")
+    assert box.select_one("time").get_text() == events.when_de(event)
+    assert box.find("a", string="Zum Kalender hinzufügen (.ics)")["href"] == f"veranstaltungen/{event.id}.ics"
+
+
+# Feed building without a site ---------------------------------------------------------------------
+
+def write_post(folder: Path, name: str, front: str, title: str) -> None:
+    (folder / name).write_text(f"---\n{front}\n---\n\n# {title}\n\nText.\n", encoding="utf-8")
+
+
+def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
+    write_post(tmp_path, "a.md", "date: 2024-03-31\nslug: a\ndescription: 'Wärme & <Strom>'", "Müller & Söhne <GmbH>")
+    write_post(tmp_path, "b.md", "date: 2024-04-01\nslug: b\ndraft: true", "Entwurf")
+    posts = news.read_posts(tmp_path)
+    feed = feedparser.parse(feeds.rss(posts, "https://x.example/", "Site", "Beschreibung"))
+    assert not feed.bozo
+    assert [(e.title, e.link) for e in feed.entries] == [("Müller & Söhne <GmbH>", "https://x.example/aktuelles/a/")]
+    # 31 March 2024 is the first day of summer time: midnight is still +01:00.
+    assert feed.entries[0].published == "Sun, 31 Mar 2024 00:00:00 +0100"
+    items = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
+    assert [(i["url"], i["summary"], i["date_published"]) for i in items] == [
+        ("https://x.example/aktuelles/a/", "Wärme & <Strom>", "2024-03-31T00:00:00+01:00")]
+
+
+def test_build_fails_with_the_line_numbered_event_errors(tmp_path):
+    result = build_site(ROOT / "partners.yml", tmp_path / "site", KLIMAPAKT_EVENTS=str(FIXTURES / "events-invalid.yml"))
+    assert result.returncode != 0
+    assert ("events-invalid.yml:15: unbekannter-partner: partners[2]: „metor“ ist keine Kennung aus partners.yml."
+            in result.stdout + result.stderr)
