@@ -13,7 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import yaml
 
@@ -37,6 +37,10 @@ PLAIN_NUMBER_RE = re.compile(r"^[-+]?(\d+)(?:\.(\d+))?$")
 MAX_INTEGER_DIGITS, MAX_DECIMALS = 12, 3  # the site shows at most three decimals (babel's default)
 # Line breaks YAML counts but GitHub's editor does not: they would shift every line number.
 HIDDEN_LINE_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
+# Plain scalars that YAML 1.2 (and so the editors' YAML language server) reads as numbers although
+# PyYAML's YAML 1.1 keeps them as text: `1e5`, `0o17`. Refused in text fields, so both agree.
+YAML12_NUMBER_RE = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$")
+UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 KIND_NAMES = {
     "text": "ein Text", "name": "ein Text", "longtext": "ein Text", "id": "eine Kennung", "url": "eine Webadresse",
     "email": "eine E-Mail-Adresse", "phone": "eine Telefonnummer", "logo": "ein Dateiname",
@@ -44,7 +48,6 @@ KIND_NAMES = {
     "tonnes": "eine Zahl", "bool": "true oder false", "object": "ein Abschnitt mit Feldern", "list": "eine Liste",
     "choice": "ein Wert aus der Liste",
 }
-TEXT_KINDS = ("text", "name", "longtext")
 # German (and English) words staff may use for a key, mapped to the key the registry expects.
 KEY_SYNONYMS = {
     "beschreibung": "description", "text": "description", "webseite": "website", "homepage": "website",
@@ -73,7 +76,8 @@ class Context:
     entry: str = "Datei"
 
     def report(self, line: int, path: str, message: str, severity: str = ERROR, column: int = 0) -> None:
-        self.problems.append(Problem(line, self.entry, path or "-", message, severity, self.file, column))
+        self.problems.append(Problem(line, printable(self.entry), printable(path) or "-", printable(message),
+                                     severity, self.file, column))
 
     def source_line(self, line: int) -> str:
         return self.source[line - 1] if 0 < line <= len(self.source) else ""
@@ -90,8 +94,7 @@ class Loaded:
 
 def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = None,
               logo_dir: Path | None = None) -> Loaded:
-    ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR),
-                  source=text.split("\n"))
+    ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR))
     root = compose(text, ctx)
     if root is None:
         return Loaded((), tuple(ctx.problems))
@@ -125,12 +128,13 @@ def load_valid(path: str | Path, **kwargs: Any) -> Loaded:
 
 def compose(text: str, ctx: Context) -> yaml.Node | None:
     """Parse YAML into nodes; a syntax error becomes one problem with line, column and a hint."""
+    ctx.source = text.split("\n")
     if report_hidden_line_breaks(text, ctx):
         return None
     try:
         node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as err:
-        report_syntax_error(text, nicer_syntax_error(text, err), ctx)
+        report_syntax_error(nicer_syntax_error(text, err), ctx)
         return None
     except yaml.reader.ReaderError as err:
         line = text[:err.position].count("\n") + 1
@@ -179,6 +183,7 @@ SYNTAX_PROBLEMS = (  # (start of PyYAML's problem text, German explanation)
     ("found character", "dieses Zeichen darf nicht am Anfang eines Werts stehen"),
     ("mapping values are not allowed", "an dieser Stelle ist kein Doppelpunkt erlaubt"),
     ("could not find expected ':'", "hier fehlt ein Doppelpunkt"),
+    ("mapping keys are not allowed", "„?“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
     ("sequence entries are not allowed", "hier darf kein Listeneintrag („- “) beginnen"),
     ("block sequence entries are not allowed", "hier darf kein Listeneintrag („- “) beginnen"),
     ("found unexpected end of stream", "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen oder eine Klammer?)"),
@@ -193,6 +198,10 @@ SYNTAX_PROBLEMS = (  # (start of PyYAML's problem text, German explanation)
     ("expected ',' or ']'", "die eckige Klammer „[“ wird nicht geschlossen"),
     ("expected ',' or '}'", "die geschweifte Klammer „{“ wird nicht geschlossen"),
     ("expected a comment or a line break", "nach „|“ oder „>“ muss der Text in der nächsten Zeile beginnen"),
+    ("expected chomping or indentation indicators", "nach „|“ oder „>“ muss der Text in der nächsten Zeile beginnen"),
+    ("expected '<document start>'", "diese Zeile passt nicht zum Aufbau der Datei darüber (fehlt weiter oben „#“ vor "
+                                    "einem Kommentar, oder ist eine Zeile falsch eingerückt?)"),
+    ("expected URI", "„!“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
     ("but found another document", "die Datei darf nur ein Dokument enthalten (Zeile „---“ löschen)"),
     ("exceeded maximum nesting depth", "zu viele ineinander verschachtelte Klammern"),
     ("found undefined tag handle", "„!“ am Anfang eines Werts hat in YAML eine besondere Bedeutung"),
@@ -207,7 +216,7 @@ CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar"
                  "while scanning an alias")
 
 
-def report_syntax_error(text: str, err: yaml.MarkedYAMLError, ctx: Context) -> None:
+def report_syntax_error(err: yaml.MarkedYAMLError, ctx: Context) -> None:
     problem = err.problem or err.context or ""
     mark = err.problem_mark or err.context_mark
     if err.context_mark and (err.context or "").startswith(CONTEXT_FIRST):
@@ -240,8 +249,12 @@ def syntax_hint(source: list[str], line: int) -> str:
         key, colon, rest = stripped.partition(":")
         if colon and rest and not rest.startswith((" ", "/")) and re.fullmatch(r"[A-Za-z_]+", key):
             return f" Hinweis: Nach dem Doppelpunkt in „{stripped[:40]}“ fehlt ein Leerzeichen."
-        if re.fullmatch(r"[A-Za-z_]+ +[^:\s].*", stripped) and ":" not in stripped:
-            return f" Hinweis: In „{stripped[:40]}“ fehlt nach dem Feldnamen ein Doppelpunkt."
+        words = re.fullmatch(r"([A-Za-z_]+) +[^:\s].*", stripped)
+        if words and ":" not in stripped:
+            if words.group(1) in known_keys():
+                return f" Hinweis: In „{stripped[:40]}“ fehlt nach dem Feldnamen ein Doppelpunkt."
+            if not ln.startswith(" "):
+                return f" Hinweis: Soll „{stripped[:40]}“ ein Kommentar sein? Dann bitte „# “ davor setzen."
         if colon and ": " in rest and not rest.strip().startswith(("\"", "'", "|", ">")):
             return (" Hinweis: Ein Text mit „: “ muss in Anführungszeichen stehen, "
                     "z. B. description: \"Ziel: klimaneutral bis 2035\".")
@@ -286,6 +299,8 @@ def indentation_hint(source: list[str], line: int) -> str:
 
 def report_unsupported_features(text: str, ctx: Context) -> bool:
     """Anchors, aliases, tags and directives change how YAML reads a value: refuse them all."""
+    if not MAYBE_SPECIAL_TOKEN_RE.search(text):  # the full token scan is slow; most files have none
+        return False
     found = False
     for token in yaml.scan(text, Loader=_ComposeLoader):
         what = UNSUPPORTED_TOKENS.get(type(token))
@@ -298,12 +313,19 @@ def report_unsupported_features(text: str, ctx: Context) -> bool:
     return found
 
 
+# Where a node can start (line start, after "- ", "? ", ": ", "[", "{", ","), followed by &, * or !; or "%" at a line start.
+MAYBE_SPECIAL_TOKEN_RE = re.compile(r"(?:^[ \t]*|[-?:,\[{][ \t]*)[&*!]|^%", re.M)
 UNSUPPORTED_TOKENS = {
     yaml.AnchorToken: "ein YAML-Anker („&…“)",
     yaml.AliasToken: "ein YAML-Verweis („*…“)",
     yaml.TagToken: "eine YAML-Typangabe („!…“)",
     yaml.DirectiveToken: "eine YAML-Anweisung („%…“)",
 }
+
+
+def printable(text: str) -> str:
+    """One line per problem: line breaks and control characters quoted from the data become visible marks."""
+    return UNPRINTABLE_RE.sub(lambda m: "↵" if m.group() in "\r\n" else "�", text)
 
 
 def line_of(node: yaml.Node) -> int:
@@ -313,7 +335,6 @@ def line_of(node: yaml.Node) -> int:
 # Structure: the registry, its partners, mappings and their keys.
 
 def read_registry(root: yaml.Node, ctx: Context) -> tuple[list[model.Partner], bool]:
-    report_duplicate_keys(root, "", ctx, skip_list="partners")
     fields = read_mapping(root, model.REGISTRY_SPEC, "", ctx)
     if fields is None:
         return [], False
@@ -330,11 +351,11 @@ def read_registry(root: yaml.Node, ctx: Context) -> tuple[list[model.Partner], b
     partners_node = fields["partners"][1]
     if not isinstance(partners_node, yaml.SequenceNode):
         ctx.report(line_of(partners_node), "partners", "„partners“ muss eine Liste sein (jeder Eintrag beginnt mit „- id: …“).")
+        report_duplicate_keys(partners_node, "partners", ctx)
         return [], demo
     partners: list[model.Partner] = []
     for index, item in enumerate(partners_node.value, start=1):
         ctx.entry = entry_label(item, index)
-        report_duplicate_keys(item, "", ctx)
         try:
             partners.append(read_record(item, model.PARTNER_SPEC, "", ctx))
         except _Invalid:
@@ -360,13 +381,13 @@ def entry_label(node: yaml.Node, index: int) -> str:
 
 def check_unique_ids(partners_node: yaml.SequenceNode, ctx: Context) -> None:
     first_line: dict[str, int] = {}
-    for item in partners_node.value:
+    for index, item in enumerate(partners_node.value, start=1):
         if not isinstance(item, yaml.MappingNode):
             continue
         for key, value in item.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
                 if value.value in first_line:
-                    ctx.entry = entry_label(item, 0)
+                    ctx.entry = entry_label(item, index)
                     ctx.report(line_of(value), "id", f"Die Kennung „{value.value}“ ist schon in Zeile {first_line[value.value]} "
                                "vergeben. Jede Kennung darf nur einmal vorkommen.")
                 else:
@@ -375,23 +396,13 @@ def check_unique_ids(partners_node: yaml.SequenceNode, ctx: Context) -> None:
     ctx.entry = "Datei"
 
 
-def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context, skip_list: str = "") -> None:
-    """Every mapping below `node`, known fields or not: a key written twice is an error naming both lines."""
-    for mapping, mapping_path in walk_mappings(node, path, skip_list):
-        seen: dict[str, int] = {}
-        for key_node, _ in mapping.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
-            if key_node.value in seen:
-                ctx.report(line_of(key_node), join(mapping_path, key_node.value),
-                           f"Das Feld „{key_node.value}“ steht doppelt (Zeilen {seen[key_node.value]} und "
-                           f"{line_of(key_node)}). Bitte einen der beiden Einträge löschen.")
-            else:
-                seen[key_node.value] = line_of(key_node)
+def duplicate_key_message(key: str, first_line: int, line: int) -> str:
+    return f"Das Feld „{key}“ steht doppelt (Zeilen {first_line} und {line}). Bitte einen der beiden Einträge löschen."
 
 
-def walk_mappings(node: yaml.Node, path: str, skip_list: str = "") -> Iterator[tuple[yaml.MappingNode, str]]:
-    """Mapping nodes below `node` with their paths; the items of the top-level list `skip_list` are left out."""
+def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context) -> None:
+    """Duplicate keys in every mapping below a node the field specs do not read (an unknown key's value, a
+    value of the wrong kind), so that a key written twice is an error anywhere in the file."""
     stack, seen = [(node, path)], set()
     while stack:
         current, current_path = stack.pop()
@@ -399,14 +410,16 @@ def walk_mappings(node: yaml.Node, path: str, skip_list: str = "") -> Iterator[t
             continue
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
-            yield current, current_path
-            for key, value in reversed(current.value):
+            first_lines: dict[str, int] = {}
+            for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
-                    if current is node and key.value == skip_list and isinstance(value, yaml.SequenceNode):
-                        continue
+                    if key.value in first_lines:
+                        ctx.report(line_of(key), join(current_path, key.value),
+                                   duplicate_key_message(key.value, first_lines[key.value], line_of(key)))
+                    first_lines.setdefault(key.value, line_of(key))
                     stack.append((value, join(current_path, key.value)))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, f"{current_path}[{i}]") for i, item in reversed(list(enumerate(current.value, 1))))
+            stack.extend((item, f"{current_path}[{i}]") for i, item in enumerate(current.value, 1))
 
 
 def warn_partner(partner: model.Partner, ctx: Context) -> None:
@@ -416,27 +429,32 @@ def warn_partner(partner: model.Partner, ctx: Context) -> None:
 
 
 def read_mapping(node: yaml.Node, spec: tuple[model.Field, ...], path: str, ctx: Context) -> dict[str, tuple[model.Field, yaml.Node, int]] | None:
-    """Check keys (unknown, missing); return key → (field, value node, key line).
+    """Check keys (duplicate, unknown, missing); return key → (field, value node, key line).
 
-    A key written twice was reported by `report_duplicate_keys`; its second value is skipped.
+    Of a key written twice only the first value is read; values that are not read are still
+    searched for duplicate keys.
     """
     if not isinstance(node, yaml.MappingNode):
         ctx.report(line_of(node), path or "-", f"Hier wird ein Abschnitt mit Feldern erwartet (z. B. „{example_key(spec)}: …“), "
                    f"nicht {describe(node)}.")
+        report_duplicate_keys(node, path, ctx)
         return None
     by_key = {f.key: f for f in spec}
     found: dict[str, tuple[model.Field, yaml.Node, int]] = {}
-    seen: set[str] = set()
+    first_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
             continue
-        key = key_node.value
-        if key in seen:
+        key, key_path = key_node.value, join(path, key_node.value)
+        if key in first_lines:
+            ctx.report(line_of(key_node), key_path, duplicate_key_message(key, first_lines[key], line_of(key_node)))
+            report_duplicate_keys(value_node, key_path, ctx)
             continue
-        seen.add(key)
+        first_lines[key] = line_of(key_node)
         if key not in by_key:
-            ctx.report(line_of(key_node), join(path, key), unknown_key_message(key, spec))
+            ctx.report(line_of(key_node), key_path, unknown_key_message(key, spec))
+            report_duplicate_keys(value_node, key_path, ctx)
             continue
         found[key] = (by_key[key], value_node, line_of(key_node))
     for f in spec:
@@ -484,6 +502,11 @@ def _parents() -> dict[tuple[model.Field, ...], tuple[tuple[model.Field, ...], s
 PARENTS = _parents()
 
 
+def known_keys() -> set[str]:
+    """Every field name of every registry (other modules may add record types)."""
+    return {f.key for spec in (model.REGISTRY_SPEC, *model.RECORD_TYPES) for f in spec}
+
+
 def read_record(node: yaml.Node, spec: tuple[model.Field, ...], path: str, ctx: Context) -> Any:
     fields = read_mapping(node, spec, path, ctx)
     if fields is None:
@@ -520,12 +543,14 @@ def read_value(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> Any:
     if f.kind == "list":
         return read_list(f, node, path, ctx)
     if not isinstance(node, yaml.ScalarNode):
+        report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {KIND_NAMES.get(f.kind, 'ein einzelner Wert')} erwartet, nicht {describe(node)}.")
     return SCALAR_READERS[f.kind](f, node, path, ctx)
 
 
 def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple:
     if not isinstance(node, yaml.SequenceNode):
+        report_duplicate_keys(node, path, ctx)
         example = "z. B. [1, 2]" if f.item_kind else "jeder Eintrag beginnt mit „- “"
         fail(ctx, node, path, f"Hier wird eine Liste erwartet ({example}), nicht {describe(node)}.")
     items, failed = [], False
@@ -545,6 +570,7 @@ def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple
 
 def read_list_scalar(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> Any:
     if not isinstance(node, yaml.ScalarNode) or is_null(node):
+        report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {KIND_NAMES[f.item_kind]} erwartet, nicht {describe(node)}.")
     value = read_int(f, node, path, ctx)
     if f.choices and value not in f.choices:
@@ -588,6 +614,9 @@ def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) ->
     if not node.style and node.tag in YAML_TYPE_NAMES:
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
         fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
+             f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
+    if not node.style and YAML12_NUMBER_RE.match(node.value):
+        fail(ctx, node, path, f"„{node.value}“ lesen manche Programme als Zahl, nicht als Text. "
              f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
     if not node.style:
         comment = trailing_comment(node, ctx)

@@ -21,6 +21,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
+LOGO_NAME_MAX = 100
 HOST_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$", re.I)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$")
 # German or international numbers: +49 211 1234567, 0211 123456-7, (0211) 12 34 56
@@ -29,7 +30,6 @@ JINJA_RE = re.compile(r"\{\{|\{%|\{#")
 # Invisible characters that garble a page or hide text: C0/C1 controls (line breaks and tabs
 # excepted), zero-width and bidirectional formatting characters.
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
-LOGO_NAME_MAX = 100
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<!--")
 SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 SVG_ANIMATION_ELEMENTS = {"set", "animate", "animatetransform", "animatemotion"}
@@ -73,20 +73,19 @@ def check_length(value: str, max_length: int | None) -> list[str]:
 
 def check_url(value: str) -> list[str]:
     """Only http(s) links to a named host: no javascript:, data:, mailto: or addresses without a host."""
+    invalid = [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
     try:
         parts = urlsplit(value)
-        port_ok = parts.port is None or 0 < parts.port
-    except ValueError:  # e.g. "https://[..." or a port that is not a number
-        parts, port_ok = None, False
-    if parts is None or parts.scheme.lower() not in ("https", "http"):
-        if parts is not None and not parts.scheme and HOST_RE.match(value.split("/")[0]):
+        port = parts.port  # ValueError when not a number or out of range
+    except ValueError:  # also for an unclosed "[" in the host
+        return invalid
+    if parts.scheme.lower() not in ("https", "http"):
+        if not parts.scheme and HOST_RE.match(ascii_host(value.split("/")[0])):
             return [f"„{value}“: Bitte mit https:// beginnen, z. B. „https://{value}“."]
-        if parts is not None or not value.lower().startswith(("https://", "http://")):
-            return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
-    host = (parts.hostname or "") if parts else ""
-    if (not port_ok or not HOST_RE.match(ascii_host(host)) or parts.username or parts.password
+        return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
+    if (not HOST_RE.match(ascii_host(parts.hostname or "")) or parts.username or parts.password or port == 0
             or any(c.isspace() or not c.isprintable() for c in value)):
-        return [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
+        return invalid
     return []
 
 

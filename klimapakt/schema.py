@@ -64,7 +64,7 @@ def value_schema(kind: str, f: model.Field) -> dict[str, Any]:
     if kind == "id":
         return {"type": "string", "maxLength": rules.ID_MAX, "pattern": rules.ID_RE.pattern}
     if kind == "url":
-        return {"type": "string", "format": "uri", "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"}
+        return {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"}
     if kind == "email":
         return {"type": "string", "pattern": rules.EMAIL_RE.pattern}
     if kind == "phone":

@@ -125,6 +125,9 @@ CORPUS = [
     ("list-entry-without-space", registry(SECOND.replace("  - id: beta", "  -id: beta")),
      f"{E}:8: Datei: -: YAML-Syntaxfehler in Spalte 3: die Einrückung passt nicht zur vorigen Zeile. "
      "Hinweis: Nach dem Strich „-“ am Anfang eines Listeneintrags fehlt ein Leerzeichen."),
+    ("comment-without-hash", "Partnerliste des Klimapakts\n" + BASE,
+     f"{E}:2: Datei: -: YAML-Syntaxfehler in Spalte 9: an dieser Stelle ist kein Doppelpunkt erlaubt. "
+     "Hinweis: Soll „Partnerliste des Klimapakts“ ein Kommentar sein? Dann bitte „# “ davor setzen."),
     ("two-documents", registry("---\npartners: []\n"),
      f"{E}:8: Datei: -: YAML-Syntaxfehler in Spalte 1: die Datei darf nur ein Dokument enthalten (Zeile „---“ löschen)."),
     ("control-character", registry(description="Acme\x07 stellt her"),
@@ -154,6 +157,10 @@ CORPUS = [
      f"{E}:12: acme: contact.name: Das Feld „name“ steht doppelt (Zeilen 9 und 12). Bitte einen der beiden Einträge löschen."),
     ("duplicate-key-top-level", registry("partners:\n  - id: beta\n"),
      f"{E}:8: Datei: partners: Das Feld „partners“ steht doppelt (Zeilen 1 und 8). Bitte einen der beiden Einträge löschen."),
+    ("duplicate-key-below-unknown-key", registry("    extras:\n      farbe: grün\n      farbe: blau\n"),
+     [f"{E}:8: acme: extras: Unbekanntes Feld „extras“. Erlaubt sind: id, name, role, status, joined, sector, size, "
+      "district, website, logo, description, contact, agreement, emissions, last_reviewed.",
+      f"{E}:10: acme: extras.farbe: Das Feld „farbe“ steht doppelt (Zeilen 9 und 10). Bitte einen der beiden Einträge löschen."]),
     ("duplicate-id", registry(SECOND.replace("id: beta", "id: acme")),
      f"{E}:8: acme: id: Die Kennung „acme“ ist schon in Zeile 2 vergeben. Jede Kennung darf nur einmal vorkommen."),
     ("unknown-key-typo", registry("    webiste: https://acme.example\n"),
@@ -207,6 +214,8 @@ CORPUS = [
      "Bitte in Anführungszeichen setzen: \"On\"."),
     ("number-lost-digits", registry(name="1.10"),
      f"{E}:3: acme: name: „1.10“ liest YAML als Zahl 1.1, nicht als Text. Bitte in Anführungszeichen setzen: \"1.10\"."),
+    ("number-in-text-for-editors", registry(name="12e4"),
+     f"{E}:3: acme: name: „12e4“ lesen manche Programme als Zahl, nicht als Text. Bitte in Anführungszeichen setzen: \"12e4\"."),
     ("octal-in-text", registry(description="0211"),
      f"{E}:7: acme: description: „0211“ liest YAML als Zahl 137, nicht als Text. Bitte in Anführungszeichen setzen: \"0211\"."),
     ("leading-zero-number", registry("    district: 07\n"),

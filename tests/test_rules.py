@@ -330,6 +330,7 @@ def test_german_syntax_problem(problem, german):
     (["  -id: x"], 1, "Nach dem Strich „-“ am Anfang eines Listeneintrags fehlt ein Leerzeichen."),
     (["    role:partner", "    status: partner"], 2, "Nach dem Doppelpunkt in „role:partner“ fehlt ein Leerzeichen."),
     (["    role partner", "    status: x"], 2, "In „role partner“ fehlt nach dem Feldnamen ein Doppelpunkt."),
+    (["Liste der Partner", "partners:"], 2, "Soll „Liste der Partner“ ein Kommentar sein? Dann bitte „# “ davor setzen."),
     (["    name: Ziel: 2035"], 1, "Ein Text mit „: “ muss in Anführungszeichen stehen, z. B. description: \"Ziel: klimaneutral bis 2035\"."),
     (["    name: @acme"], 1, "Ein Text, der mit „@“ beginnt, muss in Anführungszeichen stehen, z. B. \"@…\"."),
     (['    name: "Acme'], 1, "Das Anführungszeichen am Anfang des Texts wird nicht geschlossen."),
