@@ -172,7 +172,7 @@ def read_registration(f: Field, node: yaml.ScalarNode, path: str, ctx: loader.Co
 loader.SCALAR_READERS.setdefault("datetime", read_datetime)
 loader.SCALAR_READERS.setdefault("registration", read_registration)
 loader.KIND_NAMES.setdefault("datetime", "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)")
-loader.KIND_NAMES.setdefault("registration", "Text")
+loader.KIND_NAMES.setdefault("registration", "ein Text")
 
 
 # Loading --------------------------------------------------------------------------------------

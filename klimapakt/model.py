@@ -221,3 +221,8 @@ RECORD_TYPES = {
     MEASURE_SPEC: Measure,
     EMISSION_SPEC: Emission,
 }
+
+
+def known_keys() -> set[str]:
+    """Every field name of every registry (other modules may add record types)."""
+    return {f.key for spec in (REGISTRY_SPEC, *RECORD_TYPES) for f in spec}

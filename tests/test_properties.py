@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from klimapakt import model, render, rules, schema
-from klimapakt.loader import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS, load_text
+from klimapakt.loader import load_text
+from klimapakt.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
 from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
 from test_schema import yaml12
 

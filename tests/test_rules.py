@@ -10,7 +10,7 @@ import struct
 
 import pytest
 
-from klimapakt import loader, model, rules
+from klimapakt import loader, model, rules, syntax
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -322,7 +322,7 @@ def test_warn_agreement_overdue_after_24_months_without_agreement():
     ("something new", "die Zeile ist nicht lesbar (YAML meldet: something new)"),
 ])
 def test_german_syntax_problem(problem, german):
-    assert loader.german_syntax_problem(problem) == german
+    assert syntax.german_syntax_problem(problem) == german
 
 
 @pytest.mark.parametrize(("lines", "line", "hint"), [
@@ -343,7 +343,7 @@ def test_german_syntax_problem(problem, german):
     (["x"], 1, "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser und der vorigen Zeile."),
 ])
 def test_syntax_hint(lines, line, hint):
-    assert loader.syntax_hint(lines, line) == " Hinweis: " + hint
+    assert syntax.syntax_hint(lines, line) == " Hinweis: " + hint
 
 
 def test_unknown_key_message_prefers_synonyms_then_sections_then_typos():
