@@ -372,6 +372,7 @@ def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple
         example = "z. B. [1, 2]" if f.item_kind else "jeder Eintrag beginnt mit „- “"
         fail(ctx, node, path, f"Hier wird eine Liste erwartet ({example}), nicht {describe(node)}.")
     items, failed = [], False
+    first_line: dict[Any, int] = {}
     for index, item in enumerate(node.value, start=1):
         item_path = f"{path}[{index}]"
         try:
@@ -381,6 +382,14 @@ def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple
                 items.append(read_list_scalar(f, item, item_path, ctx))
         except _Invalid:
             failed = True
+            continue
+        if f.unique_by:
+            key = getattr(items[-1], f.unique_by)
+            if key in first_line:
+                ctx.report(line_of(item), join(item_path, f.unique_by),
+                           f"„{f.unique_by}: {key}“ steht schon in Zeile {first_line[key]}. Jeder Wert darf nur einmal vorkommen.")
+                failed = True
+            first_line.setdefault(key, line_of(item))
     if failed:
         raise _Invalid
     return tuple(items)

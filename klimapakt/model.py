@@ -87,6 +87,7 @@ class Field:
     spec: tuple["Field", ...] | None = None  # for object, and for list items that are objects
     item_kind: str | None = None  # for lists of scalars
     max_length: int | None = None
+    unique_by: str | None = None  # for lists of records: this key may not repeat (e.g. one row per year)
 
 
 CONTACT_SPEC = (
@@ -134,7 +135,7 @@ PARTNER_SPEC = (
     Field("description", "longtext", "Kurzbeschreibung (reiner Text, kein HTML)", max_length=1500),
     Field("contact", "object", "Ansprechperson (wird veröffentlicht)", spec=CONTACT_SPEC),
     Field("agreement", "object", "Die Klimaschutzvereinbarung", spec=AGREEMENT_SPEC),
-    Field("emissions", "list", "Berichtete Emissionen je Jahr in t CO2e", spec=EMISSION_SPEC),
+    Field("emissions", "list", "Berichtete Emissionen je Jahr in t CO2e", spec=EMISSION_SPEC, unique_by="year"),
     Field("last_reviewed", "date", "Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)"),
 )
 REGISTRY_SPEC = (

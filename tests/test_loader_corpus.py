@@ -181,6 +181,8 @@ CORPUS = [
      f"{E}:3: acme: name: Das Pflichtfeld „name“ ist leer (Name des Unternehmens oder der Organisation)."),
     ("required-nested-key-missing", registry("    emissions:\n      - scope1: 3\n"),
      f"{E}:9: acme: emissions[1].year: Das Pflichtfeld „year“ fehlt (Berichtsjahr)."),
+    ("emission-year-twice", registry("    emissions:\n      - {year: 2021, scope1: 3}\n      - {year: 2021, scope1: 4}\n"),
+     f"{E}:10: acme: emissions[2].year: „year: 2021“ steht schon in Zeile 9. Jeder Wert darf nur einmal vorkommen."),
     # --- types
     ("section-expected", registry("    contact: Erika Mustermann\n"),
      f"{E}:8: acme: contact: Hier wird ein Abschnitt mit Feldern erwartet (z. B. „name: …“), nicht der Text „Erika Mustermann“."),

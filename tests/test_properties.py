@@ -106,7 +106,7 @@ partners = st.fixed_dictionaries(
     optional={"joined": dates, "sector": st.sampled_from(list(model.SECTORS)), "size": st.sampled_from(list(model.SIZES)),
               "district": st.sampled_from(list(model.DISTRICTS)), "website": websites, "logo": st.sampled_from(GOOD_LOGOS),
               "description": plain_text(1500, single_line=False), "contact": contacts, "agreement": agreements,
-              "emissions": st.lists(emission_rows, max_size=4), "last_reviewed": dates})
+              "emissions": st.lists(emission_rows, max_size=4, unique_by=lambda row: row["year"]), "last_reviewed": dates})
 registries = st.lists(partners, min_size=1, max_size=4, unique_by=lambda p: p["id"]).map(lambda ps: {"partners": ps})
 
 
