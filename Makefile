@@ -3,11 +3,12 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test demo serve-demo bench audit schema chromium clean
+.PHONY: help serve build check test demo serve-demo bench audit schema chromium java clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -42,13 +43,25 @@ chromium: ## Install Debian's chromium for the browser tests (needs root or sudo
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium ## Run all tests (unit, build, browser)
+# The pinned quality tools of package.json (axe-core, vnu-jar, lighthouse). --ignore-scripts:
+# vnu-jar's install script would download a JDK; the tests run vnu.jar on Debian's Java.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 20) is needed for the test tools (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+java: ## Install a Java runtime for the Nu Html Checker if there is none (needs root or sudo)
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+test: $(STAMP) chromium java $(NODE_STAMP) ## Run all tests (unit, build, browser, quality gates)
 	$(PY) -m pytest
 
 bench: $(STAMP) ## Benchmark the build with 100 to 5,000 demo partners
 	$(PY) scripts/bench.py
 
-audit: $(STAMP) ## Lighthouse scores for start page, directory and a profile
+audit: $(STAMP) chromium $(NODE_STAMP) ## Lighthouse scores for start page, directory and a profile (audit/)
 	$(PY) scripts/audit.py
 
 schema: $(STAMP) ## Regenerate the JSON Schema for partners.yml

@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt import events, feeds, ical, news, site
+from klimapakt import events, feeds, ical, news, site, theme_fixes
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
 
@@ -56,6 +57,33 @@ def _add_feeds(files: Files, config) -> None:
         files.append(File.generated(config, src_uri, content=content))
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse)."""
+    if not page.file.src_uri.startswith(site.PROFILE_DIR + "/"):
+        return html
+    data = _data(config)
+    partner = data.by_profile_path.get(page.file.src_uri)
+    if partner is None:
+        return html
+    office_email = config.extra["settings"]["geschaeftsstelle"]["email"]
+    return site.profile_html(data, partner, office_email, config.site_url or "")
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Repair Material's markup errors and give every page a skip link (see klimapakt.theme_fixes)."""
+    return theme_fixes.fix_page(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page."""
+    return theme_fixes.fix_page(output) if template_name.endswith(".html") else output
+
+
+@event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
     data = _data(config)
-    log.info("Registry layer: %.2f s for %d partners", data.timer.seconds, len(data.partners))
+    office = config.extra["settings"]["geschaeftsstelle"]
+    publisher = ", ".join(part for part in (office.get("name"), office.get("organisation")) if part)
+    site.write_outputs(data, config.site_dir, site_url=config.site_url or "", publisher=publisher)
+    log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
+             len(data.partners))

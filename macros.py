@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from klimapakt import events, news, render, site
+from klimapakt import events, exports, news, progress, render, site
 
 PENDING = '<span class="kp-pending">wird ergänzt</span>'
 
@@ -46,11 +46,26 @@ def define_env(env):
 
     @env.macro
     def key_figures() -> str:
-        return render.render_key_figures(data().figures, href=page_root() + "klimapartner/")
+        return render.render_key_figures(data().figures, href=page_root() + "fortschritt/")
+
+    @env.macro
+    def progress_figure(section: str) -> str:
+        """One section of the Fortschritt page (charts and tables), e.g. "zeitverlauf"; see progress.SECTIONS."""
+        return progress.render_section(section, data().progress, root=page_root(),
+                                       data_href=page_root() + exports.EXPORT_DIR + "/")
+
+    @env.macro
+    def data_files() -> str:
+        """The open-data files (written into site/daten/ after the build) with links and row counts."""
+        return render.render("data-files.html", files=exports.export_files(data().partners),
+                             href=page_root() + exports.EXPORT_DIR + "/", tables=exports.tables(),
+                             type_label=exports.type_label)
 
     @env.macro
     def partner_directory() -> str:
-        return render.render_directory(list(data().partners), root=page_root())
+        registry = data()
+        with registry.timer:  # partner HTML: counted in the registry layer, like the profiles
+            return render.render_directory(list(registry.partners), root=page_root())
 
     @env.macro
     def latest_news(count: int = 3) -> str:

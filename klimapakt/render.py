@@ -86,14 +86,16 @@ def sort_key(partner: Partner) -> str:
     return partner.name.casefold()
 
 
-def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "") -> str:
+def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",
+                   badge=None) -> str:
+    """The profile's HTML; `badge` (a badges.Embed, for Klimapartner) adds the badge section."""
     measures_by_status = {
         status: [m for m in partner.measures if m.status == status]
         for status in ("done", "in-progress", "planned")
     }
     correction = mailto_url(office_email, f"Korrektur Partnerprofil {partner.id}")
     return render("profile.html", p=partner, root=root, measures_by_status=measures_by_status,
-                  correction_url=correction, emissions_svg=emissions_svg)
+                  correction_url=correction, emissions_svg=emissions_svg, badge=badge)
 
 
 def render_key_figures(figures: KeyFigures, href: str) -> str:

@@ -113,7 +113,7 @@ def test_json_feed_lists_every_post(site):
 @pytest.mark.parametrize("page", ["index.html", "aktuelles/index.html", "veranstaltungen/index.html"])
 def test_every_page_links_the_feeds_in_its_head(site, page):
     head = soup(site / page).head
-    links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
+    links = {link["type"]: link["href"] for link in head.select('link[rel~="alternate"]')}
     assert links["application/rss+xml"] == SITE_URL + feeds.RSS_PATH
     assert links["application/feed+json"] == SITE_URL + feeds.JSON_PATH
     assert links["text/calendar"] == SITE_URL + "veranstaltungen.ics"

@@ -74,5 +74,7 @@
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   readUrl();
-  apply();
+  // Without filters in the URL the server-rendered list is already right (all partners, by
+  // name): re-sorting 60+ cards at load would only cost layout work on slow phones.
+  if (window.location.search) apply();
 })();

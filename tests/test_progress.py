@@ -1,0 +1,257 @@
+"""The Fortschritt page: every figure equals a count made here, independently, from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from klimapakt import charts, loader, model, progress
+
+D = dt.date
+
+
+def partner(pid: str, status: str = "partner", **fields) -> model.Partner:
+    return model.Partner(id=pid, name=pid.title(), role="partner", status=status, **fields)
+
+
+def agreement(signed: D | None = None, measures=(), targets=()) -> model.Agreement:
+    return model.Agreement(signed=signed, measures=tuple(measures), targets=tuple(targets))
+
+
+def measure(field: str, status: str) -> model.Measure:
+    return model.Measure(title=f"{field} {status}", field=field, status=status)
+
+
+# Computation, on small hand-made registries.
+
+def test_a_klimapartner_counts_as_letter_of_intent_until_the_year_it_signs():
+    rows = progress.over_time([partner("a", joined=D(2022, 5, 1), agreement=agreement(signed=D(2024, 2, 1)))], 2025)
+    assert [(r.year, r.letters_of_intent, r.klimapartner) for r in rows] == [
+        (2022, 1, 0), (2023, 1, 0), (2024, 0, 1), (2025, 0, 1)]
+
+
+def test_time_series_is_cumulative_and_runs_to_the_build_year():
+    partners = [partner("a", joined=D(2021, 10, 1), agreement=agreement(signed=D(2021, 10, 1))),
+                partner("b", "letter-of-intent", joined=D(2023, 1, 1)),
+                partner("c", joined=D(2023, 6, 1))]  # no signing date: Klimapartner from joining
+    rows = progress.over_time(partners, 2024)
+    assert [(r.year, r.klimapartner, r.letters_of_intent, r.total) for r in rows] == [
+        (2021, 1, 0, 1), (2022, 1, 0, 1), (2023, 2, 1, 3), (2024, 2, 1, 3)]
+
+
+def test_former_partners_are_left_out_and_undated_ones_are_counted_apart():
+    figures = progress.compute([partner("a", joined=D(2023, 1, 1)), partner("b", "former", joined=D(2022, 1, 1)),
+                                partner("c", "letter-of-intent")], today=D(2024, 6, 1))
+    assert (figures.klimapartner, figures.letters_of_intent, figures.former, figures.undated) == (1, 1, 1, 1)
+    assert [(r.year, r.total) for r in figures.over_time] == [(2023, 1), (2024, 1)]
+
+
+def test_counts_follow_the_label_order_and_end_with_keine_angabe():
+    partners = [partner("a", size="large"), partner("b", size="micro"), partner("c"), partner("d", size="large")]
+    assert progress.counts(partners, "size", model.SIZES) == (
+        progress.Count("micro", "Kleinstunternehmen", 1), progress.Count("large", "Großunternehmen", 2),
+        progress.Count(None, "keine Angabe", 1))
+
+
+def test_sectors_are_sorted_by_frequency():
+    partners = [partner("a", sector="C"), partner("b", sector="J"), partner("c", sector="J")]
+    assert [c.key for c in progress.counts(partners, "sector", model.SECTORS, by_frequency=True)] == ["J", "C"]
+
+
+def test_measures_by_field_and_status():
+    p = partner("a", agreement=agreement(measures=[measure("mobility", "done"), measure("mobility", "planned"),
+                                                    measure("buildings", "done")]))
+    figures = progress.compute([p], today=D(2025, 1, 1))
+    assert [(r.field, dict(r.by_status)) for r in figures.measures] == [
+        ("buildings", {"done": 1, "in-progress": 0, "planned": 0}),
+        ("mobility", {"done": 1, "in-progress": 0, "planned": 1})]
+    assert [(c.key, c.count) for c in figures.measures_by_status] == [("done", 2), ("in-progress", 0), ("planned", 1)]
+
+
+def test_every_emission_sum_carries_the_number_of_partners_behind_it():
+    partners = [
+        partner("a", emissions=(model.Emission(2022, scope1=10.0, scope2=5.0), model.Emission(2023, scope1=8.0))),
+        partner("b", emissions=(model.Emission(2023, scope1=100.0, scope3=1.5),)),
+        partner("c", "former", emissions=(model.Emission(2023, scope1=999.0),)),
+    ]
+    assert progress.emission_sums(progress.current(partners)) == (
+        progress.EmissionSum(2022, 1, 10.0, 1), progress.EmissionSum(2022, 2, 5.0, 1),
+        progress.EmissionSum(2023, 1, 108.0, 2), progress.EmissionSum(2023, 3, 1.5, 1))
+
+
+def test_target_shares_count_klimapartner_only():
+    neutral = model.Target(year=2035, climate_neutral=True)
+    partners = [partner("a", agreement=agreement(targets=[model.Target(year=2030), neutral])),
+                partner("b", agreement=agreement(targets=[model.Target(year=2030)])),
+                partner("c"), partner("d", "letter-of-intent")]
+    t = progress.targets(partners)
+    assert (t.klimapartner, t.with_target_year, t.climate_neutral) == (3, 2, 1)
+    assert t.neutral_years == (progress.Count(2035, "2035", 1),)
+
+
+def test_an_empty_registry_renders_every_section():
+    figures = progress.compute([], today=D(2025, 1, 1))
+    for section in progress.SECTIONS:
+        progress.render_section(section, figures)
+    with pytest.raises(ValueError, match="Unbekannter Abschnitt"):
+        progress.render_section("nichts", figures)
+
+
+# Charts.
+
+def test_bar_chart_has_title_desc_patterns_and_escapes_labels():
+    svg = charts.bar_chart("c", "T <1>", "D & d", [charts.Bar("<b>", (1, 2), "3", "x")], charts.fills("A", "B"))
+    assert svg.startswith('<svg class="kp-chart kp-chart--bars" id="c" role="img" aria-labelledby="c-title c-desc"')
+    assert '<title id="c-title">T &lt;1&gt;</title><desc id="c-desc">D &amp; d</desc>' in svg
+    assert '<pattern id="c-fill1"' in svg and 'fill="url(#c-fill1)"' in svg
+    assert "&lt;b&gt;" in svg and "<b>" not in svg
+
+
+def test_bar_chart_wraps_long_labels_for_phones():
+    label = model.SECTORS["M"]  # the longest WZ section name
+    svg = charts.bar_chart("c", "T", "D", [charts.Bar(label, (1,), "1")], charts.fills("A"))
+    assert label not in svg and "Freiberufliche, wissenschaftliche und" in svg
+
+
+def test_series_differ_in_pattern_and_colours_reach_3_to_1_on_white():
+    fills = charts.fills("a", "b", "c")
+    assert len({f.pattern for f in fills}) == 3
+    for f in fills:
+        assert contrast(f.colour, "#ffffff") >= 3, f
+    assert contrast(charts.TEXT_COLOUR, "#ffffff") >= 4.5
+    with pytest.raises(ValueError):
+        charts.fills("a", "b", "c", "d")
+
+
+def test_hbar_chart_for_profiles_still_works():
+    svg = charts.hbar_chart("e", "T", "D", [("2023", 12.5)], value_label=lambda v: f"{v} t")
+    assert 'role="img"' in svg and "12.5 t" in svg
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in channels]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The built page, read as a visitor gets it.
+
+@pytest.fixture(scope="module")
+def page(demo_site) -> BeautifulSoup:
+    return BeautifulSoup((demo_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def partners(demo_registry) -> list[model.Partner]:
+    everyone = loader.load_valid(demo_registry, logo_dir=ROOT / "docs/assets/partners").partners
+    return [p for p in everyone if p.status in ("partner", "letter-of-intent")]
+
+
+def table(page: BeautifulSoup, table_id: str) -> dict[str, list[str]]:
+    """Row header -> the data-value of each cell."""
+    rows = page.select_one(f"table#{table_id}").select("tbody tr")
+    return {row.th.get_text(strip=True): [td["data-value"] for td in row.select("td[data-value]")] for row in rows}
+
+
+@pytest.mark.parametrize("table_id, key, labels", [
+    ("tabelle-branche", "sector", model.SECTORS),
+    ("tabelle-groesse", "size", model.SIZES),
+    ("tabelle-bezirk", "district", model.DISTRICTS),
+])
+def test_partner_counts_by_sector_size_and_district_equal_the_data(page, partners, table_id, key, labels):
+    expected = Counter(labels[getattr(p, key)] if getattr(p, key) is not None else "keine Angabe" for p in partners)
+    assert {label: int(values[0]) for label, values in table(page, table_id).items()} == dict(expected)
+    assert page.select_one(f"table#{table_id} tfoot td").get_text(strip=True) == str(len(partners))
+
+
+def test_time_series_equals_the_data(page, partners):
+    rows = table(page, "tabelle-zeitverlauf")
+    assert rows, "no years"
+    for year_text, (klimapartner, letters, total) in rows.items():
+        year = int(year_text)
+        joined = [p for p in partners if min(d.year for d in (p.joined, p.agreement and p.agreement.signed) if d) <= year]
+        signed = [p for p in joined if p.status == "partner"
+                  and ((p.agreement and p.agreement.signed) or p.joined).year <= year]
+        assert (int(klimapartner), int(letters), int(total)) == (len(signed), len(joined) - len(signed), len(joined)), year
+    assert int(total) == len(partners)  # the last year: everyone with a date (demo partners all have one)
+
+
+def test_measures_by_field_and_status_equal_the_data(page, partners):
+    tally = Counter((m.field, m.status) for p in partners for m in p.measures)
+    for label, values in table(page, "tabelle-massnahmen").items():
+        field = next(k for k, v in model.MEASURE_FIELDS.items() if v == label)
+        assert [int(v) for v in values] == [tally[field, "done"], tally[field, "in-progress"], tally[field, "planned"],
+                                            sum(tally[field, s] for s in model.MEASURE_STATUSES)]
+    assert page.select_one('[data-figure="measures"]').get_text() == str(sum(tally.values()))
+
+
+def test_emission_sums_equal_the_data_and_each_names_its_partner_count(page, partners):
+    rows = page.select('table[id^="tabelle-emissionen-scope"] tbody tr')
+    expected = {}
+    for p in partners:
+        for e in p.emissions:
+            for scope in (1, 2, 3):
+                value = getattr(e, f"scope{scope}")
+                if value is not None:
+                    total, count = expected.get((e.year, scope), (0.0, 0))
+                    expected[e.year, scope] = (total + value, count + 1)
+    found = {}
+    for row in rows:
+        tonnes, partners = row.select("td")
+        scope = int(row.find_parent("table")["data-scope"])
+        found[int(row.th.get_text()), scope] = (float(tonnes["data-value"]), int(partners["data-value"]))
+    assert found.keys() == expected.keys()
+    for key, (total, count) in expected.items():
+        assert found[key][0] == pytest.approx(total) and found[key][1] == count, key
+    for chart in page.select('svg[id^="chart-emissionen-scope"]'):  # every bar names how many partners reported
+        labels = [t.get_text() for t in chart.select("text[font-weight]")]
+        assert labels and all(" Partner bericht" in label for label in labels)
+
+
+def test_target_shares_equal_the_data(page, partners):
+    klimapartner = [p for p in partners if p.status == "partner"]
+    neutral = sum(any(t.climate_neutral for t in p.agreement.targets) for p in klimapartner if p.agreement)
+    with_year = sum(bool(p.agreement and p.agreement.targets) for p in klimapartner)
+    assert page.select_one('[data-figure="climate-neutral"]').get_text() == f"{round(100 * neutral / len(klimapartner))} %"
+    assert page.select_one('[data-figure="target-year"]').get_text() == f"{round(100 * with_year / len(klimapartner))} %"
+
+
+def test_every_chart_is_an_image_with_title_desc_and_a_table_after_it(page):
+    svgs = page.select("article svg.kp-chart")
+    assert len(svgs) >= 6
+    for svg in svgs:
+        assert svg["role"] == "img"
+        title, desc = svg.select_one("title"), svg.select_one("desc")
+        assert title.get_text() and desc.get_text()
+        assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+        assert svg.find_next("table") is not None
+        assert not svg.select("script, foreignObject, image")
+
+
+def test_start_page_figures_link_to_the_progress_page(demo_site, page):
+    start = BeautifulSoup((demo_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figures = start.select("a.kp-figure")
+    assert len(figures) == 3 and {a["href"] for a in figures} == {"fortschritt/"}
+    assert figures[0].select_one(".kp-figure__value").get_text() == page.select_one('[data-figure="klimapartner"]').get_text()
+
+
+def test_progress_and_data_pages_are_in_the_navigation(demo_site):
+    nav = BeautifulSoup((demo_site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+    titles = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+    assert titles.index("Fortschritt") == titles.index("Klimapartner") + 1
+    assert titles.index("Daten") == titles.index("Kontakt") - 1
+
+
+def test_progress_page_counts_the_real_registry_too(real_site):
+    page = BeautifulSoup((real_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
+    real = loader.load_valid(ROOT / "partners.yml", logo_dir=ROOT / "docs/assets/partners").partners
+    assert page.select_one('[data-figure="klimapartner"]').get_text() == str(sum(p.status == "partner" for p in real))
+    assert Path(real_site / "daten/partners.json").exists()

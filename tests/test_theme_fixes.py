@@ -1,0 +1,47 @@
+"""klimapakt.theme_fixes: the repairs to Material's markup, on small snippets."""
+
+from klimapakt import theme_fixes
+
+PAGE = """<body>
+<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<input type="text" class="md-search__input" autocomplete="off">
+<div data-md-component="skip">
+      
+    </div>
+<div class="md-search" data-md-component="search" role="dialog">
+<label class="md-nav__link" for="__nav_7" id="__nav_7_label" tabindex="">
+<label class="md-nav__title" for="__toc">
+<span class="md-icon"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0"/></svg></span>
+<article class="md-content__inner md-typeset">
+<h1>Muster GmbH</h1>
+</article>
+</body>"""
+
+
+def test_material_markup_is_repaired():
+    html = theme_fixes.fix_page(PAGE)
+    assert 'id="__drawer">' in html  # no autocomplete on the checkbox
+    assert 'class="md-search__input" autocomplete="off"' in html  # allowed on text inputs: kept
+    assert 'tabindex=""' not in html
+    assert '<label class="md-nav__title">' in html  # no control with id __toc on this page
+    assert 'viewBox="0 0 24 24" aria-hidden="true">' in html
+    assert 'role="dialog" aria-label="Suche">' in html
+
+
+def test_a_page_without_table_of_contents_gets_a_skip_link_to_its_heading():
+    html = theme_fixes.fix_page(PAGE)
+    assert '<div data-md-component="skip"><a href="#inhalt" class="md-skip">Zum Inhalt</a></div>' in html
+    assert '<h1 id="inhalt">Muster GmbH</h1>' in html
+
+
+def test_an_existing_skip_link_and_heading_id_are_kept():
+    page = PAGE.replace("<h1>", '<h1 id="muster">')
+    assert 'href="#muster" class="md-skip"' in theme_fixes.fix_page(page)
+    with_skip = PAGE.replace('<div data-md-component="skip">', '<div data-md-component="skip"><a href="#x" class="md-skip">Zum Inhalt</a>')
+    fixed = theme_fixes.fix_page(with_skip)
+    assert fixed.count("md-skip") == 1 and '<h1 id="inhalt">' not in fixed
+
+
+def test_toc_label_is_kept_where_the_toc_toggle_exists():
+    page = PAGE.replace("<body>", '<body><input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+    assert '<label class="md-nav__title" for="__toc">' in theme_fixes.fix_page(page)
