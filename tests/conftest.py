@@ -97,5 +97,35 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
+        yield StillBrowser(browser)
         browser.close()
+
+
+# Every test page starts without CSS transitions and animations and asks for reduced motion:
+# a measurement then always sees the end state, never a colour half-way through Material's
+# 0.25 s fades (the search field's background was caught mid-transition on busy machines).
+NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+NO_MOTION_SCRIPT = """(() => { const add = () => { const s = document.createElement('style');
+  s.id = 'kp-test-no-motion'; s.textContent = %r; document.documentElement.appendChild(s); };
+  if (document.documentElement) add(); else document.addEventListener('readystatechange', add, {once: true}); })();""" % NO_MOTION_CSS
+
+
+class StillBrowser:
+    """The Playwright browser, whose new contexts and pages have motion switched off."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("reduced_motion", "reduce")
+        context = self._browser.new_context(**options)
+        context.add_init_script(NO_MOTION_SCRIPT)
+        return context
+
+    def new_page(self, **options):
+        page = self.new_context(**options).new_page()
+        page.on("close", lambda _: page.context.close())
+        return page
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)

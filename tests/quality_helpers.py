@@ -286,10 +286,17 @@ async (selectors) => {
   const previous = state.els[state.els.length - 1];
   if (previous) state.stops[state.stops.length - 1].blurred = look(previous);
   if (!el || el === document.body || el === state.els[0]) return null;
-  // Material opens the search when its field gets the focus: let that happen first.
+  // Material opens the search when its field gets the focus, once its search worker has
+  // started (seconds on a busy machine): wait for that state, bounded at 30 s.
   const search = document.getElementById('__search');
-  if (search && el.closest('.md-search')) for (let i = 0; i < 300 && !search.checked; i++)
+  if (search && el.closest('.md-search')) for (let i = 0; i < 3000 && !search.checked; i++)
     await new Promise(r => setTimeout(r, 10));
+  // Measure the end state only: no running transition or animation, and style and layout
+  // settled (two frames), however slow the machine is.
+  for (let i = 0; i < 300 && document.getAnimations().some(a => a.playState === 'running'); i++)
+    await new Promise(r => setTimeout(r, 10));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  if (previous) state.stops[state.stops.length - 1].blurred = look(previous);
   const info = (DESCRIBE)(el);
   info.focused = look(el);
   info.matches = selectors.filter(sel => el.matches(sel));
