@@ -11,7 +11,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt import events, feeds, ical, news, site, theme_fixes
+from klimapakt import events, feeds, ical, logos, news, site, theme_fixes
+from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
 
@@ -26,20 +27,44 @@ def _events(config) -> tuple[events.Event, ...]:
     return events.load_valid_events(root / config.extra["events"], [p.id for p in _data(config).partners])
 
 
+def _docs_problems(config) -> list:
+    """Symlinks and special files under docs/, invalid logo files (see klimapakt.logos.docs_problems)."""
+    logo_names = [p.logo for p in _data(config).partners if p.logo]
+    return logos.docs_problems(Path(config.docs_dir), logo_names)
+
+
 def on_config(config):
     data = _data(config)  # raises RegistryError with every problem: the build fails loudly
     _events(config)  # events.yml likewise
+    problems = _docs_problems(config)  # before MkDocs walks docs/, which follows symlinks
+    if problems:
+        raise RegistryError(problems)
     config.extra["demo"] = data.demo
     return config
 
 
 def on_files(files: Files, config) -> Files:
+    _drop_unsafe_files(files, config)
     data = _data(config)
     office_email = config.extra["settings"]["geschaeftsstelle"]["email"]
     for src_uri, markdown in site.profile_pages(data, office_email):
         files.append(File.generated(config, src_uri, content=markdown))
     _add_feeds(files, config)
     return files
+
+
+def _drop_unsafe_files(files: Files, config) -> None:
+    """Checked again for `serve` (docs/ may change between on_config and here); MkDocs would copy link targets."""
+    problems = _docs_problems(config)
+    refused = {p.file for p in problems}
+    docs_dir = Path(config.docs_dir)
+    for file in list(files):
+        shown = f"{docs_dir.name}/{file.src_uri}"
+        if (file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)
+                and any(shown == path or shown.startswith(path + "/") for path in refused)):
+            files.remove(file)
+    if problems:
+        raise RegistryError(problems)
 
 
 def _add_feeds(files: Files, config) -> None:

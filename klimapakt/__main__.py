@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import loader
+from . import loader, logos, model
 from .report import errors, format_text, github_annotation
 
 
@@ -26,14 +26,23 @@ def check(args: argparse.Namespace) -> int:
 
 
 def check_partners(path: Path, args: argparse.Namespace) -> list:
-    logo_dir = Path(args.logo_dir) if args.logo_dir else path.resolve().parent / "docs/assets/partners"
-    return list(loader.load_file(path, logo_dir=logo_dir).problems)
+    folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
+    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / model.LOGO_DIR
+    loaded = loader.load_file(path, logo_dir=logo_dir)
+    return [*loaded.problems, *check_docs(folder / "docs", loaded)]
+
+
+def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:
+    """What the build checks in docs/ beside the registry: no symlinks or special files, every logo file valid."""
+    if not (docs_dir.is_dir() or docs_dir.is_symlink()):
+        return []
+    return logos.docs_problems(docs_dir, [p.logo for p in loaded.partners if p.logo])
 
 
 def check_events(path: Path) -> list:
     from .events import load_events
 
-    folder = path.resolve().parent  # partners.yml beside it; its own check reports its problems
+    folder = path.absolute().parent  # partners.yml beside it; its own check reports its problems
     partners = loader.load_file(folder / "partners.yml", logo_dir=folder / "docs/assets/partners").partners
     return list(load_events(path, [p.id for p in partners])[1])
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from babel.dates import format_date
 
-from . import loader, model, rules
+from . import files, loader, model, rules
 from .model import Field
 from .report import ERROR, Problem, RegistryError, errors
 
@@ -189,7 +189,9 @@ def load_events(path: str | Path, partner_ids: Iterable[str], *, today: dt.date 
     path = Path(path)
     file = file or path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_registry_text(path)  # no symlink, no special file
+    except files.Refused as err:
+        return (), (Problem(1, "Datei", "-", str(err), ERROR, file),)
     except FileNotFoundError:
         return (), (Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, file),)
     except UnicodeDecodeError as err:
@@ -335,7 +337,7 @@ _cache: dict[tuple, tuple[Event, ...]] = {}
 
 def load_valid_events(path: str | Path, partner_ids: Iterable[str], *, today: dt.date | None = None) -> tuple[Event, ...]:
     """Events for the build; any error stops it with the same messages `check` prints."""
-    path = Path(path).resolve()
+    path = Path(path).absolute()  # not resolve(): a symlinked events.yml must stay visible to the loader
     ids = frozenset(partner_ids)
     key = (str(path), path.stat().st_mtime if path.exists() else 0.0, ids)
     if key not in _cache:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import model, rules
+from . import files, model, rules
 from .report import ERROR, WARNING, Problem, RegistryError, errors
 from .syntax import (COMPOSE_LOADER as _ComposeLoader, nicer_syntax_error, printable,
                      report_hidden_line_breaks, report_syntax_error, report_unsupported_features)
@@ -104,7 +104,9 @@ def load_file(path: str | Path, **kwargs: Any) -> Loaded:
     path = Path(path)
     kwargs.setdefault("file", path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_registry_text(path)  # no symlink, no special file
+    except files.Refused as err:
+        return Loaded((), (Problem(1, "Datei", "-", str(err), ERROR, kwargs["file"]),))
     except FileNotFoundError:
         return Loaded((), (Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, kwargs["file"]),))
     except UnicodeDecodeError as err:

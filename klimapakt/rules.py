@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import struct
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from defusedxml import ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
-
 from . import model
+from .logos import LOGO_NAME_MAX, LOGO_NAME_RE, check_logo, check_svg, raster_width  # noqa: F401  moved to logos.py
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
-# Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
-LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
-LOGO_NAME_MAX = 100
 HOST_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$", re.I)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$")
 # German or international numbers: +49 211 1234567, 0211 123456-7, (0211) 12 34 56
@@ -31,8 +24,6 @@ JINJA_RE = re.compile(r"\{\{|\{%|\{#")
 # excepted), zero-width and bidirectional formatting characters.
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<!--")
-SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
-SVG_ANIMATION_ELEMENTS = {"set", "animate", "animatetransform", "animatemotion"}
 REVIEW_MAX_AGE_DAYS = 365
 AGREEMENT_DUE_DAYS = 730
 
@@ -131,107 +122,6 @@ def check_date_not_future(value: dt.date, today: dt.date) -> list[str]:
     if value > today:
         return [f"Das Datum {value.isoformat()} liegt in der Zukunft."]
     return []
-
-
-def check_logo(filename: str, logo_dir: Path) -> list[str]:
-    """The logo file exists, has an allowed format and size, and (for SVG) is inert."""
-    if "/" in filename or "\\" in filename or filename.startswith("."):
-        return [f"Bitte nur den Dateinamen angeben (ohne Ordner): „{filename}“."]
-    if len(filename) > LOGO_NAME_MAX or not LOGO_NAME_RE.match(filename):
-        return [f"„{filename[:40]}{'…' if len(filename) > 40 else ''}“: Der Dateiname darf nur Buchstaben a–z, Ziffern, „-“, „_“ und einen Punkt vor der "
-                f"Endung enthalten und höchstens {LOGO_NAME_MAX} Zeichen lang sein."]
-    suffix = Path(filename).suffix.lower()
-    if suffix not in model.LOGO_SUFFIXES:
-        return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG (Endung .svg, .png, .webp, .jpg oder .jpeg)."]
-    path = logo_dir / filename
-    try:
-        if not path.is_file():
-            return [f"Die Logo-Datei „{filename}“ fehlt im Ordner {model.LOGO_DIR}/."]
-        data = path.read_bytes()
-    except OSError:
-        return [f"Die Logo-Datei „{filename}“ ist nicht lesbar."]
-    if len(data) > model.LOGO_MAX_BYTES:
-        return [f"Die Logo-Datei ist {len(data) // 1024} KB groß; höchstens {model.LOGO_MAX_BYTES // 1024} KB sind erlaubt."]
-    if suffix == ".svg":
-        return check_svg(data)
-    width = raster_width(data, suffix)
-    if width is None:
-        return [f"„{filename}“ ist keine lesbare {suffix[1:].upper()}-Datei."]
-    if width < model.LOGO_MIN_WIDTH:
-        return [f"Das Logo ist nur {width} Pixel breit; mindestens {model.LOGO_MIN_WIDTH} Pixel sind nötig."]
-    return []
-
-
-def check_svg(data: bytes) -> list[str]:
-    """Refuse SVGs that could run code or load anything from elsewhere."""
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        return ["Das SVG enthält DOCTYPE- oder ENTITY-Angaben; diese sind nicht erlaubt."]
-    except SafeET.ParseError as err:
-        line = getattr(err, "position", (0, 0))[0]
-        return [f"Das SVG ist keine gültige XML-Datei (Fehler in Zeile {line} der SVG-Datei)."]
-    if _local(root.tag) != "svg":
-        return ["Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."]
-    found: set[str] = set()
-    if b"<?xml-stylesheet" in data:
-        found.add("einen Verweis auf eine externe Quelle")
-    for element in root.iter():
-        name = _local(element.tag).lower()
-        if name in SVG_FORBIDDEN_ELEMENTS:
-            found.add(f"das Element <{_local(element.tag)}>")
-        if name in SVG_ANIMATION_ELEMENTS:
-            target = element.attrib.get("attributeName", "").lower()
-            if target.endswith("href") or target.startswith("on"):
-                found.add(f"das Element <{_local(element.tag)}>, das „{target}“ verändert")
-        for attr, value in element.attrib.items():
-            attr_name = _local(attr).lower()
-            if attr_name.startswith("on"):
-                found.add(f"das Attribut „{_local(attr)}“")
-            elif attr_name in ("href", "src") and not value.strip().startswith("#"):
-                found.add("einen Verweis auf eine externe Quelle")
-            elif "javascript:" in value.lower().replace(" ", ""):
-                found.add("„javascript:“")
-        style = (element.text or "") if name == "style" else element.attrib.get("style", "")
-        if "url(" in style and "url(#" not in style.replace(" ", "") or "@import" in style:
-            found.add("einen Verweis auf eine externe Quelle")
-    if found:
-        return [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
-    return []
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def raster_width(data: bytes, suffix: str) -> int | None:
-    """Pixel width read from the image header, or None if the header is not what the suffix claims."""
-    if suffix == ".png" and data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        return struct.unpack(">I", data[16:20])[0]
-    if suffix == ".webp" and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        chunk = data[12:16]
-        if chunk == b"VP8 " and len(data) >= 30:  # lossy: frame tag, start code, 14-bit width
-            return struct.unpack("<H", data[26:28])[0] & 0x3FFF
-        if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:  # lossless: signature, width - 1
-            return (struct.unpack("<I", data[21:25])[0] & 0x3FFF) + 1
-        if chunk == b"VP8X" and len(data) >= 30:  # extended: 24-bit canvas width - 1
-            return int.from_bytes(data[24:27], "little") + 1
-        return None
-    if suffix in (".jpg", ".jpeg") and data[:2] == b"\xff\xd8":
-        return _jpeg_width(data)
-    return None
-
-
-def _jpeg_width(data: bytes) -> int | None:
-    i = 2
-    while i + 9 < len(data):
-        if data[i] != 0xFF:
-            return None
-        marker, length = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            return struct.unpack(">H", data[i + 7:i + 9])[0]
-        i += 2 + length
-    return None
 
 
 def allowed_values(choices) -> str:

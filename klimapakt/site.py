@@ -65,7 +65,7 @@ _cache: dict[tuple[str, float, str], SiteData] = {}
 
 def load_site_data(registry: str | Path, logo_dir: str | Path) -> SiteData:
     """Load and validate the registry once per build (cached by path and mtime for `serve`)."""
-    path = Path(registry).resolve()
+    path = Path(registry).absolute()  # not resolve(): a symlinked registry must stay visible to the loader
     key = (str(path), path.stat().st_mtime if path.exists() else 0.0, str(logo_dir))
     if key not in _cache:
         timer = Timer()
