@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from klimapakt import events, feeds, ical, news, site, theme_fixes
+from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
 
@@ -27,8 +29,11 @@ def _events(config) -> tuple[events.Event, ...]:
 
 
 def on_config(config):
-    data = _data(config)  # raises RegistryError with every problem: the build fails loudly
-    _events(config)  # events.yml likewise
+    try:
+        data = _data(config)
+        _events(config)
+    except RegistryError as err:  # every problem, as `check` prints them; Abort: exit 1, no traceback
+        raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     return config
 
