@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -34,11 +35,14 @@ def _docs_problems(config) -> list:
 
 
 def on_config(config):
-    data = _data(config)  # raises RegistryError with every problem: the build fails loudly
-    _events(config)  # events.yml likewise
-    problems = _docs_problems(config)  # before MkDocs walks docs/, which follows symlinks
-    if problems:
-        raise RegistryError(problems)
+    try:
+        data = _data(config)  # every problem of partners.yml, as `check` prints them
+        _events(config)  # events.yml likewise
+        problems = _docs_problems(config)  # before MkDocs walks docs/, which follows symlinks
+        if problems:
+            raise RegistryError(problems)
+    except RegistryError as err:  # Abort: exit code 1 with the German messages, no traceback
+        raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     return config
 
@@ -64,7 +68,7 @@ def _drop_unsafe_files(files: Files, config) -> None:
                 and any(shown == path or shown.startswith(path + "/") for path in refused)):
             files.remove(file)
     if problems:
-        raise RegistryError(problems)
+        raise Abort(str(RegistryError(problems)))
 
 
 def _add_feeds(files: Files, config) -> None:

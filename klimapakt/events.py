@@ -23,7 +23,7 @@ from babel.dates import format_date
 
 from . import files, loader, model, rules
 from .model import Field
-from .report import ERROR, Problem, RegistryError, errors
+from .report import Problem, RegistryError, errors
 
 TZ = ZoneInfo("Europe/Berlin")
 FILE = "events.yml"
@@ -50,11 +50,15 @@ EVENT_SPEC = (
     Field("description", "longtext", "Beschreibung (reiner Text, kein HTML)", max_length=2000),
     Field("registration", "registration", "Anmeldung: Webadresse (https://…) oder E-Mail-Adresse"),
     Field("kind", "choice", "Art der Veranstaltung", required=True, choices=EVENT_KINDS),
-    Field("partners", "list", "Kennungen der Partner aus partners.yml, die ausrichten oder vortragen", item_kind="id"),
+    Field("partners", "list", "Kennungen der Partner aus partners.yml, die ausrichten oder vortragen", item_kind="id",
+          max_items=100),
 )
 EVENTS_FILE_SPEC = (
-    Field("events", "list", "Liste der Veranstaltungen", required=True, spec=EVENT_SPEC),
+    Field("events", "list", "Liste der Veranstaltungen", required=True, spec=EVENT_SPEC, max_items=2000),
 )
+# „Meinten Sie …?“ compares an unknown id with every partner id (0.2 s against 10,000 of them):
+# computed for this many distinct unknown ids per file, so a file full of them cannot stall the check.
+MAX_SUGGESTIONS = 20
 
 
 @dataclass(frozen=True)
@@ -188,26 +192,24 @@ def load_events(path: str | Path, partner_ids: Iterable[str], *, today: dt.date 
     """Every event that could be read and every problem, messages as `events.yml:LINE: id: field: …`."""
     path = Path(path)
     file = file or path.name
-    try:
-        text = files.read_registry_text(path)  # no symlink, no special file
-    except files.Refused as err:
-        return (), (Problem(1, "Datei", "-", str(err), ERROR, file),)
-    except FileNotFoundError:
-        return (), (Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, file),)
-    except UnicodeDecodeError as err:
-        return (), (Problem(1, "Datei", "-", f"Die Datei ist nicht UTF-8-kodiert ({err.reason}). Bitte als UTF-8 speichern.", ERROR, file),)
+    text, problem = loader.read_source(path, file)
+    if problem:
+        return (), (problem,)
     return load_events_text(text, partner_ids, today=today, file=file)
 
 
 def load_events_text(text: str, partner_ids: Iterable[str], *, today: dt.date | None = None,
                      file: str = FILE) -> tuple[tuple[Event, ...], tuple[Problem, ...]]:
     ctx = loader.Context(file=file, today=today or build_date(), logo_dir=Path(model.LOGO_DIR))
-    root = loader.compose(text, ctx)
-    if root is None:
-        ctx.problems[:] = [dataclasses.replace(p, message="Die Datei ist leer. Sie muss mit „events:“ beginnen.")
-                           if p.message.startswith("Die Datei ist leer") else p for p in ctx.problems]
+    try:
+        root = loader.compose(text, ctx)
+        if root is None:
+            ctx.problems[:] = [dataclasses.replace(p, message="Die Datei ist leer. Sie muss mit „events:“ beginnen.")
+                               if p.message.startswith("Die Datei ist leer") else p for p in ctx.problems]
+            return (), tuple(ctx.problems)
+        events = read_events(root, frozenset(partner_ids), ctx)
+    except loader.TooManyErrors:
         return (), tuple(ctx.problems)
-    events = read_events(root, frozenset(partner_ids), ctx)
     return tuple(events), tuple(ctx.problems)
 
 
@@ -221,10 +223,13 @@ def read_events(root: yaml.Node, partner_ids: frozenset[str], ctx: loader.Contex
     if not isinstance(events_node, yaml.SequenceNode):
         ctx.report(loader.line_of(events_node), "events", "„events“ muss eine Liste sein (jeder Eintrag beginnt mit „- id: …“).")
         return []
+    if loader.report_too_many(fields["events"][0], events_node, "events", ctx):
+        return []
+    suggest = Suggestions(partner_ids)
     events: list[Event] = []
     for index, item in enumerate(events_node.value, start=1):
         ctx.entry = loader.entry_label(item, index)
-        event = read_event(item, partner_ids, ctx)
+        event = read_event(item, partner_ids, ctx, suggest)
         if event is not None:
             events.append(event)
     ctx.entry = "Datei"
@@ -232,7 +237,7 @@ def read_events(root: yaml.Node, partner_ids: frozenset[str], ctx: loader.Contex
     return events
 
 
-def read_event(node: yaml.Node, partner_ids: frozenset[str], ctx: loader.Context) -> Event | None:
+def read_event(node: yaml.Node, partner_ids: frozenset[str], ctx: loader.Context, suggest: "Suggestions") -> Event | None:
     # The loader reads lists of numbers only; the partner ids are read here, with their lines.
     partners_pairs: list[tuple[yaml.Node, yaml.Node]] = []
     if isinstance(node, yaml.MappingNode):
@@ -244,7 +249,7 @@ def read_event(node: yaml.Node, partner_ids: frozenset[str], ctx: loader.Context
         event = loader.read_record(node, EVENT_SPEC, "", ctx)
     except loader._Invalid:  # the problems are recorded
         event = None
-    partners = read_partner_ids(partners_pairs, partner_ids, ctx)
+    partners = read_partner_ids(partners_pairs, partner_ids, ctx, suggest)
     if event is None or partners is None:
         return None
     lines = {k.value: loader.line_of(k) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
@@ -257,7 +262,7 @@ def read_event(node: yaml.Node, partner_ids: frozenset[str], ctx: loader.Context
 
 
 def read_partner_ids(pairs: list[tuple[yaml.Node, yaml.Node]], partner_ids: frozenset[str],
-                     ctx: loader.Context) -> tuple[str, ...] | None:
+                     ctx: loader.Context, suggest: "Suggestions") -> tuple[str, ...] | None:
     """The `partners` list: ids that exist in partners.yml; None after reporting a problem."""
     if not pairs:
         return ()
@@ -271,6 +276,8 @@ def read_partner_ids(pairs: list[tuple[yaml.Node, yaml.Node]], partner_ids: froz
         ctx.report(loader.line_of(node), "partners", "Hier wird eine Liste von Partner-Kennungen erwartet "
                    f"(jeder Eintrag beginnt mit „- “), nicht {loader.describe(node)}.")
         return None
+    if loader.report_too_many(EVENT_PARTNERS_FIELD, node, "partners", ctx):
+        return None
     ids: list[str] = []
     failed = len(pairs) > 1
     for index, item in enumerate(node.value, start=1):
@@ -280,7 +287,7 @@ def read_partner_ids(pairs: list[tuple[yaml.Node, yaml.Node]], partner_ids: froz
             failed = True
             continue
         value = item.value.strip()
-        message = unknown_partner_message(value, partner_ids) if value not in partner_ids else None
+        message = unknown_partner_message(value, suggest(value)) if value not in partner_ids else None
         if message:
             ctx.report(loader.line_of(item), path, message)
             failed = True
@@ -292,10 +299,28 @@ def read_partner_ids(pairs: list[tuple[yaml.Node, yaml.Node]], partner_ids: froz
     return None if failed else tuple(ids)
 
 
-def unknown_partner_message(value: str, partner_ids: frozenset[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(partner_ids), n=1, cutoff=0.6)
-    hint = f" Meinten Sie „{close[0]}“?" if close else ""
+def unknown_partner_message(value: str, close: str | None) -> str:
+    hint = f" Meinten Sie „{close}“?" if close else ""
     return f"„{value}“ ist keine Kennung aus partners.yml.{hint}"
+
+
+class Suggestions:
+    """The partner id closest to an unknown one, for MAX_SUGGESTIONS distinct ids of one file."""
+
+    def __init__(self, partner_ids: frozenset[str]):
+        self.ids = sorted(partner_ids)
+        self.found: dict[str, str | None] = {}
+
+    def __call__(self, value: str) -> str | None:
+        if value not in self.found:
+            if len(self.found) >= MAX_SUGGESTIONS or len(value) > rules.ID_MAX:
+                return None
+            close = difflib.get_close_matches(value, self.ids, n=1, cutoff=0.6)
+            self.found[value] = close[0] if close else None
+        return self.found[value]
+
+
+EVENT_PARTNERS_FIELD = next(f for f in EVENT_SPEC if f.key == "partners")
 
 
 # Rules over a whole event: (field, message) pairs ---------------------------------------------

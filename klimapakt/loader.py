@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -64,6 +65,11 @@ class _Invalid(Exception):
     """A value that could not be read; its message is already recorded."""
 
 
+class TooManyErrors(Exception):
+    """Raised by `Context.report` at MAX_ERRORS errors: a file full of mistakes (each may cost a search
+    for „Meinten Sie …?“) is checked no further; the last message says so."""
+
+
 @dataclass
 class Context:
     file: str
@@ -72,10 +78,17 @@ class Context:
     source: list[str] = field(default_factory=list)  # the file's lines, for hints and comment checks
     problems: list[Problem] = field(default_factory=list)
     entry: str = "Datei"
+    error_count: int = 0
 
     def report(self, line: int, path: str, message: str, severity: str = ERROR, column: int = 0) -> None:
         self.problems.append(Problem(line, printable(self.entry), printable(path) or "-", printable(message),
                                      severity, self.file, column))
+        self.error_count += severity == ERROR
+        if self.error_count == model.MAX_ERRORS:
+            self.problems.append(Problem(line, "Datei", "-", f"Nach {count_de(model.MAX_ERRORS)} Fehlern bricht die "
+                                         "Prüfung hier ab. Bitte diese Fehler beheben; danach zeigt die Prüfung die "
+                                         "weiteren.", ERROR, self.file))
+            raise TooManyErrors
 
     def source_line(self, line: int) -> str:
         return self.source[line - 1] if 0 < line <= len(self.source) else ""
@@ -93,27 +106,40 @@ class Loaded:
 def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = None,
               logo_dir: Path | None = None) -> Loaded:
     ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR))
-    root = compose(text, ctx)
-    if root is None:
+    try:
+        root = compose(text, ctx)
+        if root is None:
+            return Loaded((), tuple(ctx.problems))
+        partners, demo = read_registry(root, ctx)
+    except TooManyErrors:
         return Loaded((), tuple(ctx.problems))
-    partners, demo = read_registry(root, ctx)
     return Loaded(tuple(partners), tuple(ctx.problems), demo)
 
 
 def load_file(path: str | Path, **kwargs: Any) -> Loaded:
     path = Path(path)
     kwargs.setdefault("file", path.name)
+    text, problem = read_source(path, kwargs["file"])
+    if problem:
+        return Loaded((), (problem,))
+    return load_text(text, **kwargs)
+
+
+def read_source(path: Path, file: str) -> tuple[str, Problem | None]:
+    """A registry file's text, or the one problem that stops reading it; for every registry."""
     try:
-        text = files.read_registry_text(path)  # no symlink, no special file
+        text = files.read_registry_text(path, model.MAX_FILE_BYTES)  # no symlink, no special file, not too large
+    except files.TooLarge as err:  # not even read: the parser never sees a huge input
+        return "", Problem(1, "Datei", "-", file_size_message(err.size), ERROR, file)
     except files.Refused as err:
-        return Loaded((), (Problem(1, "Datei", "-", str(err), ERROR, kwargs["file"]),))
+        return "", Problem(1, "Datei", "-", str(err), ERROR, file)
     except FileNotFoundError:
-        return Loaded((), (Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, kwargs["file"]),))
+        return "", Problem(1, "Datei", "-", f"Die Datei {path} wurde nicht gefunden.", ERROR, file)
     except UnicodeDecodeError as err:
         line = err.object[:err.start].count(b"\n") + 1
-        return Loaded((), (Problem(line, "Datei", "-", "Die Datei ist nicht UTF-8-kodiert (ein Zeichen in dieser Zeile "
-                                   "ist nicht lesbar). Bitte als UTF-8 speichern.", ERROR, kwargs["file"]),))
-    return load_text(text, **kwargs)
+        return "", Problem(line, "Datei", "-", "Die Datei ist nicht UTF-8-kodiert (ein Zeichen in dieser Zeile "
+                           "ist nicht lesbar). Bitte als UTF-8 speichern.", ERROR, file)
+    return text, None
 
 
 def load_valid(path: str | Path, **kwargs: Any) -> Loaded:
@@ -128,8 +154,10 @@ def load_valid(path: str | Path, **kwargs: Any) -> Loaded:
 
 def compose(text: str, ctx: Context) -> yaml.Node | None:
     """Parse YAML into nodes; a syntax error becomes one problem with line, column and a hint."""
+    if report_oversized(text, ctx):
+        return None
     ctx.source = text.split("\n")
-    if report_hidden_line_breaks(text, ctx):
+    if report_long_lines(ctx) or report_hidden_line_breaks(text, ctx):
         return None
     try:
         node = yaml.compose(text, Loader=_ComposeLoader)
@@ -139,8 +167,9 @@ def compose(text: str, ctx: Context) -> yaml.Node | None:
     except yaml.reader.ReaderError as err:
         line = text[:err.position].count("\n") + 1
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        ctx.report(line, "-", f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{err.character:04X}) in Spalte "
-                   f"{column}. Bitte das Zeichen löschen, am einfachsten die Zeile neu tippen.", column=column)
+        ctx.report(line, "-", f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{err.character:04X}"
+                   f"{reader_character_name(err.character)}) in Spalte {column}. Bitte das Zeichen löschen, am "
+                   "einfachsten die Zeile neu tippen.", column=column)
         return None
     except (yaml.YAMLError, RecursionError) as err:  # e.g. nesting deeper than the parser allows
         ctx.report(1, "-", f"Die Datei ist nicht lesbar ({type(err).__name__}). Bitte die letzte Änderung prüfen.")
@@ -153,8 +182,82 @@ def compose(text: str, ctx: Context) -> yaml.Node | None:
     return node
 
 
+def reader_character_name(code: int) -> str:
+    """„, „Nichtzeichen“" for what YAML refuses to read (U+FFFE, U+FFFF); nothing for plain controls."""
+    char = chr(code)
+    return "" if unicodedata.category(char) == "Cc" else f", „{rules.character_name(char)}“"
+
+
+# Limits, checked on the raw text before YAML parses it.
+
+def file_size_message(size: int) -> str:
+    return (f"Die Datei ist {megabytes(size)} MB groß; höchstens {megabytes(model.MAX_FILE_BYTES)} MB sind erlaubt. "
+            "Bitte prüfen, ob versehentlich etwas Falsches eingefügt wurde.")
+
+
+def megabytes(size: int) -> str:
+    value = size / 1024 / 1024
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+def report_oversized(text: str, ctx: Context) -> bool:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > model.MAX_FILE_BYTES:
+        ctx.report(1, "-", file_size_message(size))
+        return True
+    return False
+
+
+def report_long_lines(ctx: Context) -> bool:
+    """Every line over MAX_LINE_CHARS: one pasted block must not keep the check (or a rule) busy."""
+    if max(map(len, ctx.source)) <= model.MAX_LINE_CHARS:
+        return False
+    for number, line in enumerate(ctx.source, start=1):
+        if len(line) > model.MAX_LINE_CHARS:
+            ctx.report(number, "-", f"Die Zeile ist {count_de(len(line))} Zeichen lang; höchstens "
+                       f"{count_de(model.MAX_LINE_CHARS)} Zeichen je Zeile sind erlaubt. Einen langen Text bitte auf "
+                       "mehrere Zeilen verteilen: „>-“ hinter den Feldnamen schreiben und den Text eingerückt "
+                       "in die Zeilen darunter.")
+    return True
+
+
+def count_de(number: int) -> str:
+    """10.000: German thousands separators."""
+    return f"{number:,}".replace(",", ".")
+
+
+def report_too_many(f: model.Field, node: yaml.SequenceNode, path: str, ctx: Context) -> bool:
+    """A list longer than the field allows: one problem at its first extra entry, and no entry is read."""
+    if f.max_items is None or len(node.value) <= f.max_items:
+        return False
+    ctx.report(line_of(node.value[f.max_items]), path, f"Die Liste „{f.key}“ (ab Zeile {line_of(node)}) hat "
+               f"{count_de(len(node.value))} Einträge; höchstens {count_de(f.max_items)} sind erlaubt. Hier beginnt "
+               f"der {count_de(f.max_items + 1)}. Eintrag. Bitte prüfen, ob Einträge versehentlich mehrfach eingefügt wurden.")
+    return True
+
+
 def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+def character_line(node: yaml.ScalarNode, value: str, index: int, ctx: Context) -> int:
+    """The line of `value[index]` in the file: in a text over several lines (`>-`, `|`) not always the first.
+
+    `value` is the node's text, stripped. Found by counting that character in the node's source;
+    where the text writes it differently (an escape such as "\\u3164"), the node's first line.
+    """
+    start, end = node.start_mark, node.end_mark
+    if start.line == end.line:
+        return start.line + 1
+    char, before = value[index], value.count(value[index], 0, index)
+    lines = ctx.source[start.line:end.line + 1]
+    lines[-1] = lines[-1][:end.column]
+    lines[0] = lines[0][start.column:]
+    for offset, text in enumerate(lines):
+        before -= text.count(char)
+        if before < 0:
+            return start.line + 1 + offset
+    return start.line + 1
 
 
 # Structure: the registry, its partners, mappings and their keys.
@@ -178,6 +281,8 @@ def read_registry(root: yaml.Node, ctx: Context) -> tuple[list[model.Partner], b
         ctx.report(line_of(partners_node), "partners", "„partners“ muss eine Liste sein (jeder Eintrag beginnt mit „- id: …“).")
         report_duplicate_keys(partners_node, "partners", ctx)
         return [], demo
+    if report_too_many(fields["partners"][0], partners_node, "partners", ctx):
+        return [], demo
     partners: list[model.Partner] = []
     for index, item in enumerate(partners_node.value, start=1):
         ctx.entry = entry_label(item, index)
@@ -190,6 +295,9 @@ def read_registry(root: yaml.Node, ctx: Context) -> tuple[list[model.Partner], b
     for partner in partners:
         ctx.entry = partner.id
         warn_partner(partner, ctx)
+    for partner, key, message in rules.warn_confusable_names(partners):
+        ctx.entry = partner.id
+        ctx.report(partner.lines.get(key, partner.line), key, message, WARNING)
     ctx.entry = "Datei"
     return partners, demo
 
@@ -373,6 +481,8 @@ def read_list(f: model.Field, node: yaml.Node, path: str, ctx: Context) -> tuple
         report_duplicate_keys(node, path, ctx)
         example = "z. B. [1, 2]" if f.item_kind else "jeder Eintrag beginnt mit „- “"
         fail(ctx, node, path, f"Hier wird eine Liste erwartet ({example}), nicht {describe(node)}.")
+    if report_too_many(f, node, path, ctx):
+        raise _Invalid
     items, failed = [], False
     first_line: dict[Any, int] = {}
     for index, item in enumerate(node.value, start=1):
@@ -456,8 +566,12 @@ def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) ->
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
-    messages = rules.check_length(value, f.max_length) + rules.check_plain_text(value)
-    if f.kind != "longtext":
+    single_line = f.kind != "longtext"
+    hidden = rules.find_hidden_character(value, single_line)
+    if hidden:  # reported at the line where the character is
+        ctx.report(character_line(node, value, hidden[0], ctx), path, rules.hidden_character_message(*hidden))
+    messages = rules.check_length(value, f.max_length) + rules.check_markup(value)
+    if single_line:
         messages += rules.check_single_line(value)
     messages += {"id": rules.check_id, "url": rules.check_url, "email": rules.check_email,
                  "phone": rules.check_phone}.get(f.kind, lambda v: [])(value)
@@ -465,7 +579,7 @@ def read_text(f: model.Field, node: yaml.ScalarNode, path: str, ctx: Context) ->
         messages += rules.check_logo(value, ctx.logo_dir)
     for message in messages:
         ctx.report(line_of(node), path, message)
-    if messages:
+    if messages or hidden:
         raise _Invalid
     return value
 

@@ -73,6 +73,12 @@ LOGO_DIR = "docs/assets/partners"
 LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
 LOGO_MAX_BYTES = 200 * 1024
 LOGO_MIN_WIDTH = 200
+# Limits that keep the check and the build fast whatever a file contains: size and line length are
+# checked before YAML reads the text; list lengths before their entries are read.
+MAX_FILE_BYTES = 5 * 1024 * 1024  # 5,000 demo partners (scripts/bench.py) take 4.8 MB
+MAX_LINE_CHARS = 2000  # the longest field allows 1,500 characters
+MAX_PARTNERS = 10_000
+MAX_ERRORS = 1000  # then the check stops: no one fixes more at once, and a file of mistakes stays fast
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: specs key RECORD_TYPES
@@ -88,6 +94,7 @@ class Field:
     item_kind: str | None = None  # for lists of scalars
     max_length: int | None = None
     unique_by: str | None = None  # for lists of records: this key may not repeat (e.g. one row per year)
+    max_items: int | None = None  # for lists: at most this many entries
 
 
 CONTACT_SPEC = (
@@ -100,7 +107,7 @@ TARGET_SPEC = (
     Field("year", "year", "Zieljahr", required=True),
     Field("reduction_percent", "percent", "Minderung der Emissionen in Prozent gegenüber dem Basisjahr"),
     Field("baseline_year", "year", "Basisjahr der Minderung"),
-    Field("scopes", "list", "Erfasste Scopes (1, 2, 3)", item_kind="int", choices=SCOPES),
+    Field("scopes", "list", "Erfasste Scopes (1, 2, 3)", item_kind="int", choices=SCOPES, max_items=len(SCOPES)),
     Field("climate_neutral", "bool", "true, wenn das Ziel Klimaneutralität ist"),
 )
 MEASURE_SPEC = (
@@ -112,8 +119,8 @@ MEASURE_SPEC = (
 )
 AGREEMENT_SPEC = (
     Field("signed", "date", "Datum der Unterzeichnung der Klimaschutzvereinbarung (JJJJ-MM-TT)"),
-    Field("targets", "list", "Klimaziele", spec=TARGET_SPEC),
-    Field("measures", "list", "Maßnahmen", spec=MEASURE_SPEC),
+    Field("targets", "list", "Klimaziele", spec=TARGET_SPEC, max_items=20),
+    Field("measures", "list", "Maßnahmen", spec=MEASURE_SPEC, max_items=100),
 )
 EMISSION_SPEC = (
     Field("year", "year", "Berichtsjahr", required=True),
@@ -135,12 +142,13 @@ PARTNER_SPEC = (
     Field("description", "longtext", "Kurzbeschreibung (reiner Text, kein HTML)", max_length=1500),
     Field("contact", "object", "Ansprechperson (wird veröffentlicht)", spec=CONTACT_SPEC),
     Field("agreement", "object", "Die Klimaschutzvereinbarung", spec=AGREEMENT_SPEC),
-    Field("emissions", "list", "Berichtete Emissionen je Jahr in t CO2e", spec=EMISSION_SPEC, unique_by="year"),
+    Field("emissions", "list", "Berichtete Emissionen je Jahr in t CO2e", spec=EMISSION_SPEC, unique_by="year",
+          max_items=YEAR_MAX - YEAR_MIN + 1),  # one row per year
     Field("last_reviewed", "date", "Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)"),
 )
 REGISTRY_SPEC = (
     Field("demo", "bool", "true nur bei erfundenen Demodaten: die Website zeigt dann auf jeder Seite einen Hinweis"),
-    Field("partners", "list", "Liste der Partner", required=True, spec=PARTNER_SPEC),
+    Field("partners", "list", "Liste der Partner", required=True, spec=PARTNER_SPEC, max_items=MAX_PARTNERS),
 )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 FRONT_MATTER_RE = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
-H1_RE = re.compile(r"^#\s+(.+?)\s*$", re.M)
+H1_RE = re.compile(r"^#[ \t]+(.+)", re.M)  # the title is stripped: `(.+?)\s*$` takes quadratic time on long spaces
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,10 @@ SCHEMA_PATH = Path("schema/partners.schema.json")
 FIELDS_START, FIELDS_END = "<!-- fields:start -->", "<!-- fields:end -->"
 
 # Text is rendered as text: no template delimiters, no HTML tags (rules.check_plain_text),
-# and at least one visible character (the check strips spaces).
-_PLAIN_TEXT = r"(?=[\s\S]*\S)(?![\s\S]*(?:\{\{|\{%|\{#|</?[A-Za-z][^>]*>|<!--))"
+# and at least one visible character (the check strips spaces). The tag test reads: no "<!--", and
+# after the first "<" + letter no ">" — linear in time, like rules.contains_html.
+_PLAIN_TEXT = (r"(?=[\s\S]*\S)(?![\s\S]*(?:\{\{|\{%|\{#))"
+               r"(?=(?:[^<]|<(?!/?[A-Za-z]|!--))*(?:</?[A-Za-z](?:[^<>]|<(?!!--))*)?$)")
 _LOGO_SUFFIX = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in s[1:]) for s in model.LOGO_SUFFIXES)
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -89,12 +91,13 @@ def value_schema(kind: str, f: model.Field) -> dict[str, Any]:
     if kind == "object":
         return object_schema(f.spec)
     if kind == "list":
+        limit = {"maxItems": f.max_items} if f.max_items else {}
         if f.spec:
-            return {"type": "array", "items": object_schema(f.spec)}
+            return {"type": "array", "items": object_schema(f.spec), **limit}
         items = value_schema(f.item_kind, f)
         if f.choices:
             items = {"enum": list(f.choices), "enumDescriptions": list(f.choices.values())}
-        return {"type": "array", "items": items}
+        return {"type": "array", "items": items, **limit}
     raise ValueError(f"unknown field kind {kind!r} for {f.key!r}")
 
 
@@ -112,7 +115,13 @@ def describe_field(f: model.Field) -> str:
         text += ". Erlaubte Werte: " + ", ".join(f"{k} = {label}" for k, label in f.choices.items())
     if f.max_length:
         text += f". Höchstens {f.max_length} Zeichen"
+    if f.max_items:
+        text += f". Höchstens {count_de(f.max_items)} Einträge"
     return text + ("" if text.endswith((".", ")")) else ".") + (" Pflichtfeld." if f.required else "")
+
+
+def count_de(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def schema_text() -> str:
@@ -138,9 +147,10 @@ def kind_label(f: model.Field) -> str:
         lines = "" if f.kind == "longtext" else ", eine Zeile"
         return f"Text{lines}, höchstens {f.max_length} Zeichen" if f.max_length else f"Text{lines}"
     if f.kind == "list":
+        limit = f", höchstens {count_de(f.max_items)} Einträge" if f.max_items else ""
         if f.spec:
-            return "Liste von Abschnitten (je Eintrag `- …`)"
-        return "Liste von Zahlen, z. B. `[1, 2]`"
+            return f"Liste von Abschnitten (je Eintrag `- …`){limit}"
+        return f"Liste von Zahlen, z. B. `[1, 2]`{limit}"
     return {
         "id": f"Kennung (a–z, 0–9, `-`), höchstens {rules.ID_MAX} Zeichen",
         "url": "Webadresse, beginnt mit `https://`",

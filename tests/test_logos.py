@@ -381,7 +381,7 @@ def assert_refused(repo: Path, capsys, *lines: str, build_stops_at: int | None =
     result = build(repo)
     assert result.returncode != 0
     for line in lines[:build_stops_at]:
-        assert line in result.stderr
+        assert line in result.stdout + result.stderr
     assert SECRET not in out + result.stdout + result.stderr
     site = repo / "site"
     assert not any(SECRET.encode() in path.read_bytes() for path in site.rglob("*") if path.is_file())
@@ -465,7 +465,7 @@ def test_a_symlinked_events_file_is_refused_by_check_and_build(repo, outside_reg
     assert capsys.readouterr().out.splitlines()[1] == "  events.yml:1: Datei: -: " + symlink_message("events.yml")
     result = build(repo)
     assert result.returncode != 0
-    assert "events.yml:1: Datei: -: " + symlink_message("events.yml") in result.stderr
+    assert "events.yml:1: Datei: -: " + symlink_message("events.yml") in result.stdout + result.stderr
     assert SECRET not in result.stdout + result.stderr
 
 

@@ -68,7 +68,7 @@ thousandths = st.integers(0, 10**12).map(lambda n: n / 1000 if n % 7 else n // 1
 hosts = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]\.(de|com|org|example)", fullmatch=True)
 websites = st.builds(lambda scheme, host, path: f"{scheme}://{host}{path}", st.sampled_from(["https", "http"]), hosts,
                      st.sampled_from(["", "/", "/klima?x=1&y='2'", "/a\"b", "/über-uns#ziele"]))
-emails = st.builds(lambda user, host: f"{user}@{host}", st.from_regex(r"[a-z][a-z0-9.+_-]{0,10}", fullmatch=True), hosts)
+emails = st.builds(lambda user, host: f"{user}@{host}", st.from_regex(r"[a-z][a-z0-9+_-]{0,5}(\.[a-z0-9+_-]{1,5}){0,2}", fullmatch=True), hosts)
 phones = st.from_regex(r"(\+49 211 [1-9][0-9]{3,7}|0211 [1-9][0-9]{4,6}(-[0-9]{1,3})?|\(0211\) [0-9]{2} [0-9]{2} [0-9]{2})",
                        fullmatch=True)
 
