@@ -166,8 +166,9 @@ class Report:
 
 
 def needs_escaping(by_sentinel: dict[str, str]) -> list[str]:
-    """The markers that cannot appear unchanged in HTML or XML source."""
-    return [m for m in by_sentinel.values() if any(c in m for c in "<>&\"")]
+    """The markers that cannot appear unchanged in escaped HTML or XML source (a "&" or a quote
+    can: "a&" is the start of "a&amp;"; the parsed text tells whether they were escaped)."""
+    return [m for m in by_sentinel.values() if "<" in m or ">" in m]
 
 
 def html_strings(soup: BeautifulSoup) -> list[tuple[str, str, bool]]:
@@ -255,8 +256,15 @@ def ics_texts(component: icalendar.cal.Component) -> list[tuple[str, str]]:
     return texts
 
 
+def line_feeds(text: str) -> str:
+    """Text as XML and iCalendar give it back: every line end is a line feed (XML 1.0, section
+    2.11; RFC 5545 TEXT knows only "\\n")."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def check_ics(data: bytes, by_sentinel: dict[str, str], where: str) -> tuple[list[str], set[str]]:
     """Unfolded, every line is a property; parsed with icalendar, every text is its marker."""
+    by_sentinel = {key: line_feeds(marker) for key, marker in by_sentinel.items()}
     lines = data.decode("utf-8").replace("\r\n ", "").split("\r\n")
     problems = [f"{where}: not a content line: {line[:60]!r}" for line in lines if line and not CONTENT_LINE_RE.match(line)]
     problems += [f"{where}: property injected by data: {line[:60]!r}" for line in lines if line.startswith("X-INJECTED")]
