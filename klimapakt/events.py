@@ -23,6 +23,7 @@ from babel.dates import format_date
 
 from . import files, loader, model, rules
 from .model import Field
+from .render import mailto_url
 from .report import Problem, RegistryError, errors
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -105,7 +106,7 @@ class Event:
     def registration_url(self) -> str | None:
         if not self.registration:
             return None
-        return self.registration if "://" in self.registration else "mailto:" + self.registration
+        return self.registration if "://" in self.registration else mailto_url(self.registration)
 
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
         time = self.start.time() if isinstance(self.start, dt.datetime) else dt.time.min

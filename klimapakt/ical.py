@@ -21,6 +21,19 @@ FEED_PATH = "veranstaltungen.ics"
 EVENTS_PAGE = "veranstaltungen/"
 
 
+class Text(icalendar.vText):
+    """A TEXT value escaped exactly as RFC 5545 (3.3.11) says, for every text from events.yml.
+
+    icalendar's own vText first turns a written backslash-N into a line break, so a title such
+    as "C:\\Nutzer" would change; and it writes NAME and X-WR-CALNAME without any escaping
+    unless they are given as vText.
+    """
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").encode(self.encoding)
+
+
 def event_file_path(event: Event) -> str:
     """Path of the single-event download below the site root."""
     return f"{EVENTS_PAGE}{event.id}.ics"
@@ -49,9 +62,9 @@ def vevent(event: Event, site_url: str, stamp: dt.datetime) -> icalendar.Event:
         stamp=stamp,
         start=event.start,
         end=end,
-        summary=event.title,
-        description="\n\n".join(part for part in description if part),
-        location=str(event.location) if event.location else None,
+        summary=Text(event.title),
+        description=Text("\n\n".join(part for part in description if part)),
+        location=Text(str(event.location)) if event.location else None,
         categories=[event.kind_label],
         url=event_url(event, site_url),
     )
@@ -66,7 +79,7 @@ def calendar(events: Iterable[Event], site_url: str, *, stamp: dt.datetime | Non
         prodid=PRODID,
         method="PUBLISH",
         calscale="GREGORIAN",
-        name=name,
+        name=Text(name),
         uid=f"veranstaltungen@{urlsplit(site_url).hostname or 'klimapakt.invalid'}",
         url=f"{site_url.rstrip('/')}/{EVENTS_PAGE}",
         subcomponents=[vevent(e, site_url, stamp) for e in events],

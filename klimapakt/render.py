@@ -32,7 +32,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date_de=date_de, number_de=number_de, safe_url=safe_url, tel_url=tel_url)
+    env.filters.update(date_de=date_de, number_de=number_de, safe_url=safe_url, tel_url=tel_url, mailto_url=mailto_url)
     env.globals.update(model=model, labels=LABELS)
     return env
 
@@ -64,8 +64,10 @@ def tel_url(phone: str) -> str:
 
 
 def mailto_url(address: str, subject: str | None = None) -> str:
+    """A mailto: link; the address and subject are percent-encoded (RFC 6068), so a "?" or "&"
+    in an address cannot add headers (cc, body) to the message."""
     url = "mailto:" + quote(address, safe="@.+-_")
-    return f"{url}?subject={quote(subject)}" if subject else url
+    return f"{url}?subject={quote(subject, safe='')}" if subject else url
 
 
 def render(template: str, **context) -> str:

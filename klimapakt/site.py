@@ -112,9 +112,11 @@ def profile_pages(data: SiteData, office_email: str = "") -> Iterator[tuple[str,
 
 def profile_front_matter(partner: Partner) -> str:
     """YAML front matter, written as JSON strings (valid YAML, and far faster than yaml.safe_dump)."""
+    # Material prints `page.meta.title` and `page.meta.description` into the page as trusted
+    # HTML (header, <title>, <meta content="…">), so they are handed over already HTML-escaped.
     meta = {
-        "title": partner.name,
-        "description": f"{partner.name} im Klimapakt Düsseldorf: Ziele, Maßnahmen und Ansprechperson.",
+        "title": escape(partner.name, quote=True),
+        "description": escape(f"{partner.name} im Klimapakt Düsseldorf: Ziele, Maßnahmen und Ansprechperson.", quote=True),
     }
     lines = [f"{key}: {_yaml_string(value)}" for key, value in meta.items()]
     lines.append("render_macros: false")  # data is never evaluated as a template
