@@ -8,12 +8,12 @@ DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test demo serve-demo bench audit schema chromium java clean
+.PHONY: help serve build check test compare-generators demo serve-demo bench audit schema chromium java clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -57,6 +57,9 @@ java: ## Install a Java runtime for the Nu Html Checker if there is none (needs 
 
 test: $(STAMP) chromium java $(NODE_STAMP) ## Run all tests (unit, build, browser, quality gates)
 	$(PY) -m pytest
+
+compare-generators: $(STAMP) ## Build with MkDocs and with ProperDocs; fail unless both write the same site
+	$(PY) scripts/compare_generators.py
 
 bench: $(STAMP) ## Benchmark the build with 100 to 5,000 demo partners
 	$(PY) scripts/bench.py

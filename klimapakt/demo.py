@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import model
+from . import clock, model
 
 FIRST = ["Rhein", "Kö", "Hafen", "Linden", "Sonnen", "Wald", "Brücken", "Garten", "Mühlen", "Stern",
          "Park", "Markt", "Turm", "Wiesen", "Kastanien", "Quellen", "Uferweg", "Altstadt", "Nord", "Süd"]
@@ -88,7 +88,7 @@ def demo_emissions(rng: random.Random, first_year: int, this_year: int) -> list[
 
 def demo_registry(count: int, seed: int = 2035, today: dt.date | None = None) -> dict:
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.build_date()
     return {"demo": True, "partners": [demo_partner(i, rng, today) for i in range(1, count + 1)]}
 
 

@@ -10,25 +10,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping
-from zoneinfo import ZoneInfo
 
 import yaml
-from babel.dates import format_date
 
-from . import files, loader, model, rules
+from . import loader, model, rules
+from .clock import TODAY_ENV, TZ, build_date  # noqa: F401 (the build date's old home; callers import it from here)
 from .model import Field
-from .render import mailto_url
+from .urls import mailto_url
 from .report import Problem, RegistryError, errors
 
-TZ = ZoneInfo("Europe/Berlin")
 FILE = "events.yml"
-TODAY_ENV = "KLIMAPAKT_TODAY"
 
 EVENT_KINDS = MappingProxyType({
     "network-meeting": "Netzwerktreffen",
@@ -119,23 +115,6 @@ class Event:
 
 model.RECORD_TYPES[EVENT_SPEC] = Event
 model.RECORD_TYPES[LOCATION_SPEC] = Location
-
-
-# Build date ---------------------------------------------------------------------------------
-
-def build_date() -> dt.date:
-    """Today in Düsseldorf, or the date in KLIMAPAKT_TODAY (JJJJ-MM-TT) for tests and previews."""
-    raw = os.environ.get(TODAY_ENV, "").strip()
-    if not raw:
-        return dt.datetime.now(TZ).date()
-    try:
-        return dt.date.fromisoformat(raw) if loader.DATE_RE.match(raw) else _bad_today(raw)
-    except ValueError:
-        return _bad_today(raw)
-
-
-def _bad_today(raw: str) -> dt.date:
-    raise ValueError(f"{TODAY_ENV} muss ein Datum in der Form JJJJ-MM-TT sein, nicht „{raw}“.")
 
 
 # Scalar readers for the loader ----------------------------------------------------------------
@@ -394,6 +373,8 @@ def next_event(events: Iterable[Event], today: dt.date) -> Event | None:
 
 def day_de(value: dt.date) -> str:
     """"Dienstag, 27. Februar 2024"."""
+    from babel.dates import format_date  # here, so `python -m klimapakt check` needs no Babel
+
     return format_date(value, format="EEEE, d. MMMM y", locale="de_DE")
 
 

@@ -24,13 +24,12 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from . import model
+from . import clock, model
 from .model import Field, Partner
 
 EXPORT_DIR = "daten"
@@ -266,10 +265,8 @@ class Metadata:
 
 
 def generated_now() -> str:
-    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible builds): see klimapakt.clock."""
+    return clock.build_timestamp().isoformat().replace("+00:00", "Z")
 
 
 def partners_json(partners: Sequence[Partner], meta: Metadata) -> str:

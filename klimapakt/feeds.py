@@ -13,8 +13,6 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Iterable
 
-import yaml
-
 from . import news
 from .events import TZ
 
@@ -34,16 +32,9 @@ def published_at(post: news.Post) -> dt.datetime:
     return dt.datetime.combine(post.date, dt.time.min, tzinfo=TZ)
 
 
-def is_draft(post: news.Post) -> bool:
-    """Drafts are not built by the blog plugin, so the feeds leave them out too."""
-    match = news.FRONT_MATTER_RE.match(post.source.read_text(encoding="utf-8"))
-    meta = yaml.safe_load(match.group(1)) if match else None
-    return isinstance(meta, dict) and meta.get("draft") is True
-
-
 def published(posts: Iterable[news.Post]) -> list[news.Post]:
-    """Posts that appear on the site, newest first."""
-    return sorted((p for p in posts if not is_draft(p)), key=lambda p: (p.date, p.slug), reverse=True)
+    """Newest first. Drafts are left out where posts are read (news.read_posts), for every listing alike."""
+    return sorted(posts, key=lambda p: (p.date, p.slug), reverse=True)
 
 
 def rss(posts: Iterable[news.Post], site_url: str, site_name: str, description: str) -> bytes:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from .clock import build_timestamp
 from .events import TZ, Event
 
 PRODID = "-//Klimapakt Düsseldorf//Veranstaltungen//DE"
@@ -74,7 +75,7 @@ def vevent(event: Event, site_url: str, stamp: dt.datetime) -> icalendar.Event:
 def calendar(events: Iterable[Event], site_url: str, *, stamp: dt.datetime | None = None,
              name: str = CALENDAR_NAME) -> icalendar.Calendar:
     events = sorted(events, key=Event.sort_key)
-    stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (stamp or build_timestamp()).astimezone(dt.timezone.utc).replace(microsecond=0)
     cal = icalendar.Calendar.new(
         prodid=PRODID,
         method="PUBLISH",

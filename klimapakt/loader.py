@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import files, model, rules
+from . import clock, files, model, rules
 from .report import ERROR, WARNING, Problem, RegistryError, errors
 from .syntax import (COMPOSE_LOADER as _ComposeLoader, nicer_syntax_error, printable,
                      report_hidden_line_breaks, report_syntax_error, report_unsupported_features)
@@ -105,7 +105,7 @@ class Loaded:
 
 def load_text(text: str, *, file: str = "partners.yml", today: dt.date | None = None,
               logo_dir: Path | None = None) -> Loaded:
-    ctx = Context(file=file, today=today or dt.date.today(), logo_dir=logo_dir or Path(model.LOGO_DIR))
+    ctx = Context(file=file, today=today or clock.build_date(), logo_dir=logo_dir or Path(model.LOGO_DIR))
     try:
         root = compose(text, ctx)
         if root is None:

@@ -21,6 +21,7 @@ class Post:
     categories: tuple[str, ...]
     description: str
     source: Path
+    draft: bool = False  # `draft: true`: the blog plugin does not build the page
 
     @property
     def path(self) -> str:
@@ -47,10 +48,11 @@ def read_post(path: Path) -> Post:
         categories=tuple(meta.get("categories") or ()),
         description=str(meta.get("description") or ""),
         source=path,
+        draft=meta.get("draft") is True,
     )
 
 
 def read_posts(posts_dir: Path) -> list[Post]:
-    """All posts, newest first."""
-    posts = [read_post(p) for p in sorted(posts_dir.glob("*.md"))]
+    """The posts the site publishes (drafts left out, so nothing links to an unbuilt page), newest first."""
+    posts = [post for post in map(read_post, sorted(posts_dir.glob("*.md"))) if not post.draft]
     return sorted(posts, key=lambda p: (p.date, p.slug), reverse=True)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import charts, model
+from . import charts, clock, model
 from .model import Partner
 from .render import date_de, number_de, render
 
@@ -108,7 +108,7 @@ def current(partners: Iterable[Partner]) -> list[Partner]:
 
 def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progress:
     """All figures of the progress page; `today` ends the time series (default: the build date)."""
-    today = today or dt.date.today()
+    today = today or clock.build_date()
     now = current(partners)
     return Progress(
         klimapartner=sum(p.status == "partner" for p in now),
@@ -290,5 +290,5 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
                                if any(e.scope == scope for e in progress.emissions)},
     }.get(section, lambda: "")()
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
-                  built=date_de(built or dt.date.today()), percent=percent, scopes=model.SCOPES,
+                  built=date_de(built or clock.build_date()), percent=percent, scopes=model.SCOPES,
                   status_order=MEASURE_STATUS_ORDER)

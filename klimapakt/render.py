@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import jinja2
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from . import model
+from .urls import mailto_url  # noqa: F401  (templates and macros use it from here)
 from .model import Partner
 from .stats import KeyFigures
 
@@ -61,13 +62,6 @@ def safe_url(value: str | None) -> str | None:
 
 def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
-
-
-def mailto_url(address: str, subject: str | None = None) -> str:
-    """A mailto: link; the address and subject are percent-encoded (RFC 6068), so a "?" or "&"
-    in an address cannot add headers (cc, body) to the message."""
-    url = "mailto:" + quote(address, safe="@.+-_")
-    return f"{url}?subject={quote(subject, safe='')}" if subject else url
 
 
 def render(template: str, **context) -> str:

@@ -221,6 +221,19 @@ def markdown(results: dict[int, Result], checks: list[dict], meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+RESULTS_START, RESULTS_END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def with_results(document: str, table: str) -> str:
+    """`document` (bench/results.md) with the generated table between its markers; the prose
+    around them (method, analysis) is kept. Without markers: a new document of the table."""
+    block = f"{RESULTS_START}\n{table.rstrip()}\n{RESULTS_END}"
+    if RESULTS_START in document and RESULTS_END in document.split(RESULTS_START, 1)[1]:
+        before, rest = document.split(RESULTS_START, 1)
+        return before + block + rest.split(RESULTS_END, 1)[1]
+    return f"# Build performance\n\n{block}\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 5000])
@@ -242,7 +255,9 @@ def main() -> int:
         {"meta": meta, "results": [asdict(r) for r in results.values()], "budgets": checks}, indent=2) + "\n",
         encoding="utf-8")
     table = markdown(results, checks, meta)
-    (args.out / "results.md").write_text(table, encoding="utf-8")
+    results_md = args.out / "results.md"
+    previous = results_md.read_text(encoding="utf-8") if results_md.exists() else ""
+    results_md.write_text(with_results(previous, table), encoding="utf-8")
     print(table)
     missed = [c["budget"] for c in checks if not c["met"]]
     if missed:

@@ -116,7 +116,7 @@ def zizmor_command() -> list[str]:
     found = shutil.which("zizmor")
     if found:
         return [found]
-    pytest.fail("zizmor is not installed: it must be in requirements.txt (zizmor==1.32.0).")
+    pytest.fail("zizmor is not installed: it must be in requirements/audit.txt (zizmor==1.32.0).")
 
 
 def test_zizmor_offline_reports_no_findings():
@@ -255,6 +255,15 @@ def test_pr_workflow():
     uploads = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert [step["with"]["name"] for step in uploads] == ["site-preview"]
     assert uploads[0]["with"]["path"].rstrip("/") == "site"
+    # The code path also builds with ProperDocs and compares the two sites.
+    assert "make compare-generators" in [step.get("run") for job_id, step in steps(workflow) if job_id == "test"]
+
+
+def test_the_registry_check_job_installs_only_the_check_requirements():
+    workflow = load_yaml(WORKFLOW_DIR / "pr.yml")
+    runs = "\n".join(step.get("run", "") for job_id, step in steps(workflow) if job_id == "check")
+    assert installed_requirements(runs) == ["requirements/check.txt"]
+    assert "pip install --no-deps -e ." in runs
 
 
 def test_deploy_workflow():
@@ -276,14 +285,41 @@ def test_deploy_workflow():
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+INSTALL_RE = re.compile(r"pip install\b[^\n]*")
+REQUIREMENT_ARG_RE = re.compile(r"-r\s+(\S+)")
+
+
+def installed_requirements(run: str) -> list[str]:
+    """The requirement files that `pip install -r …` commands in a run script name."""
+    return [name for line in INSTALL_RE.findall(run) for name in REQUIREMENT_ARG_RE.findall(line)]
+
+
+def with_includes(name: str) -> set[str]:
+    """A requirements file and every file it includes with `-r`, as paths from the repository root."""
+    path = ROOT / name
+    found = {name}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^-r\s+(\S+)", line.strip())
+        if match:
+            found |= with_includes((path.parent / match[1]).resolve().relative_to(ROOT).as_posix())
+    return found
+
+
 def test_setup_python_uses_python_311_with_pip_cache():
     for path in WORKFLOWS:
-        for job_id, step in steps(load_yaml(path)):
-            if str(step.get("uses", "")).startswith("actions/setup-python@"):
+        for job_id, job in load_yaml(path)["jobs"].items():
+            for step in job.get("steps") or []:
+                if not str(step.get("uses", "")).startswith("actions/setup-python@"):
+                    continue
                 params = step.get("with") or {}
                 assert params.get("python-version") == "3.11", (path.name, job_id, params)
                 assert params.get("cache") == "pip", (path.name, job_id, params)
-                assert params.get("cache-dependency-path") == "requirements.txt", (path.name, job_id, params)
+                # The cache key covers exactly the files this job installs (with their includes),
+                # so jobs that install different sets keep different caches.
+                cached = set(str(params.get("cache-dependency-path", "")).split())
+                runs = "\n".join(s.get("run", "") for s in job["steps"])
+                installed = set().union(*(with_includes(name) for name in installed_requirements(runs)))
+                assert installed and cached == installed, (path.name, job_id, sorted(cached), sorted(installed))
 
 
 # --- dependabot, pre-commit ---------------------------------------------------------
