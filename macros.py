@@ -28,21 +28,21 @@ def define_env(env):
 
     @env.macro
     def setting(key: str) -> str:
-        """A configured fact, escaped; "wird ergänzt" while staff have not filled it in."""
+        """A configured fact as text (Markdown and HTML escaped); "wird ergänzt" while staff have not filled it in."""
         value = settings
         for part in key.split("."):
             value = value.get(part, "") if isinstance(value, dict) else ""
-        return escape(str(value)) if value not in ("", None) else PENDING
+        return render.markdown_text(str(value)) if value not in ("", None) else PENDING
 
     @env.macro
     def office_email_link() -> str:
         email = settings["geschaeftsstelle"].get("email")
-        return f'<a href="{escape(render.mailto_url(email))}">{escape(email)}</a>' if email else PENDING
+        return f'<a href="{escape(render.mailto_url(email))}">{render.markdown_text(email)}</a>' if email else PENDING
 
     @env.macro
     def office_phone_link() -> str:
         phone = settings["geschaeftsstelle"].get("telefon")
-        return f'<a href="{escape(render.tel_url(phone))}">{escape(phone)}</a>' if phone else PENDING
+        return f'<a href="{escape(render.tel_url(phone))}">{render.markdown_text(phone)}</a>' if phone else PENDING
 
     @env.macro
     def key_figures() -> str:

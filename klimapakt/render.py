@@ -64,6 +64,19 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
+# Characters Markdown (with attr_list) reads as syntax inside a line: links, emphasis, code,
+# raw HTML, entities, `{: onclick=…}` attribute lists, tables.
+MARKDOWN_SYNTAX = frozenset("\\`*_[]()<>&\"'!|~{}#")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown page (a macro's result inside a line): every character that HTML or
+    Markdown reads as syntax becomes a character reference, so `[x](javascript:…)` stays text.
+    White space becomes single spaces (as the browser shows it anyway): a line break could start
+    a list or heading, trailing spaces a line break."""
+    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SYNTAX else c for c in " ".join(value.split()))
+
+
 def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import taint_helpers as th
+from conftest import ROOT
 from klimapakt import badges, charts, events, exports, feeds, ical, model, news, render, site
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -286,3 +287,49 @@ def test_news_feeds_parse_back_to_the_exact_title_description_and_category(post_
         title, th.line_feeds(description), category)
     entry = json.loads(feeds.json_feed([post], SITE_URL, "Klimapakt Düsseldorf", "Beschreibung"))["items"][0]
     assert (entry["title"], entry["summary"], entry["tags"]) == (title, description, [category])
+
+
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "def_list", "tables", "pymdownx.details"]  # mkdocs.yml
+
+
+def markdown_page(*values: str) -> str:
+    """The HTML Python-Markdown makes of a page that puts each value in a line, as docs/*.md do."""
+    import markdown
+    lines = [f"Text davor {values[0]} danach.", "", "Begriff", f":   {values[-1]}"]
+    return markdown.markdown("\n".join(lines), extensions=MARKDOWN_EXTENSIONS)
+
+
+def spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+@SETTINGS
+@given(hostile(31, long=True), hostile(32, long=True))
+def test_text_for_a_markdown_page_stays_text(first, second):
+    html = markdown_page(render.markdown_text(first), render.markdown_text(second))
+    parsed = BeautifulSoup(html, "html.parser")
+    assert [tag.name for tag in parsed.find_all(True)] == ["p", "dl", "dt", "dd"]
+    assert (parsed.p.get_text(), parsed.dd.get_text()) == (f"Text davor {spaced(first)} danach.", spaced(second))
+    assert all(tag.attrs == {} for tag in parsed.find_all(True))
+
+
+@SETTINGS
+@given(hostile(33), EMAIL_LOCAL)
+def test_macros_write_configured_facts_as_text_into_the_page(fact, local):
+    """macros.py's setting() and office_email_link(), with a stand-in for mkdocs-macros' env."""
+    from types import SimpleNamespace
+
+    import macros
+
+    email = f"{local}@muster.example"
+    env = SimpleNamespace(macros={}, page=None, conf=SimpleNamespace(
+        config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"),
+        extra={"settings": {"geschaeftsstelle": {"email": email, "telefon": fact}, "impressum": {"betreiber": fact}}}))
+    env.macro = lambda function: env.macros.setdefault(function.__name__, function)
+    macros.define_env(env)
+    html = markdown_page(env.macros["setting"]("impressum.betreiber"), env.macros["office_email_link"]())
+    parsed = BeautifulSoup(html, "html.parser")
+    assert [tag.name for tag in parsed.find_all(True)] == ["p", "dl", "dt", "dd", "a"]
+    assert parsed.p.get_text() == f"Text davor {spaced(fact)} danach."
+    url = urlsplit(parsed.a["href"])
+    assert (parsed.a.get_text(), unquote(url.path), url.query) == (email, email, "")
