@@ -6,17 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import loader, logos, model
+from . import vocabulary
+from .load import loader
+from .load.registries import EVENTS, PARTNERS, REGISTRIES, registry_for
+from .rules import logos
 from .report import errors, format_text, github_annotation
 
 
 def check(args: argparse.Namespace) -> int:
     # Without a file: partners.yml, and events.yml when present. A file named events*.yml is an events file.
-    paths = [Path(args.file)] if args.file else [p for p in map(Path, ("partners.yml", "events.yml"))
-                                                 if p.name == "partners.yml" or p.exists()]
+    paths = [Path(args.file)] if args.file else [p for p in (Path(r.file) for r in REGISTRIES)
+                                                 if p.name == PARTNERS.file or p.exists()]
     failed = False
     for path in paths:
-        problems = check_events(path) if path.name.startswith("events") else check_partners(path, args)
+        problems = check_events(path) if registry_for(path.name) is EVENTS else check_partners(path, args)
         print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
         if args.github:
             for problem in sorted(problems):
@@ -27,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
 
 def check_partners(path: Path, args: argparse.Namespace) -> list:
     folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
-    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / model.LOGO_DIR
+    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / vocabulary.LOGO_DIR
     loaded = loader.load_file(path, logo_dir=logo_dir)
     return [*loaded.problems, *check_docs(folder / "docs", loaded)]
 
@@ -40,11 +43,9 @@ def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:
 
 
 def check_events(path: Path) -> list:
-    from .events import load_events
-
     folder = path.absolute().parent  # partners.yml beside it; its own check reports its problems
-    partners = loader.load_file(folder / "partners.yml", logo_dir=folder / "docs/assets/partners").partners
-    return list(load_events(path, [p.id for p in partners])[1])
+    partners = loader.load_file(folder / PARTNERS.file, logo_dir=folder / vocabulary.LOGO_DIR).partners
+    return list(loader.load_events(path, [p.id for p in partners])[1])
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -56,27 +57,29 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
-    from .schema import SCHEMA_PATH, schema_text
+    """Every registry's JSON Schema (or the one named with --registry): print, --write or --check."""
+    from .exports.schema import schema_text
 
-    path = Path(args.output or SCHEMA_PATH)
-    if args.check:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != schema_text():
-            print(f"{path} ist veraltet. Bitte `python -m klimapakt schema --write` ausführen.")
-            return 1
-        print(f"{path} ist aktuell.")
+    chosen = [r for r in REGISTRIES if args.registry in (None, r.name)]
+    if not (args.write or args.check):
+        sys.stdout.write(schema_text(chosen[0]))
         return 0
-    if args.write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(schema_text(), encoding="utf-8")
-        print(f"JSON-Schema geschrieben: {path}")
-    else:
-        sys.stdout.write(schema_text())
-    return 0
+    outdated = 0
+    for registry in chosen[:1] if args.output else chosen:
+        path = Path(args.output or registry.schema_path)
+        if args.check:
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            outdated += current != schema_text(registry)
+            print(f"{path} ist {'veraltet. Bitte `python -m klimapakt schema --write` ausführen.' if current != schema_text(registry) else 'aktuell.'}")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(schema_text(registry), encoding="utf-8")
+            print(f"JSON-Schema geschrieben: {path}")
+    return 1 if outdated else 0
 
 
 def fields(args: argparse.Namespace) -> int:
-    from .schema import field_reference_markdown, with_field_reference
+    from .exports.schema import field_reference_markdown, with_field_reference
 
     if not args.write:
         sys.stdout.write(field_reference_markdown())
@@ -106,10 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument("--seed", type=int, default=2035)
     demo_parser.add_argument("--output", default="build/demo/partners.yml")
     demo_parser.set_defaults(run=demo)
-    schema_parser = commands.add_parser("schema", help="JSON-Schema für partners.yml ausgeben oder schreiben")
-    schema_parser.add_argument("--write", action="store_true", help="nach schema/partners.schema.json schreiben")
+    schema_parser = commands.add_parser("schema", help="JSON-Schema für partners.yml und events.yml ausgeben oder schreiben")
+    schema_parser.add_argument("--write", action="store_true", help="nach schema/<register>.schema.json schreiben")
     schema_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Datei nicht aktuell ist")
-    schema_parser.add_argument("--output", help="anderer Zielpfad (Standard: schema/partners.schema.json)")
+    schema_parser.add_argument("--output", help="anderer Zielpfad (Standard: schema/<register>.schema.json)")
+    schema_parser.add_argument("--registry", choices=[r.name for r in REGISTRIES],
+                               help="nur dieses Register (Standard: alle; ohne --write: partners)")
     schema_parser.set_defaults(run=schema)
     fields_parser = commands.add_parser("fields", help="Feldtabelle für den Redaktionsleitfaden ausgeben")
     fields_parser.add_argument("--write", nargs="?", const="CONTRIBUTING.md", metavar="DATEI",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import clock, model
+from . import clock, vocabulary as model
 
 FIRST = ["Rhein", "Kö", "Hafen", "Linden", "Sonnen", "Wald", "Brücken", "Garten", "Mühlen", "Stern",
          "Park", "Markt", "Turm", "Wiesen", "Kastanien", "Quellen", "Uferweg", "Altstadt", "Nord", "Süd"]

@@ -10,7 +10,11 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 
 from conftest import ROOT
-from klimapakt import badges, loader, model, render, site
+from klimapakt import model
+from klimapakt.load import loader
+from klimapakt.mkdocs import site
+from klimapakt.outputs import badges
+from klimapakt.render import html as render
 
 SVG = "{http://www.w3.org/2000/svg}"
 SITE_URL = "https://klimapakt.example.org/"

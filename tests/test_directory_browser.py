@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from klimapakt import loader
+from klimapakt.load import loader
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import FIXTURES, ROOT
-from klimapakt import events, loader
+from klimapakt import clock, model
+from klimapakt.load import loader
+from klimapakt.render import events as event_words
 from klimapakt.__main__ import main
-from klimapakt.events import Event, Location
+from klimapakt.model.events import Event, Location
 
 BERLIN = ZoneInfo("Europe/Berlin")
 REAL_PARTNER_IDS = frozenset(p.id for p in loader.load_file(ROOT / "partners.yml").partners)
@@ -19,7 +21,7 @@ IDS = frozenset({"ihk-duesseldorf", "metro", "basf"})
 
 
 def load(text: str, ids=IDS):
-    return events.load_events_text(text, ids, today=dt.date(2026, 11, 25))
+    return loader.load_events_text(text, ids, today=dt.date(2026, 11, 25))
 
 
 def messages(text: str, ids=IDS) -> list[str]:
@@ -36,7 +38,7 @@ def one_event(**fields: str) -> str:
 
 
 def test_valid_fixture_reads_times_in_berlin_and_all_day_dates():
-    loaded, problems = events.load_events(FIXTURES / "events-valid.yml", REAL_PARTNER_IDS)
+    loaded, problems = loader.load_events(FIXTURES / "events-valid.yml", REAL_PARTNER_IDS)
     assert problems == ()
     by_id = {e.id: e for e in loaded}
     workshop = by_id["test-workshop-herbst"]
@@ -55,7 +57,7 @@ def test_valid_fixture_reads_times_in_berlin_and_all_day_dates():
 
 
 def test_shipped_events_yml_is_valid_and_uses_all_day_events_for_unknown_times():
-    loaded, problems = events.load_events(ROOT / "events.yml", REAL_PARTNER_IDS)
+    loaded, problems = loader.load_events(ROOT / "events.yml", REAL_PARTNER_IDS)
     assert [str(p) for p in problems] == []
     assert {e.id: e.start for e in loaded} == {
         "netzwerktreffen-2022-12": dt.date(2022, 12, 5),
@@ -66,7 +68,7 @@ def test_shipped_events_yml_is_valid_and_uses_all_day_events_for_unknown_times()
 
 
 def test_invalid_fixture_reports_each_mistake_with_its_line():
-    _, problems = events.load_events(FIXTURES / "events-invalid.yml", REAL_PARTNER_IDS, file="events.yml")
+    _, problems = loader.load_events(FIXTURES / "events-invalid.yml", REAL_PARTNER_IDS, file="events.yml")
     assert [str(p) for p in sorted(problems)] == [
         "events.yml:6: ende-vor-beginn: end: Das Ende (2026-09-15T17:00) liegt nicht nach dem Beginn (2026-09-15T18:00).",
         "events.yml:15: unbekannter-partner: partners[2]: „metor“ ist keine Kennung aus partners.yml. Meinten Sie „metro“?",
@@ -132,7 +134,7 @@ def test_empty_and_non_list_files():
 
 
 def test_missing_file_is_an_error(tmp_path):
-    _, problems = events.load_events(tmp_path / "events.yml", IDS)
+    _, problems = loader.load_events(tmp_path / "events.yml", IDS)
     assert [p.message for p in problems] == [f"Die Datei {tmp_path / 'events.yml'} wurde nicht gefunden."]
 
 
@@ -161,9 +163,9 @@ EVENTS = (
     (dt.date(2026, 10, 21), [], ["c", "d", "b", "a"]),
 ])
 def test_upcoming_soonest_first_and_past_latest_first(today, upcoming, past):
-    assert [e.id for e in events.upcoming(EVENTS, today)] == upcoming
-    assert [e.id for e in events.past(EVENTS, today)] == past
-    assert (events.next_event(EVENTS, today) or event("-", today)).id == (upcoming[0] if upcoming else "-")
+    assert [e.id for e in model.events.upcoming(EVENTS, today)] == upcoming
+    assert [e.id for e in model.events.past(EVENTS, today)] == past
+    assert (model.events.next_event(EVENTS, today) or event("-", today)).id == (upcoming[0] if upcoming else "-")
 
 
 @pytest.mark.parametrize("e, expected", [
@@ -176,17 +178,17 @@ def test_upcoming_soonest_first_and_past_latest_first(today, upcoming, past):
     (event("x", dt.date(2026, 12, 3), dt.date(2026, 12, 4)), "Donnerstag, 3. Dezember 2026, bis Freitag, 4. Dezember 2026"),
 ])
 def test_when_in_german(e, expected):
-    assert events.when_de(e) == expected
+    assert event_words.when_de(e) == expected
 
 
 def test_build_date_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLIMAPAKT_TODAY", "2026-10-01")
-    assert events.build_date() == dt.date(2026, 10, 1)
+    assert clock.build_date() == dt.date(2026, 10, 1)
     monkeypatch.setenv("KLIMAPAKT_TODAY", "1.10.2026")
     with pytest.raises(ValueError, match="KLIMAPAKT_TODAY muss ein Datum in der Form JJJJ-MM-TT sein, nicht „1.10.2026“."):
-        events.build_date()
+        clock.build_date()
     monkeypatch.delenv("KLIMAPAKT_TODAY")
-    assert events.build_date() == dt.datetime.now(BERLIN).date()
+    assert clock.build_date() == dt.datetime.now(BERLIN).date()
 
 
 def test_check_command_checks_events_against_partners_beside_it(tmp_path, capsys):

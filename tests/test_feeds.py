@@ -20,7 +20,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build_site
-from klimapakt import events, feeds, loader, news, render
+from klimapakt.load import loader
+from klimapakt.load import news
+from klimapakt.outputs import feeds
+from klimapakt.render import events as event_words
+from klimapakt.render import html as render
 
 SITE_URL = "https://feeds.klimapakt.test/"
 EVENTS_FILE = FIXTURES / "events-valid.yml"
@@ -32,7 +36,7 @@ BUILD_DATES = {
 NEXT_EVENT = {"before": "test-workshop-herbst", "between": "test-treffen-zeitumstellung", "after": None}
 BERLIN = ZoneInfo("Europe/Berlin")
 POSTS = feeds.published(news.read_posts(ROOT / "docs/aktuelles/posts"))
-FIXTURE_EVENTS = events.load_events(EVENTS_FILE, [p.id for p in loader.load_file(ROOT / "partners.yml").partners])[0]
+FIXTURE_EVENTS = loader.load_events(EVENTS_FILE, [p.id for p in loader.load_file(ROOT / "partners.yml").partners])[0]
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +198,7 @@ def test_start_page_shows_the_next_event(sites, when):
     assert box.select_one("h2").get_text(strip=True) == "Nächste Veranstaltung"
     title = box.select_one(".kp-next-event__title a")
     assert (title.get_text(strip=True), title["href"]) == (event.title, f"veranstaltungen/#{event.id}")
-    assert box.select_one("time").get_text() == events.when_de(event)
+    assert box.select_one("time").get_text() == event_words.when_de(event)
     assert box.find("a", string="Zum Kalender hinzufügen (.ics)")["href"] == f"veranstaltungen/{event.id}.ics"
 
 

@@ -9,7 +9,9 @@ import icalendar
 import pytest
 
 from conftest import FIXTURES, ROOT
-from klimapakt import events, ical, loader
+from klimapakt import model
+from klimapakt.load import loader
+from klimapakt.outputs import ical
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SITE = "https://klimapakt.example.org/"
@@ -18,8 +20,8 @@ PARTNER_IDS = [p.id for p in loader.load_file(ROOT / "partners.yml").partners]
 
 
 @pytest.fixture(scope="module")
-def fixture_events() -> tuple[events.Event, ...]:
-    loaded, problems = events.load_events(FIXTURES / "events-valid.yml", PARTNER_IDS)
+def fixture_events() -> tuple[model.Event, ...]:
+    loaded, problems = loader.load_events(FIXTURES / "events-valid.yml", PARTNER_IDS)
     assert problems == ()
     return loaded
 
@@ -89,7 +91,7 @@ def test_all_day_events_are_dates_with_exclusive_end(parsed):
 
 
 def test_single_day_all_day_event_without_end_lasts_one_day():
-    event = events.Event(id="x", title="X", start=dt.date(2022, 12, 5), kind="network-meeting")
+    event = model.Event(id="x", title="X", start=dt.date(2022, 12, 5), kind="network-meeting")
     component = icalendar.Calendar.from_ical(ical.event_bytes(event, SITE, stamp=STAMP)).walk("VEVENT")[0]
     assert (component.start, component.end) == (dt.date(2022, 12, 5), dt.date(2022, 12, 6))
 
@@ -112,7 +114,7 @@ def test_per_event_file_holds_that_event_only(fixture_events):
 
 
 def test_calendar_without_timed_events_has_no_vtimezone():
-    event = events.Event(id="x", title="X", start=dt.date(2022, 12, 5), kind="network-meeting")
+    event = model.Event(id="x", title="X", start=dt.date(2022, 12, 5), kind="network-meeting")
     assert icalendar.Calendar.from_ical(ical.calendar_bytes([event], SITE)).walk("VTIMEZONE") == []
 
 

@@ -17,8 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import build_site
-from klimapakt import events, loader, model, news, rules, schema, syntax
-from klimapakt.loader import load_file, load_text
+from klimapakt import model, rules
+from klimapakt.exports import schema
+from klimapakt.load import loader
+from klimapakt.load import news
+from klimapakt.source import syntax
+from klimapakt.load.loader import load_file, load_text
 from test_loader_corpus import BASE, SECOND, registry
 from test_properties import SETTINGS
 
@@ -34,7 +38,7 @@ def problems(text: str) -> list[str]:
 
 
 def event_problems(text: str, ids=IDS) -> list[str]:
-    return [str(p) for p in events.load_events_text(text, ids, today=TODAY)[1]]
+    return [str(p) for p in loader.load_events_text(text, ids, today=TODAY)[1]]
 
 
 def one_event(extra: str = "") -> str:
@@ -94,8 +98,8 @@ def test_html_test_is_a_linear_scan_that_agrees_with_the_tag_pattern(text, html)
 
 
 def test_the_schema_pattern_refuses_html_in_linear_form():
-    description = next(f for f in model.PARTNER_SPEC if f.key == "description")
-    pattern = re.compile(schema.value_schema("longtext", description)["pattern"])
+    description = next(f for f in model.fields_of(model.Partner) if f.key == "description")
+    pattern = re.compile(schema.value_schema(description)["pattern"])
     for text in ("<a" * 20_000, "a <b c", "a < b > c", "Tab\tund 5 > 3 < 7", "a>b<c"):
         assert pattern.search(text), text
     for text in ("<a" * 20_000 + ">", "a <b> c", "x </p>", "<!-- x", "{{ x }}", "  "):
@@ -107,7 +111,7 @@ def test_a_registry_over_5_mb_is_refused_with_the_size_message_before_yaml_reads
     path.write_text(BASE + "#" * (6 * 1024 * 1024 - len(BASE.encode("utf-8"))), encoding="utf-8")
     assert [str(p) for p in load_file(path, today=TODAY, logo_dir=LOGOS).problems] == [f"{E}:1: {SIZE_MESSAGE}"]
     assert problems(path.read_text(encoding="utf-8")) == [f"{E}:1: {SIZE_MESSAGE}"]
-    assert [str(p) for p in events.load_events(path, IDS, file="events.yml")[1]] == [f"events.yml:1: {SIZE_MESSAGE}"]
+    assert [str(p) for p in loader.load_events(path, IDS, file="events.yml")[1]] == [f"events.yml:1: {SIZE_MESSAGE}"]
 
 
 def test_a_line_over_2000_characters_is_refused_before_yaml_reads_it(no_yaml):
@@ -352,7 +356,7 @@ def test_different_or_identical_names_give_no_confusable_warning():
 def test_an_encoding_error_in_events_yml_names_its_line_in_german(tmp_path):
     path = tmp_path / "events.yml"
     path.write_bytes(one_event().encode("utf-8") + b"    description: Gr\xfc\xdfe\n")
-    assert [str(p) for p in events.load_events(path, IDS)[1]] == [
+    assert [str(p) for p in loader.load_events(path, IDS)[1]] == [
         "events.yml:7: Datei: -: Die Datei ist nicht UTF-8-kodiert (ein Zeichen in dieser Zeile ist nicht lesbar). "
         "Bitte als UTF-8 speichern."]
 

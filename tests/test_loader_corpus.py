@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from klimapakt.loader import load_text
+from klimapakt.load.loader import load_text
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = Path(__file__).parent / "fixtures" / "logos"
@@ -413,7 +413,7 @@ def test_demo_flag_is_read(logo_dir):
 
 
 def test_unreadable_file_is_one_problem(tmp_path):
-    from klimapakt.loader import load_file
+    from klimapakt.load.loader import load_file
     path = tmp_path / "partners.yml"
     path.write_bytes(BASE.encode("utf-8") + b"    description: Gr\xfc\xdfe\n")
     assert [str(p) for p in load_file(path).problems] == [

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from klimapakt import events, files, loader, logos, model
+from klimapakt import model
+from klimapakt.load import loader
+from klimapakt.rules import logos
+from klimapakt.source import files
 from klimapakt.__main__ import main
 from klimapakt.report import ERROR, Problem
 
@@ -320,7 +323,7 @@ def test_a_symlinked_registry_is_refused_and_not_read(tmp_path, outside_registry
     (tmp_path / "partners.yml").symlink_to(outside_registry)
     (tmp_path / "events.yml").symlink_to(outside_registry)
     assert loader.load_file(tmp_path / "partners.yml").problems == (registry_symlink_problem("partners.yml"),)
-    assert events.load_events(tmp_path / "events.yml", [])[1] == (registry_symlink_problem("events.yml"),)
+    assert loader.load_events(tmp_path / "events.yml", [])[1] == (registry_symlink_problem("events.yml"),)
 
 
 def test_a_registry_that_is_a_fifo_or_a_folder_is_refused_without_blocking(tmp_path):
@@ -330,7 +333,7 @@ def test_a_registry_that_is_a_fifo_or_a_folder_is_refused_without_blocking(tmp_p
                "wird nicht gelesen.")
     assert loader.load_file(tmp_path / "partners.yml").problems == (
         Problem(1, "Datei", "-", message.format("partners.yml"), ERROR, "partners.yml"),)
-    assert events.load_events(tmp_path / "events.yml", [])[1] == (
+    assert loader.load_events(tmp_path / "events.yml", [])[1] == (
         Problem(1, "Datei", "-", message.format("events.yml"), ERROR, "events.yml"),)
 
 

@@ -10,7 +10,8 @@ from typing import Callable
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from klimapakt import feeds, news
+from klimapakt.load import news
+from klimapakt.outputs import feeds
 
 
 def write_post(folder: Path, name: str, front: str, title: str) -> None:

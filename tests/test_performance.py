@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from klimapakt import loader
+from klimapakt.load import loader
 
 
 def test_partner_cards_appear_on_the_directory_page_only(demo_site):

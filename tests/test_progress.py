@@ -10,7 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from klimapakt import charts, loader, model, progress
+from klimapakt import model
+from klimapakt.load import loader
+from klimapakt.render import charts
+from klimapakt.render import progress
 
 D = dt.date
 

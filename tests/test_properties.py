@@ -21,9 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from klimapakt import model, render, rules, schema
-from klimapakt.loader import load_text
-from klimapakt.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
+from klimapakt import model, rules
+from klimapakt.exports import schema
+from klimapakt.render import html as render
+from klimapakt.load.loader import load_text
+from klimapakt.source.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
 from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
 from test_schema import yaml12
 
@@ -213,7 +215,7 @@ scalars = st.one_of(
     st.sampled_from(["no", "on", "07", "1.10", "2024-02-30", "15.03.2024", "javascript:alert(1)", "<b>x</b>", "{{ x }}",
                      "ok.svg", "narrow.png", "script.svg", "missing.png", "../x.png", "https://acme.example", "50 %",
                      "1,5", "founding", "partner", "C", 3, 11, 2030, 1989, -5, 101, 120.5678, "1e5"]))
-keys = st.one_of(st.sampled_from([f.key for spec in model.RECORD_TYPES for f in spec] + ["webiste", "beschreibung"]),
+keys = st.one_of(st.sampled_from([f.key for record in model.all_records(model.PartnerRegistry) for f in model.fields_of(record)] + ["webiste", "beschreibung"]),
                  st.text(max_size=10))
 messy = st.recursive(scalars, lambda children: st.one_of(st.lists(children, max_size=4),
                                                           st.dictionaries(keys, children, max_size=6)), max_leaves=25)

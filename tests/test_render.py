@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from klimapakt import model, render, site
+from klimapakt import model
+from klimapakt.mkdocs import site
+from klimapakt.render import html as render
 
 HOSTILE = "<script>alert(1)</script> {{ config }} {% raw %} & \"quote\""
 

@@ -10,7 +10,11 @@ import struct
 
 import pytest
 
-from klimapakt import loader, model, rules, syntax
+from klimapakt import model, rules
+from klimapakt.kinds import choice
+from klimapakt.load import loader, structure
+from klimapakt.load.registries import PARTNERS
+from klimapakt.source import syntax
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -343,29 +347,32 @@ def test_german_syntax_problem(problem, german):
     (["x"], 1, "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser und der vorigen Zeile."),
 ])
 def test_syntax_hint(lines, line, hint):
-    assert syntax.syntax_hint(lines, line) == " Hinweis: " + hint
+    assert syntax.syntax_hint(lines, line, PARTNERS.known_keys()) == " Hinweis: " + hint
+
+
+PARENTS = structure.parents_of(model.PartnerRegistry)
 
 
 def test_unknown_key_message_prefers_synonyms_then_sections_then_typos():
-    assert loader.unknown_key_message("Webseite", model.PARTNER_SPEC) == "Unbekanntes Feld „Webseite“. Meinten Sie „website“?"
-    assert loader.unknown_key_message("signed", model.PARTNER_SPEC) == (
+    assert structure.unknown_key_message("Webseite", model.fields_of(model.Partner), PARENTS) == "Unbekanntes Feld „Webseite“. Meinten Sie „website“?"
+    assert structure.unknown_key_message("signed", model.fields_of(model.Partner), PARENTS) == (
         "Das Feld „signed“ gehört in den Abschnitt „agreement“. Ist es richtig eingerückt?")
-    assert loader.unknown_key_message("sector", model.CONTACT_SPEC) == (
+    assert structure.unknown_key_message("sector", model.fields_of(model.Contact), PARENTS) == (
         "Das Feld „sector“ gehört nicht in den Abschnitt „contact“, sondern eine Ebene höher. Ist es zu weit eingerückt?")
-    assert loader.unknown_key_message("titel", model.MEASURE_SPEC) == "Unbekanntes Feld „titel“. Meinten Sie „title“?"
-    assert loader.unknown_key_message("Status", model.PARTNER_SPEC) == "Unbekanntes Feld „Status“. Meinten Sie „status“?"
-    assert loader.unknown_key_message("xyz", model.CONTACT_SPEC) == "Unbekanntes Feld „xyz“. Erlaubt sind: name, role, email, phone."
+    assert structure.unknown_key_message("titel", model.fields_of(model.Measure), PARENTS) == "Unbekanntes Feld „titel“. Meinten Sie „title“?"
+    assert structure.unknown_key_message("Status", model.fields_of(model.Partner), PARENTS) == "Unbekanntes Feld „Status“. Meinten Sie „status“?"
+    assert structure.unknown_key_message("xyz", model.fields_of(model.Contact), PARENTS) == "Unbekanntes Feld „xyz“. Erlaubt sind: name, role, email, phone."
 
 
 def test_choice_suggestion():
-    assert loader.choice_suggestion("Klimapartner", model.STATUSES) == " Meinten Sie „partner“?"
-    assert loader.choice_suggestion("LARGE", model.SIZES) == " Meinten Sie „large“?"
-    assert loader.choice_suggestion("in progress", model.MEASURE_STATUSES) == " Meinten Sie „in-progress“?"
-    assert loader.choice_suggestion("irgendwas", model.SIZES) == ""
-    assert loader.choice_suggestion("11", model.DISTRICTS) == ""
+    assert choice.choice_suggestion("Klimapartner", model.STATUSES) == " Meinten Sie „partner“?"
+    assert choice.choice_suggestion("LARGE", model.SIZES) == " Meinten Sie „large“?"
+    assert choice.choice_suggestion("in progress", model.MEASURE_STATUSES) == " Meinten Sie „in-progress“?"
+    assert choice.choice_suggestion("irgendwas", model.SIZES) == ""
+    assert choice.choice_suggestion("11", model.DISTRICTS) == ""
 
 
 def test_entry_label_uses_a_printable_id_or_the_position():
     import yaml
     node = yaml.compose('- id: acme\n- id: "a\\nb"\n- name: x\n- text\n')
-    assert [loader.entry_label(item, i) for i, item in enumerate(node.value, 1)] == ["acme", "Eintrag 2", "Eintrag 3", "Eintrag 4"]
+    assert [structure.entry_label(item, i) for i, item in enumerate(node.value, 1)] == ["acme", "Eintrag 2", "Eintrag 3", "Eintrag 4"]

@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 import yaml
 
-from klimapakt import model, schema
+from klimapakt import model
+from klimapakt.exports import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,7 +137,7 @@ def test_field_table_names_every_field_of_the_model():
         for f in spec:
             assert f"| `{f.key}` |" in table
     assert "`founding` (Initialpartner)" in table and "Jahreszahl 1990–2050" in table
-    sections, reachable, stack = {id(spec) for _p, _h, spec in schema.SECTIONS}, set(), [model.REGISTRY_SPEC]
+    sections, reachable, stack = {id(spec) for _p, _h, spec in schema.SECTIONS}, set(), [model.fields_of(model.PartnerRegistry)]
     while stack:
         spec = stack.pop()
         reachable.add(id(spec))
@@ -147,7 +148,7 @@ def test_field_table_names_every_field_of_the_model():
 def test_commented_example_in_contributing_is_a_valid_entry(tmp_path):
     import datetime as dt
 
-    from klimapakt.loader import load_text
+    from klimapakt.load.loader import load_text
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "muster-gmbh.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")

@@ -8,7 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build_site
-from klimapakt import loader, model, stats
+from klimapakt import model
+from klimapakt.load import loader
+from klimapakt.render import figures as stats
 
 
 def soup(path: Path) -> BeautifulSoup:

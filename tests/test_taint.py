@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 
 import taint_helpers as th
 from conftest import ROOT, TODAY, build_site
-from klimapakt import rules
+from klimapakt.rules import text as text_rules, values as value_rules
 
 SITE_NAME = "Klimapakt Düsseldorf"
 
@@ -58,9 +58,9 @@ def hostile(tmp_path_factory) -> tuple[th.Taint, Path]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in write_inputs(taint, directory).items():
             patch.setenv(name, value)
-        patch.setattr(rules, "check_plain_text", lambda value, single_line=False: [])
-        patch.setattr(rules, "check_markup", lambda value: [])
-        patch.setattr(rules, "check_email", lambda value: [])
+        patch.setattr(text_rules, "check_plain_text", lambda value, single_line=False: [])
+        patch.setattr(text_rules, "check_markup", lambda value: [])
+        patch.setattr(value_rules, "check_email", lambda value: [])
         patch.chdir(ROOT)
         build_in_process(directory / "site")
     return taint, directory / "site"

@@ -25,7 +25,15 @@ from hypothesis import strategies as st
 
 import taint_helpers as th
 from conftest import ROOT
-from klimapakt import badges, charts, events, exports, feeds, ical, model, news, render, site
+from klimapakt import clock, exports, model
+from klimapakt.load import news
+from klimapakt.mkdocs import site
+from klimapakt.outputs import badges
+from klimapakt.outputs import feeds
+from klimapakt.outputs import ical
+from klimapakt.render import charts
+from klimapakt.render import events as event_words
+from klimapakt.render import html as render
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SITE_URL = "https://klimapakt.example.org/"
@@ -85,18 +93,18 @@ def partners(draw) -> tuple[model.Partner, model.Partner]:
 
 
 @st.composite
-def event_pairs(draw) -> tuple[events.Event, events.Event]:
+def event_pairs(draw) -> tuple[model.Event, model.Event]:
     """An upcoming event with hostile text in every text field, and the same event with plain text."""
     texts = {11: draw(hostile(11)), 12: draw(hostile(12)), 13: draw(hostile(13)), 14: draw(hostile(14, long=True))}
     registration = draw(st.one_of(
         st.lists(URL_PIECES, max_size=6).map(lambda parts: "https://anmeldung.example/ZZ15Q" + "".join(parts)),
         EMAIL_LOCAL.map(lambda local: f"ZZ15Q{local}@muster.example")))
 
-    def event(text, registration) -> events.Event:
-        return events.Event(
-            id="kommend", title=text(11), start=dt.datetime(2026, 12, 10, 17, 0, tzinfo=events.TZ),
-            end=dt.datetime(2026, 12, 10, 19, 0, tzinfo=events.TZ), kind="workshop",
-            location=events.Location(text(12), text(13)), description=text(14), registration=registration,
+    def event(text, registration) -> model.Event:
+        return model.Event(
+            id="kommend", title=text(11), start=dt.datetime(2026, 12, 10, 17, 0, tzinfo=clock.TZ),
+            end=dt.datetime(2026, 12, 10, 19, 0, tzinfo=clock.TZ), kind="workshop",
+            location=model.Location(text(12), text(13)), description=text(14), registration=registration,
             partners=("muster",))
 
     plain_registration = "https://anmeldung.example/ZZ15Qx" if "://" in registration else "ZZ15Qx@muster.example"
@@ -109,7 +117,7 @@ def markers_of(record) -> dict[str, str]:
     if isinstance(record, model.Partner):
         values = [record.name, record.description, record.website, record.contact.name, record.contact.role,
                   record.contact.email, *(v for m in record.measures for v in (m.title, m.description))]
-    elif isinstance(record, events.Event):
+    elif isinstance(record, model.Event):
         values = [record.title, record.location.name, record.location.address, record.description, record.registration]
     return {th.SENTINEL_RE.search(v).group(): v for v in values}
 
@@ -157,7 +165,8 @@ def test_directory_card_shows_the_name_exactly_and_adds_no_markup(pair):
 @given(partners())
 def test_front_matter_gives_material_text_that_shows_as_the_name(pair):
     partner, _ = pair
-    meta = yaml.safe_load(site.profile_front_matter(partner).split("---")[1])
+    # Front matter ends at a line of "---" (as MkDocs reads it), not at "---" inside a name.
+    meta = yaml.safe_load(site.profile_front_matter(partner).removeprefix("---\n").split("\n---\n")[0])
     # As Material's base.html and header print them: unescaped, inside <title>, <meta content="…"> and a span.
     page = (f'<title>{meta["title"]} - Klimapakt Düsseldorf</title><meta name="description" content="{meta["description"]}">'
             f'<span class="md-ellipsis">{meta["title"]}</span>')
@@ -241,10 +250,10 @@ def test_events_page_and_start_page_show_every_hostile_text_exactly(pair, partne
     event, plain_event = pair
     markers = {**markers_of(event), "ZZ16Q": partner_name}
 
-    def page(e: events.Event, name: str) -> str:
+    def page(e: model.Event, name: str) -> str:
         return (render.render("events.html", events=[e], section="upcoming", partner_names={"muster": name},
-                              root="../", when=events.when_de, iso=events.iso)
-                + render.render("next-event.html", e=e, root="", when=events.when_de, iso=events.iso))
+                              root="../", when=event_words.when_de, iso=event_words.iso)
+                + render.render("next-event.html", e=e, root="", when=event_words.when_de, iso=event_words.iso))
 
     assert_html_shows_exactly(page(event, partner_name), page(plain_event, plain(16)), markers,
                               expect=set(markers.values()))

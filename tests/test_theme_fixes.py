@@ -1,6 +1,6 @@
-"""klimapakt.theme_fixes: the repairs to Material's markup, on small snippets."""
+"""klimapakt.mkdocs.theme_fixes: the repairs to Material's markup, on small snippets."""
 
-from klimapakt import theme_fixes
+from klimapakt.mkdocs import theme_fixes
 
 PAGE = """<body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">

@@ -397,8 +397,8 @@ def test_issue_form_metadata(form):
 
 
 def test_issue_form_fields_are_registry_keys(form, model):
-    partner_keys = {f.key for f in model.PARTNER_SPEC}
-    contact_keys = {f"contact_{f.key}" for f in model.CONTACT_SPEC}
+    partner_keys = {f.key for f in model.fields_of(model.Partner)}
+    contact_keys = {f"contact_{f.key}" for f in model.fields_of(model.Contact)}
     ids = {el["id"] for el in form["body"] if el["type"] != "markdown"}
     unknown = ids - partner_keys - contact_keys - {"consent"}
     assert not unknown, f"issue form fields that are no registry key: {sorted(unknown)}"

@@ -1,0 +1,93 @@
+"""The CSV tables of the open data: one for the partners, one per list of records (measures, targets, emissions).
+
+Columns come from the record declarations, never from a hand-written list, so a field added to
+the model appears in every export (and a list of records inside a list of records, which CSV
+cannot hold flat, fails loudly here instead of being dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from ..kinds.text import ID
+from ..model.fields import Field, fields_of
+from ..model.partners import Partner
+
+# The column that ties a row of a list table (e.g. measures.csv) to its partner.
+PARTNER_ID = Field("partner_id", "Kennung des Partners (Spalte id in partners.csv)", kind=ID, required=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # header, e.g. "contact.name": the JSON path joined with dots
+    path: tuple[str, ...]  # attribute path from the row's record
+    field: Field
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: all partners, or the items of one list of records with their partner's id."""
+
+    name: str  # file stem, e.g. "measures"
+    path: tuple[str, ...]  # attribute path from a partner to the list; () for the partner table
+    columns: tuple[Column, ...]
+    description: str
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    def rows(self, partners: Sequence[Partner]) -> Iterator[tuple[Any, ...]]:
+        for partner in partners:
+            records = [partner] if not self.path else (lookup(partner, self.path) or ())
+            for record in records:
+                yield tuple(partner.id if column.field is PARTNER_ID else lookup(record, column.path)
+                            for column in self.columns)
+
+    def count(self, partners: Sequence[Partner]) -> int:
+        return len(partners) if not self.path else sum(len(lookup(p, self.path) or ()) for p in partners)
+
+
+def lookup(record: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if record is None:
+            return None
+        record = getattr(record, key)
+    return record
+
+
+def scalar_columns(spec: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> Iterator[Column]:
+    """Every scalar field, objects flattened into dotted names; lists of records are skipped."""
+    for f in spec:
+        path = (*prefix, f.key)
+        if f.is_object:
+            yield from scalar_columns(f.spec, path)
+        elif not f.is_record_list:
+            yield Column(".".join(path), path, f)
+
+
+def record_lists(spec: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Field]]:
+    """(path, field) of every list of records below `spec`, looking through objects."""
+    for f in spec:
+        path = (*prefix, f.key)
+        if f.is_object:
+            yield from record_lists(f.spec, path)
+        elif f.is_record_list:
+            yield path, f
+
+
+def tables() -> tuple[Table, ...]:
+    """partners.csv, then one table per list of records (measures, targets, emissions)."""
+    result = [Table("partners", (), tuple(scalar_columns(fields_of(Partner))),
+                    "Eine Zeile je Partner mit allen einzelnen Angaben, auch zur Ansprechperson.")]
+    for path, f in record_lists(fields_of(Partner)):
+        if any(True for _ in record_lists(f.spec)):
+            raise NotImplementedError(f"{'.'.join(path)}: a list of records inside a list item has no flat CSV form")
+        columns = (Column(PARTNER_ID.key, (), PARTNER_ID), *scalar_columns(f.spec))
+        result.append(Table(f.key, path, columns, f"{f.help}: eine Zeile je Eintrag, mit der Kennung des Partners "
+                                                  "in der Spalte partner_id."))
+    names = [t.name for t in result]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two lists share a file name: {names}")
+    return tuple(result)

@@ -1,0 +1,69 @@
+"""Date kinds: a day (`2024-03-15`) and, for events, a day with a local time (`2024-02-27T18:00`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from ..clock import TZ
+from ..rules import values
+from ..source.context import Context, fail, shorten
+from .base import Kind, Spec, constant
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
+DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$")
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def read_date(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date:
+    raw = node.value.strip()
+    if not DATE_RE.match(raw):
+        german = GERMAN_DATE_RE.match(raw)
+        hint = (f" Meinten Sie {german.group(3)}-{int(german.group(2)):02d}-{int(german.group(1)):02d}?" if german
+                else " Beispiel: 2024-03-15.")
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist kein Datum in der Form JJJJ-MM-TT.{hint}")
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        fail(ctx, node, path, f"Das Datum {raw} gibt es nicht.")
+    messages = values.check_year(value.year) or values.check_date_not_future(value, ctx.today)
+    for message in messages:
+        fail(ctx, node, path, message)
+    return value
+
+
+def read_datetime(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date | dt.datetime:
+    """`2024-02-27T18:00` (local time, Europe/Berlin) or `2024-02-27` (all-day)."""
+    raw = node.value.strip()
+    match = DATETIME_RE.match(raw)
+    if not match and not DATE_RE.match(raw):
+        fail(ctx, node, path, f"„{raw}“ ist weder Datum noch Datum mit Uhrzeit. Bitte JJJJ-MM-TTTHH:MM "
+                    "(z. B. 2024-02-27T18:00, Düsseldorfer Ortszeit) oder für ganztägige Termine JJJJ-MM-TT schreiben.")
+    day_text = match.group(1) if match else raw
+    try:
+        day = dt.date.fromisoformat(day_text)
+    except ValueError:
+        fail(ctx, node, path, f"Das Datum {day_text} gibt es nicht.")
+    for message in values.check_year(day.year):
+        fail(ctx, node, path, message)
+    if not match:
+        return day
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        fail(ctx, node, path, f"Die Uhrzeit {match.group(2)}:{match.group(3)} gibt es nicht.")
+    value = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
+    if value.astimezone(dt.timezone.utc).astimezone(TZ).replace(tzinfo=None) != value.replace(tzinfo=None):
+        fail(ctx, node, path, f"Die Uhrzeit {hour}:{minute:02d} Uhr gibt es am {day.isoformat()} wegen "
+                    "der Umstellung auf Sommerzeit in Düsseldorf nicht.")
+    return value
+
+
+DATE = Kind("date", "ein Datum (JJJJ-MM-TT)", read_date,
+            constant({"type": "string", "format": "date", "pattern": DATE_PATTERN}), constant("Datum `JJJJ-MM-TT`"),
+            datatype=constant("date"))
+DATETIME = Kind("datetime", "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)", read_datetime,
+                constant({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$"}),
+                constant("Datum `JJJJ-MM-TT` oder Datum mit Uhrzeit `JJJJ-MM-TTTHH:MM` (Düsseldorfer Ortszeit)"))

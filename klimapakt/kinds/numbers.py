@@ -1,0 +1,100 @@
+"""Number kinds (whole numbers, years, percentages, tonnes) and true/false.
+
+A number is read from the plain scalar as written: no quotes, no leading zero (YAML 1.1 reads
+010 as 8), a point as the decimal mark, at most 12 digits and 3 decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+import yaml
+
+from .. import vocabulary
+from ..rules import values
+from ..source.context import TAG, Context, describe, fail, shorten
+from .base import Kind, Spec, constant
+
+LEADING_ZERO_RE = re.compile(r"^[-+]?0\d")
+PLAIN_NUMBER_RE = re.compile(r"^[-+]?(\d+)(?:\.(\d+))?$")
+MAX_INTEGER_DIGITS, MAX_DECIMALS = 12, 3  # the site shows at most three decimals (babel's default)
+
+
+def read_number(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, allowed: tuple[str, ...]) -> Any:
+    raw = node.value.strip()
+    if node.style or node.tag not in allowed:
+        expected = f.kind.noun if f.kind else "eine Zahl"
+        fail(ctx, node, path, f"Hier wird {expected} erwartet, nicht {describe(node)}.{number_hint(node, allowed)}")
+    if LEADING_ZERO_RE.match(raw):
+        # YAML 1.1 reads 010 as the octal number 8.
+        fail(ctx, node, path, f"„{raw}“ beginnt mit einer Null; YAML würde die Zahl umdeuten. Bitte ohne führende Null schreiben.")
+    match = PLAIN_NUMBER_RE.match(raw)
+    if not match:
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist keine einfache Zahl. Bitte nur Ziffern und einen Punkt als "
+             "Dezimaltrenner schreiben, z. B. 120.5.")
+    if len(match.group(1)) > MAX_INTEGER_DIGITS:
+        fail(ctx, node, path, f"„{shorten(raw)}“ hat zu viele Stellen (höchstens {MAX_INTEGER_DIGITS} vor dem Punkt).")
+    if match.group(2) and len(match.group(2)) > MAX_DECIMALS:
+        fail(ctx, node, path, f"„{raw}“ hat mehr als {MAX_DECIMALS} Nachkommastellen; die Website zeigt höchstens "
+             f"{MAX_DECIMALS}. Bitte runden.")
+    return int(raw) if node.tag == TAG + "int" else float(raw)
+
+
+def number_hint(node: yaml.ScalarNode, allowed: tuple[str, ...]) -> str:
+    """Why a number was not read as one: quotes, a decimal comma, a unit, a percent sign."""
+    raw = node.value.strip()
+    if node.style and PLAIN_NUMBER_RE.match(raw):
+        return f" Bitte ohne Anführungszeichen schreiben: {raw}."
+    if node.tag == TAG + "float" and TAG + "float" not in allowed and PLAIN_NUMBER_RE.match(raw):
+        return " Bitte eine ganze Zahl ohne Punkt schreiben."
+    if re.fullmatch(r"[-+]?\d+,\d+", raw):
+        return f" Bitte einen Punkt statt des Kommas schreiben: {raw.replace(',', '.')}."
+    if re.fullmatch(r"[-+]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
+        plain = re.sub(r"[. ]", "", raw).replace(",", ".")
+        return f" Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: {plain}."
+    if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?\s*(%|t|Prozent|Tonnen|t CO2e?)", raw):
+        return " Bitte nur die Zahl ohne Einheit schreiben."
+    return ""
+
+
+def read_int(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> int:
+    return read_number(f, node, path, ctx, (TAG + "int",))
+
+
+def read_year(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> int:
+    value = read_int(f, node, path, ctx)
+    for message in values.check_year(value):
+        fail(ctx, node, path, message)
+    return value
+
+
+def read_measurement(check: Callable[[float], list[str]]) -> Callable[..., float]:
+    def reader(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> float:
+        value = read_number(f, node, path, ctx, (TAG + "int", TAG + "float"))
+        for message in check(value):
+            fail(ctx, node, path, message)
+        return value
+    return reader
+
+
+def read_bool(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
+    raw = node.value.strip()
+    if node.style or raw not in ("true", "false"):
+        fail(ctx, node, path, f"Hier bitte true oder false eintragen, nicht „{shorten(raw)}“.")
+    return raw == "true"
+
+
+INT = Kind("int", "eine ganze Zahl", read_int, constant({"type": "integer"}), constant("ganze Zahl"),
+           datatype=constant("integer"))
+YEAR = Kind("year", "eine Jahreszahl", read_year,
+            constant({"type": "integer", "minimum": vocabulary.YEAR_MIN, "maximum": vocabulary.YEAR_MAX}),
+            constant(f"Jahreszahl {vocabulary.YEAR_MIN}–{vocabulary.YEAR_MAX}"), datatype=constant("integer"))
+PERCENT = Kind("percent", "eine Zahl", read_measurement(values.check_percent),
+               constant({"type": "number", "minimum": 0, "maximum": 100}), constant("Zahl von 0 bis 100 (ohne %)"),
+               datatype=constant("number"))
+TONNES = Kind("tonnes", "eine Zahl", read_measurement(values.check_non_negative),
+              constant({"type": "number", "minimum": 0}),
+              constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"))
+BOOL = Kind("bool", "true oder false", read_bool, constant({"type": "boolean"}), constant("`true` oder `false`"),
+            datatype=constant("boolean"))

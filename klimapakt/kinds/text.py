@@ -1,0 +1,133 @@
+"""Text kinds: one-line and long texts, and texts with a form of their own (id, URL, e-mail, phone, logo).
+
+Every text is read as written (never as YAML 1.1 would turn it), stripped, and checked by the text
+rules; a kind with a form adds its own check.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import yaml
+
+from .. import vocabulary
+from ..rules import logos, text as text_rules, values
+from ..source.context import YAML_TYPE_NAMES, Context, Invalid, character_line, fail, line_of, shorten
+from .base import Kind, Spec, constant
+
+# Plain scalars that YAML 1.2 (and so the editors' YAML language server) reads as numbers although
+# PyYAML's YAML 1.1 keeps them as text: `1e5`, `0o17`. Refused in text fields, so both agree.
+YAML12_NUMBER_RE = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$")
+# Text is rendered as text: no template delimiters, no HTML tags (rules.check_plain_text),
+# and at least one visible character (the check strips spaces). The tag test reads: no "<!--", and
+# after the first "<" + letter no ">" — linear in time, like rules.contains_html.
+_PLAIN_TEXT = (r"(?=[\s\S]*\S)(?![\s\S]*(?:\{\{|\{%|\{#))"
+               r"(?=(?:[^<]|<(?!/?[A-Za-z]|!--))*(?:</?[A-Za-z](?:[^<>]|<(?!!--))*)?$)")
+_LOGO_SUFFIX = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in s[1:]) for s in vocabulary.LOGO_SUFFIXES)
+
+
+def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, single_line: bool,
+                    check: Callable[[str, Context], list[str]] | None = None, file_check: bool = False) -> str:
+    """A text as written, stripped; refused when YAML would read it otherwise or a rule fails.
+
+    `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
+    file) only when they passed, since a garbled name names no file."""
+    if not node.style and node.tag in YAML_TYPE_NAMES:
+        # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
+        fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
+             f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
+    if not node.style and YAML12_NUMBER_RE.match(node.value):
+        fail(ctx, node, path, f"„{node.value}“ lesen manche Programme als Zahl, nicht als Text. "
+             f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
+    if not node.style:
+        comment = trailing_comment(node, ctx)
+        if comment and not comment.startswith("# ") and comment != "#":
+            # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
+            fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
+                 "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
+    value = node.value.strip()
+    if not value:
+        fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
+    hidden = text_rules.find_hidden_character(value, single_line)
+    if hidden:  # reported at the line where the character is
+        ctx.report(character_line(node, value, hidden[0], ctx), path, text_rules.hidden_character_message(*hidden))
+    messages = text_rules.check_length(value, f.max_length) + text_rules.check_markup(value)
+    if single_line:
+        messages += text_rules.check_single_line(value)
+    if check and not (file_check and messages):
+        messages += check(value, ctx)
+    for message in messages:
+        ctx.report(line_of(node), path, message)
+    if messages or hidden:
+        raise Invalid
+    return value
+
+
+def yaml_reading(node: yaml.ScalarNode) -> str:
+    """What PyYAML would make of an unquoted scalar: „Ja/Nein-Wert (false)“, „Zahl 1.1“, „Datum“."""
+    noun = YAML_TYPE_NAMES[node.tag].split(" ", 1)[1]
+    try:
+        value = yaml.SafeLoader("").construct_object(node)
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return noun
+    if isinstance(value, bool):
+        return f"{noun} ({str(value).lower()})"
+    if isinstance(value, (int, float)) and str(value) != node.value:
+        return f"{noun} {value}" if abs(value) < 1e15 else noun
+    return noun
+
+
+def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
+    """The comment YAML cut off a plain text (`name: Firma #1` reads as „Firma“), or ''."""
+    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
+    return rest.strip() if rest.strip().startswith("#") else ""
+
+def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None):
+    """A reader for a text kind: the text rules and the kind's own check of the value."""
+    def read(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
+        return read_plain_text(f, node, path, ctx, single_line, check and (lambda value, _ctx: check(value)))
+    return read
+
+
+def check_logo(value: str, ctx: Context) -> list[str]:
+    return logos.check_logo(value, ctx.logo_dir)
+
+
+def check_registration(value: str, ctx: Context) -> list[str]:
+    """A web address or an e-mail address, told apart by „@“ without „://“."""
+    return values.check_email(value) if "@" in value and "://" not in value else values.check_url(value)
+
+
+def text_schema(single_line: bool):
+    line = "[^\\n\\r]*$" if single_line else ""
+    return lambda f: {"type": "string", "minLength": 1, "maxLength": f.max_length, "pattern": f"^{_PLAIN_TEXT}{line}"}
+
+
+def text_label(single_line: bool):
+    lines = ", eine Zeile" if single_line else ""
+    return lambda f: f"Text{lines}, höchstens {f.max_length} Zeichen" if f.max_length else f"Text{lines}"
+
+
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"
+
+TEXT = Kind("text", "ein Text", text_reader(True), text_schema(True), text_label(True))
+NAME = Kind("name", "ein Text", text_reader(True), text_schema(True), text_label(True))
+LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), text_label(False))
+ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value)),
+          constant({"type": "string", "maxLength": values.ID_MAX, "pattern": values.ID_RE.pattern}),
+          constant(f"Kennung (a–z, 0–9, `-`), höchstens {values.ID_MAX} Zeichen"))
+URL = Kind("url", "eine Webadresse", text_reader(True, lambda value: values.check_url(value)),
+           constant({"type": "string", "pattern": URL_PATTERN}), constant("Webadresse, beginnt mit `https://`"),
+           datatype=constant("anyURI"))
+EMAIL = Kind("email", "eine E-Mail-Adresse", text_reader(True, lambda value: values.check_email(value)),
+             constant({"type": "string", "pattern": values.EMAIL_RE.pattern}), constant("E-Mail-Adresse"))
+PHONE = Kind("phone", "eine Telefonnummer", text_reader(True, lambda value: values.check_phone(value)),
+             constant({"type": "string", "pattern": values.PHONE_RE.pattern}), constant("Telefonnummer"))
+LOGO = Kind("logo", "ein Dateiname", lambda f, node, path, ctx: read_plain_text(f, node, path, ctx, True, check_logo, file_check=True),
+            constant({"type": "string", "maxLength": logos.LOGO_NAME_MAX,
+                      "pattern": rf"^[A-Za-z0-9][A-Za-z0-9_-]*\.(?:{_LOGO_SUFFIX})$"}),
+            constant("Dateiname, z. B. `muster-gmbh.svg`"))
+REGISTRATION = Kind("registration", "ein Text", lambda f, node, path, ctx: read_plain_text(f, node, path, ctx, True, check_registration),
+                    constant({"type": "string", "pattern": f"(?:{URL_PATTERN})|(?:{values.EMAIL_RE.pattern})"}),
+                    constant("Webadresse (`https://…`) oder E-Mail-Adresse"))

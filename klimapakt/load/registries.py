@@ -1,0 +1,66 @@
+"""The registries, declared as data: file, top-level key, record type, rules and references.
+
+The loader, `check`, the JSON Schema, the staff guide's field table and the exports work from
+these declarations; a new registry is one more `Registry` here and its records in `model`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from ..model.events import Event, EventRegistry
+from ..model.fields import Field, all_records, fields_of
+from ..model.partners import Emission, PartnerRegistry, Target
+from ..rules import events as event_rules, records
+
+Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field, message) pairs
+
+
+@dataclass(frozen=True)
+class Registry:
+    name: str  # also the key of the list of records, e.g. "partners"
+    file: str  # the file's default name beside mkdocs.yml
+    root: type  # the record type of the whole file
+    env: str  # the environment variable that names another file (tests, the demo site)
+    title: str  # the JSON Schema's title
+    record_rules: Mapping[type, tuple[Callable[[Any], list[tuple[str, str]]], ...]] = field(default_factory=dict)
+    warnings: tuple[Warning, ...] = ()  # per record of the list
+    list_warnings: tuple[Callable[[Any], list[tuple[Any, str, str]]], ...] = ()  # over all records
+    references: tuple[str, ...] = ()  # registries whose ids the records refer to (see kinds.reference)
+
+    @property
+    def list_field(self) -> Field:
+        return next(f for f in fields_of(self.root) if f.key == self.name)
+
+    @property
+    def record(self) -> type:
+        return self.list_field.record
+
+    @property
+    def schema_path(self) -> str:
+        return f"schema/{self.name}.schema.json"
+
+    def known_keys(self) -> frozenset[str]:
+        return frozenset(f.key for record in all_records(self.root) for f in fields_of(record))
+
+
+PARTNERS = Registry(
+    "partners", "partners.yml", PartnerRegistry, "KLIMAPAKT_REGISTRY",
+    "Partnerregister des Klimapakts Düsseldorf (partners.yml)",
+    record_rules={Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
+    warnings=records.PARTNER_WARNINGS,
+    list_warnings=(records.warn_confusable_names,),
+)
+EVENTS = Registry(
+    "events", "events.yml", EventRegistry, "KLIMAPAKT_EVENTS",
+    "Veranstaltungen des Klimapakts Düsseldorf (events.yml)",
+    record_rules={Event: event_rules.EVENT_RULES},
+    references=("partners",),
+)
+REGISTRIES = (PARTNERS, EVENTS)
+
+
+def registry_for(file_name: str) -> Registry:
+    """The registry a file holds, by its name: events*.yml holds events, anything else partners."""
+    return next((r for r in REGISTRIES if file_name.startswith(r.name)), PARTNERS)

@@ -1,0 +1,254 @@
+"""Reading records from YAML nodes: mappings and their keys, nested records, lists.
+
+Generic over the record types: every field's specification comes from its declaration
+(`fields_of`), every value is read by its kind, and the rules that apply to a record type reach
+the reader through the context (`ctx.record_rules`), filled from the registry declaration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+from typing import Any, Mapping
+
+import yaml
+
+from ..model.fields import Field, all_records, fields_of
+from ..source.context import Context, Invalid, count_de, describe, fail, is_null, join, line_of
+
+Parents = Mapping[tuple[Field, ...], tuple[tuple[Field, ...], str]]
+
+# German (and English) words staff may use for a key, mapped to the key the registry expects.
+KEY_SYNONYMS = {
+    "beschreibung": "description", "text": "description", "webseite": "website", "homepage": "website",
+    "url": "website", "internet": "website", "branche": "sector", "größe": "size", "groesse": "size",
+    "bezirk": "district", "stadtbezirk": "district", "kontakt": "contact", "ansprechperson": "contact",
+    "ansprechpartner": "contact", "vereinbarung": "agreement", "ziele": "targets", "massnahmen": "measures",
+    "maßnahmen": "measures", "emissionen": "emissions", "rolle": "role", "funktion": "role",
+    "beitritt": "joined", "beigetreten": "joined", "unterzeichnet": "signed", "jahr": "year", "titel": "title",
+    "telefon": "phone", "e-mail": "email", "mail": "email", "kennung": "id", "geprüft": "last_reviewed",
+    "handlungsfeld": "field", "stand": "status", "basisjahr": "baseline_year", "zieljahr": "year",
+    "klimaneutral": "climate_neutral", "minderung": "reduction_percent",
+}
+
+
+def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Context) -> dict[str, tuple[Field, yaml.Node, int]] | None:
+    """Check keys (duplicate, unknown, missing); return key → (field, value node, key line).
+
+    Of a key written twice only the first value is read; values that are not read are still
+    searched for duplicate keys.
+    """
+    if not isinstance(node, yaml.MappingNode):
+        ctx.report(line_of(node), path or "-", f"Hier wird ein Abschnitt mit Feldern erwartet (z. B. „{example_key(spec)}: …“), "
+                   f"nicht {describe(node)}.")
+        report_duplicate_keys(node, path, ctx)
+        return None
+    by_key = {f.key: f for f in spec}
+    found: dict[str, tuple[Field, yaml.Node, int]] = {}
+    first_lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
+            continue
+        key, key_path = key_node.value, join(path, key_node.value)
+        if key in first_lines:
+            ctx.report(line_of(key_node), key_path, duplicate_key_message(key, first_lines[key], line_of(key_node)))
+            report_duplicate_keys(value_node, key_path, ctx)
+            continue
+        first_lines[key] = line_of(key_node)
+        if key not in by_key:
+            ctx.report(line_of(key_node), key_path, unknown_key_message(key, spec, ctx.parents))
+            report_duplicate_keys(value_node, key_path, ctx)
+            continue
+        found[key] = (by_key[key], value_node, line_of(key_node))
+    for f in spec:
+        if not f.required:
+            continue
+        if f.key not in found:
+            ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
+        elif is_null(found[f.key][1]):
+            ctx.report(found[f.key][2], join(path, f.key), f"Das Pflichtfeld „{f.key}“ ist leer ({f.help}).")
+    return found
+
+
+def example_key(spec: tuple[Field, ...]) -> str:
+    return next((f.key for f in spec if f.required), spec[0].key)
+
+
+def unknown_key_message(key: str, spec: tuple[Field, ...], parents: Parents = {}) -> str:
+    keys = [f.key for f in spec]
+    synonym = KEY_SYNONYMS.get(key.strip().lower())
+    if synonym in keys:
+        return f"Unbekanntes Feld „{key}“. Meinten Sie „{synonym}“?"
+    for f in spec:
+        if f.spec and key in {g.key for g in f.spec}:
+            return f"Das Feld „{key}“ gehört in den Abschnitt „{f.key}“. Ist es richtig eingerückt?"
+    parent = parents.get(spec)
+    if parent and key in {g.key for g in parent[0]}:
+        return f"Das Feld „{key}“ gehört nicht in den Abschnitt „{parent[1]}“, sondern eine Ebene höher. Ist es zu weit eingerückt?"
+    close = difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)
+    if close:
+        return f"Unbekanntes Feld „{key}“. Meinten Sie „{close[0]}“?"
+    return f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(keys)}."
+
+
+def parents_of(root: type) -> dict[tuple[Field, ...], tuple[tuple[Field, ...], str]]:
+    """For each nested record's fields: the fields of the record it sits in, and its key there."""
+    return {fields_of(f.record): (fields_of(record), f.key)
+            for record in all_records(root) for f in fields_of(record) if f.record}
+
+
+def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> Any:
+    """One record from a mapping; its rules report at the line of the field they name."""
+    spec = fields_of(record_type)
+    fields = read_mapping(node, spec, path, ctx)
+    if fields is None:
+        raise Invalid
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    failed = False
+    for key, (f, value_node, key_line) in fields.items():
+        lines[key] = key_line
+        try:
+            value = read_value(f, value_node, join(path, key), ctx)
+        except Invalid:
+            failed = True
+            continue
+        if value is not None:
+            values[key] = value
+    if failed or any(f.required and f.key not in values for f in spec):
+        raise Invalid
+    if keeps_lines(record_type):
+        values["line"], values["lines"] = line_of(node), lines
+    record = record_type(**values)
+    for rule in ctx.record_rules.get(record_type, ()):
+        for key, message in rule(record):
+            ctx.report(lines.get(key, line_of(node)), join(path, key) if key != "-" else path, message)
+    return record
+
+
+
+@functools.cache
+def keeps_lines(record_type: type) -> bool:
+    """A record with a `lines` field remembers its line and the line of each key (for its rules and messages)."""
+    return any(f.name == "lines" for f in dataclasses.fields(record_type))
+
+
+def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
+    if is_null(node):
+        return None
+    if f.is_object:
+        return read_record(node, f.record, path, ctx)
+    if f.many:
+        return read_list(f, node, path, ctx)
+    if not isinstance(node, yaml.ScalarNode):
+        report_duplicate_keys(node, path, ctx)
+        fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
+    return f.kind.read(f, node, path, ctx)
+
+
+def read_list(f: Field, node: yaml.Node, path: str, ctx: Context) -> tuple:
+    if not isinstance(node, yaml.SequenceNode):
+        report_duplicate_keys(node, path, ctx)
+        noun, example = (f.kind.list_noun, f.kind.list_example) if f.kind else ("eine Liste", "jeder Eintrag beginnt mit „- “")
+        fail(ctx, node, path, f"Hier wird {noun} erwartet ({example}), nicht {describe(node)}.")
+    if report_too_many(f, node, path, ctx):
+        raise Invalid
+    items, failed = [], False
+    first_line: dict[Any, int] = {}
+    for index, item in enumerate(node.value, start=1):
+        item_path = f"{path}[{index}]"
+        try:
+            if f.record:
+                items.append(read_record(item, f.record, item_path, ctx))
+            else:
+                items.append(read_list_scalar(f, item, item_path, ctx, items))
+        except Invalid:
+            failed = True
+            continue
+        if f.unique_by:
+            key = getattr(items[-1], f.unique_by)
+            if key in first_line:
+                ctx.report(line_of(item), join(item_path, f.unique_by),
+                           f"„{f.unique_by}: {key}“ steht schon in Zeile {first_line[key]}. Jeder Wert darf nur einmal vorkommen.")
+                failed = True
+            first_line.setdefault(key, line_of(item))
+    if failed:
+        raise Invalid
+    return tuple(items)
+
+
+def read_list_scalar(f: Field, node: yaml.Node, path: str, ctx: Context, before: list) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or is_null(node):
+        report_duplicate_keys(node, path, ctx)
+        fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
+    value = f.kind.read(f, node, path, ctx)
+    if f.choices and value not in f.choices:
+        fail(ctx, node, path, f"„{node.value}“ ist nicht erlaubt. Erlaubt sind: {', '.join(map(str, f.choices))}.")
+    if f.kind.duplicate and value in before:
+        fail(ctx, node, path, f.kind.duplicate.format(value=value))
+    return value
+
+
+def report_too_many(f: Field, node: yaml.SequenceNode, path: str, ctx: Context) -> bool:
+    """A list longer than the field allows: one problem at its first extra entry, and no entry is read."""
+    if f.max_items is None or len(node.value) <= f.max_items:
+        return False
+    ctx.report(line_of(node.value[f.max_items]), path, f"Die Liste „{f.key}“ (ab Zeile {line_of(node)}) hat "
+               f"{count_de(len(node.value))} Einträge; höchstens {count_de(f.max_items)} sind erlaubt. Hier beginnt "
+               f"der {count_de(f.max_items + 1)}. Eintrag. Bitte prüfen, ob Einträge versehentlich mehrfach eingefügt wurden.")
+    return True
+
+
+def duplicate_key_message(key: str, first_line: int, line: int) -> str:
+    return f"Das Feld „{key}“ steht doppelt (Zeilen {first_line} und {line}). Bitte einen der beiden Einträge löschen."
+
+
+def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context) -> None:
+    """Duplicate keys in every mapping below a node the field specs do not read (an unknown key's value, a
+    value of the wrong kind), so that a key written twice is an error anywhere in the file."""
+    stack, seen = [(node, path)], set()
+    while stack:
+        current, current_path = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first_lines: dict[str, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first_lines:
+                        ctx.report(line_of(key), join(current_path, key.value),
+                                   duplicate_key_message(key.value, first_lines[key.value], line_of(key)))
+                    first_lines.setdefault(key.value, line_of(key))
+                    stack.append((value, join(current_path, key.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, f"{current_path}[{i}]") for i, item in enumerate(current.value, 1))
+
+
+def entry_label(node: yaml.Node, index: int) -> str:
+    """The id as written, so messages name the partner even before it is validated."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if (isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode)
+                    and value.value.strip() and len(value.value) <= 80 and value.value.isprintable()):
+                return value.value.strip()
+    return f"Eintrag {index}"
+
+
+def check_unique_ids(partners_node: yaml.SequenceNode, ctx: Context) -> None:
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(partners_node.value, start=1):
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        for key, value in item.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                if value.value in first_line:
+                    ctx.entry = entry_label(item, index)
+                    ctx.report(line_of(value), "id", f"Die Kennung „{value.value}“ ist schon in Zeile {first_line[value.value]} "
+                               "vergeben. Jede Kennung darf nur einmal vorkommen.")
+                else:
+                    first_line[value.value] = line_of(value)
+                break
+    ctx.entry = "Datei"

@@ -1,0 +1,95 @@
+"""The project as MkDocs configures it: paths resolved once, data loaded once, for hooks.py and macros.py.
+
+Both glue files build a `Project` from MkDocs' config and only translate MkDocs events into
+calls on it; nothing else in the package reads MkDocs' configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..clock import build_date
+from ..load import loader, news
+from ..load.registries import EVENTS, PARTNERS
+from ..model.events import Event
+from ..outputs import feeds, ical
+from ..report import Problem
+from ..rules import logos
+from . import site
+
+POSTS_DIR = "aktuelles/posts"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path  # the folder of mkdocs.yml
+    docs_dir: Path
+    registry: Path
+    events_file: Path
+    settings: Mapping[str, Any]
+    site_url: str
+    site_name: str
+    site_description: str
+
+    @classmethod
+    def from_config(cls, config: Any) -> "Project":
+        root, extra = Path(config.config_file_path).parent, config.extra
+        return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
+                   root / extra.get("events", EVENTS.file), extra["settings"], getattr(config, "site_url", None) or "",
+                   getattr(config, "site_name", ""), getattr(config, "site_description", None) or "")
+
+    @property
+    def logo_dir(self) -> Path:
+        return self.docs_dir / logos.LOGO_SUBDIR
+
+    @property
+    def office(self) -> Mapping[str, Any]:
+        return self.settings["geschaeftsstelle"]
+
+    @property
+    def office_email(self) -> str:
+        return self.office["email"]
+
+    @property
+    def publisher(self) -> str:
+        return ", ".join(part for part in (self.office.get("name"), self.office.get("organisation")) if part)
+
+    def data(self) -> site.SiteData:
+        """partners.yml, validated: a RegistryError carries every problem, as `check` prints them."""
+        return site.load_site_data(self.registry, self.logo_dir)
+
+    def events(self) -> tuple[Event, ...]:
+        return loader.load_valid_events(self.events_file, [p.id for p in self.data().partners])
+
+    def docs_problems(self) -> list[Problem]:
+        """Symlinks and special files under docs/, invalid logo files (see klimapakt.rules.logos.docs_problems)."""
+        return logos.docs_problems(self.docs_dir, [p.logo for p in self.data().partners if p.logo])
+
+    def posts(self) -> list[news.Post]:
+        return news.read_posts(self.docs_dir / POSTS_DIR)
+
+    def today(self):
+        return build_date()
+
+    def generated_files(self) -> dict[str, str | bytes]:
+        """News feeds (RSS, JSON Feed), the events calendar and one .ics per event, by site path."""
+        feed_args = (self.posts(), self.site_url, self.site_name, self.site_description)
+        all_events = self.events()
+        return {
+            feeds.RSS_PATH: feeds.rss(*feed_args),
+            feeds.JSON_PATH: feeds.json_feed(*feed_args),
+            ical.FEED_PATH: ical.calendar_bytes(all_events, self.site_url),
+            **{ical.event_file_path(e): ical.event_bytes(e, self.site_url) for e in all_events},
+        }
+
+    def profile_html(self, src_uri: str) -> str | None:
+        data = self.data()
+        partner = data.by_profile_path.get(src_uri)
+        return site.profile_html(data, partner, self.office_email, self.site_url) if partner else None
+
+    def write_outputs(self, site_dir: str) -> site.SiteData:
+        data = self.data()
+        site.write_outputs(data, site_dir, site_url=self.site_url, publisher=self.publisher)
+        return data

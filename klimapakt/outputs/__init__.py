@@ -1,0 +1,1 @@
+"""Generated files for readers and other programs: news feeds, calendars, partner badges."""

@@ -1,0 +1,122 @@
+"""The "Klimapartner Düsseldorf" badge: one static SVG per Klimapartner and its embed snippet.
+
+The badge is a plain image (no script, no external font, no tracking): partners embed
+it with an <img> that links back to their profile, or download it and host it
+themselves. Only partners with status "partner" (signed agreement) get one.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Iterable
+
+from ..model.partners import Partner
+from ..render.html import render
+from ..vocabulary import PROFILE_DIR
+
+BADGE_FILE = "badge.svg"
+WIDTH, HEIGHT = 240, 64
+NAME = "Klimapartner Düsseldorf"
+
+
+@dataclass(frozen=True)
+class Badge:
+    partner_id: str
+    partner_name: str
+    year: int | None  # the year the partner joined the pact
+
+    @property
+    def text(self) -> str:
+        return f"{NAME} seit {self.year}" if self.year else NAME
+
+    @property
+    def path(self) -> str:
+        """Where the badge lives in the site, e.g. "partner/acme/badge.svg"."""
+        return f"{PROFILE_DIR}/{self.partner_id}/{BADGE_FILE}"
+
+    def profile_url(self, site_url: str) -> str:
+        return f"{site_url.rstrip('/')}/{PROFILE_DIR}/{self.partner_id}/"
+
+    def url(self, site_url: str) -> str:
+        return self.profile_url(site_url) + BADGE_FILE
+
+    def alt(self) -> str:
+        """Alt text of the embedded badge: it is the link's only content, so it names the target."""
+        return f"{self.text} – Profil von {self.partner_name} im Klimapakt Düsseldorf"
+
+
+def badge_for(partner: Partner) -> Badge | None:
+    """The badge of a Klimapartner; None for Letters of Intent and former partners."""
+    if not partner.is_klimapartner:
+        return None
+    return Badge(partner.id, partner.name, joined_year(partner))
+
+
+def joined_year(partner: Partner) -> int | None:
+    """The year in `joined`; when it is missing, the year the agreement was signed."""
+    signed = partner.agreement.signed if partner.agreement else None
+    date = partner.joined or signed
+    return date.year if date else None
+
+
+@functools.lru_cache(maxsize=None)
+def badge_svg(year: int | None) -> str:
+    """The SVG text; it depends on the year only, so each year is rendered once per build."""
+    return render("badge.svg", text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
+
+
+@dataclass(frozen=True)
+class Embed:
+    """What a Klimapartner's profile shows: a preview of the badge and the HTML to copy."""
+
+    text: str
+    file: str  # relative to the profile page
+    width: int
+    height: int
+    snippet: str
+
+
+def embed_snippet(badge: Badge, site_url: str) -> str:
+    """The HTML a partner copies into its website: the badge as an image linking to the profile."""
+    return (f'<a href="{escape(badge.profile_url(site_url))}"><img src="{escape(badge.url(site_url))}" '
+            f'alt="{escape(badge.alt())}" width="{WIDTH}" height="{HEIGHT}"></a>')
+
+
+def embed(partner: Partner, site_url: str) -> Embed | None:
+    badge = badge_for(partner)
+    if badge is None:
+        return None
+    return Embed(badge.text, BADGE_FILE, WIDTH, HEIGHT, embed_snippet(badge, site_url))
+
+
+def write_badges(partners: Iterable[Partner], site_dir: Path) -> int:
+    """Write partner/<id>/badge.svg for every Klimapartner; returns how many were written.
+
+    Badges of the same year are identical, so after the first one of a year the others
+    are hard links to it: creating a link costs a twentieth of writing a file, which
+    matters with thousands of partners. Where links are not possible, the file is written.
+    """
+    first_of_year: dict[int | None, Path] = {}
+    written = 0
+    for partner in partners:
+        badge = badge_for(partner)
+        if badge is None:
+            continue
+        path = site_dir / badge.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            path.unlink()
+        source = first_of_year.get(badge.year)
+        try:
+            if source is None:
+                raise OSError("first badge of its year")
+            os.link(source, path)
+        except OSError:
+            path.write_text(badge_svg(badge.year), encoding="utf-8")
+            first_of_year.setdefault(badge.year, path)
+        written += 1
+    return written

@@ -1,0 +1,129 @@
+"""HTML for partner cards, the directory, profiles and figures.
+
+Everything from the data is autoescaped by Jinja and rendered as text: templates here
+are ours, data only ever fills their variables. Links use a `root` prefix relative to
+the page (e.g. "../"), so the output does not depend on the site generator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from html import escape
+from urllib.parse import urlsplit
+
+import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .. import vocabulary as model
+from ..model.partners import Partner
+from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
+from .figures import KeyFigures
+
+SAFE_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("klimapakt.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date_de=date_de, number_de=number_de, safe_url=safe_url, tel_url=tel_url, mailto_url=mailto_url)
+    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR)
+    return env
+
+
+LABELS = {
+    "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "size": model.SIZES,
+    "district": model.DISTRICTS, "field": model.MEASURE_FIELDS, "measure_status": model.MEASURE_STATUSES,
+}
+
+
+def date_de(value: dt.date | None) -> str:
+    return format_date(value, format="long", locale="de_DE") if value else ""
+
+
+def number_de(value: float | int | None) -> str:
+    return "" if value is None else format_decimal(value, locale="de_DE")
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it may become a link (http, https, mailto, tel), else None."""
+    if not value:
+        return None
+    scheme = urlsplit(value.strip()).scheme.lower()
+    return value.strip() if scheme in SAFE_SCHEMES else None
+
+
+def tel_url(phone: str) -> str:
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
+
+
+# Characters Markdown (with attr_list) reads as syntax inside a line: links, emphasis, code,
+# raw HTML, entities, `{: onclick=…}` attribute lists, tables.
+MARKDOWN_SYNTAX = frozenset("\\`*_[]()<>&\"'!|~{}#")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown page (a macro's result inside a line): every character that HTML or
+    Markdown reads as syntax becomes a character reference, so `[x](javascript:…)` stays text.
+    White space becomes single spaces (as the browser shows it anyway): a line break could start
+    a list or heading, trailing spaces a line break."""
+    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SYNTAX else c for c in " ".join(value.split()))
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render_card(partner: Partner, root: str = "../") -> str:
+    return render("card.html", p=partner, root=root)
+
+
+def render_directory(partners: list[Partner], root: str = "../") -> str:
+    ordered = sorted(partners, key=sort_key)
+    used_sectors = sorted({p.sector for p in partners if p.sector})
+    return render("directory.html", partners=ordered, root=root, used_sectors=used_sectors)
+
+
+def sort_key(partner: Partner) -> str:
+    return partner.name.casefold()
+
+
+def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",
+                   badge=None) -> str:
+    """The profile's HTML; `badge` (a badges.Embed, for Klimapartner) adds the badge section."""
+    measures_by_status = {
+        status: [m for m in partner.measures if m.status == status]
+        for status in ("done", "in-progress", "planned")
+    }
+    correction = mailto_url(office_email, f"Korrektur Partnerprofil {partner.id}")
+    return render("profile.html", p=partner, root=root, measures_by_status=measures_by_status,
+                  correction_url=correction, emissions_svg=emissions_svg, badge=badge)
+
+
+def render_key_figures(figures: KeyFigures, href: str) -> str:
+    return render("figures.html", f=figures, href=href)
+
+
+# Configured facts on Markdown pages (the `setting` macros): text, or a marked gap while staff fill it in.
+
+PENDING = '<span class="kp-pending">wird ergänzt</span>'
+
+
+def setting_text(value: object) -> str:
+    return markdown_text(str(value)) if value not in ("", None) else PENDING
+
+
+def email_link(address: str | None) -> str:
+    return f'<a href="{escape(mailto_url(address))}">{markdown_text(address)}</a>' if address else PENDING
+
+
+def phone_link(number: str | None) -> str:
+    return f'<a href="{escape(tel_url(number))}">{markdown_text(number)}</a>' if number else PENDING

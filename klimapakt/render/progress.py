@@ -1,0 +1,295 @@
+"""Figures for the progress page ("Fortschritt"), computed from the registry at build time.
+
+Every figure counts the *current* partners: Klimapartner and partners with a Letter of
+Intent. Former partners are left out, because the registry does not say when they left.
+Emission sums always travel with the number of partners behind them, because each
+year's sum covers whoever reported that year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from .. import clock, vocabulary as model
+from ..model.partners import Partner
+from . import charts
+from .html import date_de, number_de, render
+
+CURRENT = ("partner", "letter-of-intent")
+MEASURE_STATUS_ORDER = ("done", "in-progress", "planned")
+
+
+@dataclass(frozen=True)
+class Count:
+    key: Any  # the registry value, or None for "keine Angabe"
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """Partners at the end of one year: Klimapartner (agreement signed) and Letter of Intent."""
+
+    year: int
+    klimapartner: int
+    letters_of_intent: int
+
+    @property
+    def total(self) -> int:
+        return self.klimapartner + self.letters_of_intent
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    field: str
+    label: str
+    by_status: Mapping[str, int]  # measure status -> count
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class EmissionSum:
+    """The sum of one scope in one year over the partners that reported it."""
+
+    year: int
+    scope: int
+    tonnes: float
+    partners: int  # how many partners the sum covers
+
+
+@dataclass(frozen=True)
+class Targets:
+    klimapartner: int  # the base: current Klimapartner (only they have an agreement)
+    with_target_year: int  # at least one target (every target has a year)
+    climate_neutral: int  # at least one target marked climate_neutral
+    neutral_years: tuple[Count, ...]  # year of the earliest climate-neutrality target -> partners
+
+
+@dataclass(frozen=True)
+class Progress:
+    klimapartner: int
+    letters_of_intent: int
+    former: int
+    undated: int  # current partners without joined or signed date: not in `over_time`
+    over_time: tuple[YearCount, ...]
+    by_sector: tuple[Count, ...]
+    by_size: tuple[Count, ...]
+    by_district: tuple[Count, ...]
+    measures: tuple[MeasureRow, ...]
+    measures_by_status: tuple[Count, ...]
+    emissions: tuple[EmissionSum, ...]  # sorted by year, then scope
+    reporting_partners: int  # partners with at least one reported value
+    targets: Targets
+
+    @property
+    def partners(self) -> int:
+        return self.klimapartner + self.letters_of_intent
+
+    @property
+    def measure_count(self) -> int:
+        return sum(row.total for row in self.measures)
+
+    @property
+    def emission_years(self) -> tuple[int, ...]:
+        return tuple(sorted({e.year for e in self.emissions}))
+
+    def emission(self, year: int, scope: int) -> EmissionSum | None:
+        return next((e for e in self.emissions if e.year == year and e.scope == scope), None)
+
+
+def current(partners: Iterable[Partner]) -> list[Partner]:
+    return [p for p in partners if p.status in CURRENT]
+
+
+def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progress:
+    """All figures of the progress page; `today` ends the time series (default: the build date)."""
+    today = today or clock.build_date()
+    now = current(partners)
+    return Progress(
+        klimapartner=sum(p.status == "partner" for p in now),
+        letters_of_intent=sum(p.status == "letter-of-intent" for p in now),
+        former=sum(p.status == "former" for p in partners),
+        undated=sum(start_year(p) is None for p in now),
+        over_time=over_time(now, today.year),
+        by_sector=counts(now, "sector", model.SECTORS, by_frequency=True),
+        by_size=counts(now, "size", model.SIZES),
+        by_district=counts(now, "district", model.DISTRICTS),
+        measures=measures_by_field(now),
+        measures_by_status=measures_by_status(now),
+        emissions=emission_sums(now),
+        reporting_partners=sum(any(has_value(e) for e in p.emissions) for p in now),
+        targets=targets(now),
+    )
+
+
+def start_year(partner: Partner) -> int | None:
+    """The year the partner joined: the Letter of Intent, or the agreement if that came first."""
+    years = [d.year for d in (partner.joined, signed(partner)) if d]
+    return min(years) if years else None
+
+
+def signed(partner: Partner) -> dt.date | None:
+    return partner.agreement.signed if partner.agreement else None
+
+
+def klimapartner_year(partner: Partner) -> int | None:
+    """The year a current Klimapartner signed its agreement (the joining date when unsigned)."""
+    if partner.status != "partner":
+        return None
+    date = signed(partner) or partner.joined
+    return date.year if date else None
+
+
+def over_time(partners: Sequence[Partner], last_year: int) -> tuple[YearCount, ...]:
+    """Cumulative counts at the end of each year, from the first joining year to `last_year`.
+
+    A Klimapartner counts as Letter of Intent from the year it joined until the year it
+    signed its agreement, and as Klimapartner from then on.
+    """
+    starts = [y for y in map(start_year, partners) if y is not None]
+    if not starts:
+        return ()
+    first = min(starts)
+    last = max([last_year, *starts])
+    rows = []
+    for year in range(first, last + 1):
+        joined = [p for p in partners if (start_year(p) or year + 1) <= year]
+        signed_by = sum(1 for p in joined if (klimapartner_year(p) or year + 1) <= year)
+        rows.append(YearCount(year, signed_by, len(joined) - signed_by))
+    return tuple(rows)
+
+
+def counts(partners: Sequence[Partner], key: str, labels: Mapping[Any, str], by_frequency: bool = False) -> tuple[Count, ...]:
+    """One Count per value that occurs (in the order of `labels`, or most frequent first), then "keine Angabe"."""
+    tally = Counter(getattr(p, key) for p in partners)
+    rows = [Count(value, labels[value], tally[value]) for value in labels if tally[value]]
+    if by_frequency:
+        rows.sort(key=lambda row: -row.count)  # stable: equal counts keep the order of `labels`
+    if tally[None]:
+        rows.append(Count(None, "keine Angabe", tally[None]))
+    return tuple(rows)
+
+
+def measures_by_field(partners: Sequence[Partner]) -> tuple[MeasureRow, ...]:
+    tally = Counter((m.field, m.status) for p in partners for m in p.measures)
+    return tuple(
+        MeasureRow(field, label, {status: tally[field, status] for status in MEASURE_STATUS_ORDER})
+        for field, label in model.MEASURE_FIELDS.items()
+        if any(tally[field, status] for status in MEASURE_STATUS_ORDER)
+    )
+
+
+def measures_by_status(partners: Sequence[Partner]) -> tuple[Count, ...]:
+    tally = Counter(m.status for p in partners for m in p.measures)
+    return tuple(Count(status, model.MEASURE_STATUSES[status], tally[status]) for status in MEASURE_STATUS_ORDER)
+
+
+def has_value(emission: model.Emission) -> bool:
+    return any(v is not None for v in scope_values(emission))
+
+
+def scope_values(emission: model.Emission) -> tuple[float | None, ...]:
+    return tuple(getattr(emission, f"scope{scope}") for scope in model.SCOPES)
+
+
+def emission_sums(partners: Sequence[Partner]) -> tuple[EmissionSum, ...]:
+    """Per year and scope: the sum over the partners that reported that scope that year."""
+    tonnes: dict[tuple[int, int], float] = {}
+    reporters: Counter = Counter()
+    for partner in partners:
+        for emission in partner.emissions:
+            for scope, value in zip(model.SCOPES, scope_values(emission)):
+                if value is not None:
+                    tonnes[emission.year, scope] = tonnes.get((emission.year, scope), 0.0) + value
+                    reporters[emission.year, scope] += 1
+    return tuple(EmissionSum(year, scope, round(tonnes[year, scope], 3), reporters[year, scope])
+                 for year, scope in sorted(tonnes))
+
+
+def targets(partners: Sequence[Partner]) -> Targets:
+    signed_up = [p for p in partners if p.status == "partner"]
+    target_lists = [p.agreement.targets if p.agreement else () for p in signed_up]
+    neutral = [min(t.year for t in ts if t.climate_neutral) for ts in target_lists if any(t.climate_neutral for t in ts)]
+    years = Counter(neutral)
+    return Targets(
+        klimapartner=len(signed_up),
+        with_target_year=sum(bool(ts) for ts in target_lists),
+        climate_neutral=len(neutral),
+        neutral_years=tuple(Count(year, str(year), years[year]) for year in sorted(years)),
+    )
+
+
+# Charts: one per figure, each paired with a table in templates/progress.html.
+
+def percent(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def over_time_chart(progress: Progress) -> str:
+    series = charts.fills("Klimapartner", "Letter of Intent")
+    bars = [charts.Bar(str(row.year), (row.klimapartner, row.letters_of_intent), number_de(row.total),
+                       f"Klimapartner {number_de(row.klimapartner)} · Letter of Intent {number_de(row.letters_of_intent)}")
+            for row in progress.over_time]
+    last = progress.over_time[-1] if progress.over_time else None
+    desc = (f"Gestapelte Balken je Jahr, Stand jeweils Jahresende. Ende {last.year}: {number_de(last.klimapartner)} "
+            f"Klimapartner und {number_de(last.letters_of_intent)} Unternehmen mit Letter of Intent. "
+            "Die Tabelle darunter nennt alle Werte." if last else "Keine Daten.")
+    return charts.bar_chart("chart-zeitverlauf", "Partner im Zeitverlauf", desc, bars, series)
+
+
+def count_chart(chart_id: str, title: str, rows: Sequence[Count]) -> str:
+    series = charts.fills("Partner")
+    bars = [charts.Bar(row.label, (row.count,), number_de(row.count)) for row in rows]
+    top = max(rows, key=lambda row: row.count) if rows else None
+    desc = (f"Balkendiagramm, ein Balken je Ausprägung. Am häufigsten: {top.label} mit {number_de(top.count)} Partnern. "
+            "Die Tabelle darunter nennt alle Werte." if top else "Keine Daten.")
+    return charts.bar_chart(chart_id, title, desc, bars, series)
+
+
+def measures_chart(progress: Progress) -> str:
+    series = charts.fills(*(model.MEASURE_STATUSES[s] for s in MEASURE_STATUS_ORDER))
+    bars = [charts.Bar(row.label, tuple(row.by_status[s] for s in MEASURE_STATUS_ORDER), number_de(row.total),
+                       " · ".join(f"{model.MEASURE_STATUSES[s]} {number_de(row.by_status[s])}" for s in MEASURE_STATUS_ORDER))
+            for row in progress.measures]
+    desc = ("Gestapelte Balken je Handlungsfeld: umgesetzte, laufende und geplante Maßnahmen. "
+            f"Zusammen {number_de(progress.measure_count)} Maßnahmen. Die Tabelle darunter nennt alle Werte.")
+    return charts.bar_chart("chart-massnahmen", "Maßnahmen nach Handlungsfeld und Stand", desc, bars, series)
+
+
+def emissions_chart(progress: Progress, scope: int) -> str:
+    rows = [e for e in progress.emissions if e.scope == scope]
+    series = charts.fills(model.SCOPES[scope])
+    bars = [charts.Bar(f"{e.year}: {number_de(e.partners)} {'Partner berichtet' if e.partners == 1 else 'Partner berichten'}",
+                       (e.tonnes,), f"{number_de(round(e.tonnes))} t") for e in rows]
+    desc = (f"Summe der berichteten {model.SCOPES[scope]}-Emissionen je Jahr in Tonnen CO2e. Jede Summe umfasst nur die "
+            "Partner, die in diesem Jahr berichtet haben; ihre Zahl steht am Balken. Die Tabelle darunter nennt alle Werte.")
+    return charts.bar_chart(f"chart-emissionen-scope{scope}", f"Berichtete {model.SCOPES[scope]}-Emissionen je Jahr",
+                            desc, bars, series)
+
+
+SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
+
+
+def render_section(section: str, progress: Progress, *, root: str = "../", data_href: str = "../daten/",
+                   built: dt.date | None = None) -> str:
+    """The HTML of one section of the progress page: chart(s) and table(s), or the summary."""
+    if section not in SECTIONS:
+        raise ValueError(f"Unbekannter Abschnitt „{section}“; möglich: {', '.join(SECTIONS)}")
+    svg = {
+        "zeitverlauf": lambda: over_time_chart(progress),
+        "branche": lambda: count_chart("chart-branche", "Partner nach Branche", progress.by_sector),
+        "groesse": lambda: count_chart("chart-groesse", "Partner nach Unternehmensgröße", progress.by_size),
+        "bezirk": lambda: count_chart("chart-bezirk", "Partner nach Stadtbezirk", progress.by_district),
+        "massnahmen": lambda: measures_chart(progress),
+        "emissionen": lambda: {scope: emissions_chart(progress, scope) for scope in model.SCOPES
+                               if any(e.scope == scope for e in progress.emissions)},
+    }.get(section, lambda: "")()
+    return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
+                  built=date_de(built or clock.build_date()), percent=percent, scopes=model.SCOPES,
+                  status_order=MEASURE_STATUS_ORDER)

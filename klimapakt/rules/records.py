@@ -1,0 +1,113 @@
+"""Record rules: a finished record in, (field, message) pairs out; `warn_*` rules return warnings.
+
+Which rules apply to which record type is declared with the registries (klimapakt.load.registries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import TYPE_CHECKING
+
+from ..vocabulary import STATUS_FORMER
+
+if TYPE_CHECKING:
+    from ..model.partners import Emission, Partner, Target
+
+REVIEW_MAX_AGE_DAYS = 365
+AGREEMENT_DUE_DAYS = 730
+
+
+# Record rules: (field, message) pairs.
+
+def check_target_years(target: Target) -> list[tuple[str, str]]:
+    if target.year and target.baseline_year and target.year <= target.baseline_year:
+        return [("year", f"Das Zieljahr {target.year} muss nach dem Basisjahr {target.baseline_year} liegen.")]
+    return []
+
+
+def check_target_has_goal(target: Target) -> list[tuple[str, str]]:
+    if target.reduction_percent is None and not target.climate_neutral:
+        return [("-", "Ein Ziel braucht „reduction_percent“ oder „climate_neutral: true“.")]
+    return []
+
+
+def check_reduction_has_baseline(target: Target) -> list[tuple[str, str]]:
+    if target.reduction_percent is not None and target.baseline_year is None:
+        return [("baseline_year", "Zu einer Minderung in Prozent gehört ein Basisjahr („baseline_year“).")]
+    return []
+
+
+def check_emission_reported(emission: Emission) -> list[tuple[str, str]]:
+    if emission.scope1 is None and emission.scope2 is None and emission.scope3 is None:
+        return [("-", f"Für {emission.year} ist kein Wert angegeben (scope1, scope2 oder scope3).")]
+    return []
+
+
+TARGET_RULES = (check_target_years, check_target_has_goal, check_reduction_has_baseline)
+EMISSION_RULES = (check_emission_reported,)
+
+
+# Warnings about a whole partner.
+
+def warn_missing_logo_or_description(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    missing = [label for key, label in (("logo", "Logo"), ("description", "Beschreibung")) if getattr(partner, key) is None]
+    if missing:
+        return [("-", f"Ohne {' und '.join(missing)} wirkt das Profil leer. Bitte nachtragen, wenn möglich.")]
+    return []
+
+
+def warn_stale_review(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    if partner.last_reviewed and (today - partner.last_reviewed).days > REVIEW_MAX_AGE_DAYS:
+        return [("last_reviewed", f"Die Angaben wurden zuletzt am {partner.last_reviewed.isoformat()} geprüft, vor mehr als 12 Monaten.")]
+    return []
+
+
+def warn_agreement_overdue(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    if (partner.agreement is None and partner.joined and partner.status != STATUS_FORMER
+            and (today - partner.joined).days > AGREEMENT_DUE_DAYS):
+        return [("agreement", f"Beigetreten am {partner.joined.isoformat()}, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
+    return []
+
+
+PARTNER_WARNINGS = (warn_missing_logo_or_description, warn_stale_review, warn_agreement_overdue)
+
+
+# Letters of other alphabets that look like Latin ones, as NFKC and casefold leave them: „Асme“
+# with a Cyrillic „А“ looks like „Acme“. Small on purpose: the letters seen in spoofed names.
+LOOK_ALIKES = str.maketrans({
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "һ": "h", "н": "h", "і": "i", "ї": "i", "ј": "j", "к": "k", "ӏ": "l",
+    "м": "m", "о": "o", "р": "p", "ԛ": "q", "с": "c", "ѕ": "s", "т": "t", "у": "y", "ԝ": "w", "х": "x", "ԁ": "d",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "h", "ι": "i", "κ": "k", "μ": "m", "ν": "n", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "y", "χ": "x", "ζ": "z",
+})
+
+
+def name_skeleton(name: str) -> str:
+    """What a name looks like: compatibility forms, case, look-alike letters and spacing folded away."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().translate(LOOK_ALIKES).split())
+
+
+def warn_confusable_names(partners) -> list[tuple[Partner, str, str]]:
+    """(partner, field, message) for each partner whose name looks like an earlier partner's but is
+    written with other characters (a Cyrillic „А“, a full-width „Ａ“): a copy, or a spoof."""
+    first: dict[str, Partner] = {}
+    found = []
+    for partner in partners:
+        other = first.setdefault(name_skeleton(partner.name), partner)
+        if other is not partner and other.name != partner.name:
+            found.append((partner, "name", f"Der Name „{partner.name}“ sieht aus wie „{other.name}“ (Partner "
+                          f"„{other.id}“, Zeile {other.lines.get('name', other.line)}), ist aber mit anderen Zeichen "
+                          f"geschrieben{first_difference(partner.name, other.name)}. Bitte prüfen, ob es derselbe "
+                          "Partner ist oder ob Buchstaben aus einem anderen Alphabet (z. B. kyrillische) im Namen stehen."))
+    return found
+
+
+def first_difference(name: str, other: str) -> str:
+    """' (an Stelle 1: U+0410 „А“ statt U+0041 „A“)' when both names have the same length, else ''."""
+    if len(name) != len(other):
+        return ""
+    index, (mine, theirs) = next((i, pair) for i, pair in enumerate(zip(name, other)) if pair[0] != pair[1])
+    return f" (an Stelle {index + 1}: U+{ord(mine):04X} „{mine}“ statt U+{ord(theirs):04X} „{theirs}“)"

@@ -1,0 +1,1 @@
+"""A registry file from disk to YAML nodes: safe reading, limits, syntax errors in German, the reporting context."""

@@ -1,0 +1,83 @@
+"""The registries' vocabulary: allowed values with their German labels, and the limits.
+
+Every layer may read these; nothing here reads a file or knows a record type.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# Allowed values, each mapped to the German label the site shows.
+ROLES = MappingProxyType({"founding": "Initialpartner", "partner": "Partner"})
+STATUSES = MappingProxyType({
+    "letter-of-intent": "Letter of Intent",
+    "partner": "Klimapartner",
+    "former": "Ehemaliger Partner",
+})
+# WZ 2008 sections (Klassifikation der Wirtschaftszweige, Destatis).
+SECTORS = MappingProxyType({
+    "A": "Land- und Forstwirtschaft, Fischerei",
+    "B": "Bergbau und Gewinnung von Steinen und Erden",
+    "C": "Verarbeitendes Gewerbe",
+    "D": "Energieversorgung",
+    "E": "Wasserversorgung, Abwasser, Abfall",
+    "F": "Baugewerbe",
+    "G": "Handel, Instandhaltung und Reparatur von Kfz",
+    "H": "Verkehr und Lagerei",
+    "I": "Gastgewerbe",
+    "J": "Information und Kommunikation",
+    "K": "Finanz- und Versicherungsdienstleistungen",
+    "L": "Grundstücks- und Wohnungswesen",
+    "M": "Freiberufliche, wissenschaftliche und technische Dienstleistungen",
+    "N": "Sonstige wirtschaftliche Dienstleistungen",
+    "O": "Öffentliche Verwaltung, Verteidigung, Sozialversicherung",
+    "P": "Erziehung und Unterricht",
+    "Q": "Gesundheits- und Sozialwesen",
+    "R": "Kunst, Unterhaltung und Erholung",
+    "S": "Sonstige Dienstleistungen",
+    "T": "Private Haushalte mit Hauspersonal",
+    "U": "Exterritoriale Organisationen und Körperschaften",
+})
+# EU SME classes (Recommendation 2003/361/EC).
+SIZES = MappingProxyType({
+    "micro": "Kleinstunternehmen",
+    "small": "Kleines Unternehmen",
+    "medium": "Mittleres Unternehmen",
+    "large": "Großunternehmen",
+})
+# Düsseldorf has ten Stadtbezirke, numbered 1–10.
+DISTRICTS = MappingProxyType({n: f"Stadtbezirk {n}" for n in range(1, 11)})
+MEASURE_FIELDS = MappingProxyType({
+    "energy-efficiency": "Energieeffizienz",
+    "renewables": "Erneuerbare Energien",
+    "buildings": "Gebäude",
+    "mobility": "Mobilität",
+    "procurement": "Beschaffung",
+    "circular-economy": "Kreislaufwirtschaft",
+    "awareness": "Sensibilisierung",
+    "other": "Sonstiges",
+})
+MEASURE_STATUSES = MappingProxyType({
+    "planned": "Geplant",
+    "in-progress": "In Umsetzung",
+    "done": "Umgesetzt",
+})
+SCOPES = MappingProxyType({1: "Scope 1", 2: "Scope 2", 3: "Scope 3"})
+
+YEAR_MIN, YEAR_MAX = 1990, 2050
+LOGO_DIR = "docs/assets/partners"
+LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
+LOGO_MAX_BYTES = 200 * 1024
+LOGO_MIN_WIDTH = 200
+# Limits that keep the check and the build fast whatever a file contains: size and line length are
+# checked before YAML reads the text; list lengths before their entries are read.
+MAX_FILE_BYTES = 5 * 1024 * 1024  # 5,000 demo partners (scripts/bench.py) take 4.8 MB
+MAX_LINE_CHARS = 2000  # the longest field allows 1,500 characters
+MAX_PARTNERS = 10_000
+MAX_ERRORS = 1000  # then the check stops: no one fixes more at once, and a file of mistakes stays fast
+
+# Named values that code compares against (the keys above stay the single spelling).
+ROLE_FOUNDING, ROLE_PARTNER = "founding", "partner"
+STATUS_LOI, STATUS_PARTNER, STATUS_FORMER = "letter-of-intent", "partner", "former"
+MEASURE_DONE = "done"
+PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name
