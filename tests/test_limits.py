@@ -343,7 +343,7 @@ def test_a_name_that_only_looks_like_another_is_a_warning_naming_both_lines():
     ("Acme GmbH", "Асме GmbH"), ("Acme GmbH", "ΑCΜΕ GmbH"), ("Acme GmbH", "Ａｃｍｅ GmbH"), ("Acme GmbH", "ACME  GmbH"),
     ("Rhein Logistik", "Rheіn Logistik")])
 def test_confusable_names_share_a_skeleton(name, other):
-    assert rules.name_skeleton(name) == rules.name_skeleton(other)
+    assert model.name_skeleton(name) == model.name_skeleton(other)
 
 
 def test_different_or_identical_names_give_no_confusable_warning():

@@ -18,7 +18,7 @@ import pytest
 from klimapakt import model
 from klimapakt.load import loader
 from klimapakt.rules import logos
-from klimapakt.source import files
+from klimapakt import files
 from klimapakt.__main__ import main
 from klimapakt.report import ERROR, Problem
 

@@ -262,28 +262,28 @@ def test_check_svg_refuses_other_xml_and_broken_files():
 # --- record rules
 
 def test_check_target_years():
-    assert rules.check_target_years(model.Target(year=2030, baseline_year=2019)) == []
-    assert rules.check_target_years(model.Target(year=2030)) == []
-    assert rules.check_target_years(model.Target(year=2019, baseline_year=2019)) == [
+    assert model.check_target_years(model.Target(year=2030, baseline_year=2019)) == []
+    assert model.check_target_years(model.Target(year=2030)) == []
+    assert model.check_target_years(model.Target(year=2019, baseline_year=2019)) == [
         ("year", "Das Zieljahr 2019 muss nach dem Basisjahr 2019 liegen.")]
 
 
 def test_check_target_has_goal():
-    assert rules.check_target_has_goal(model.Target(year=2030, climate_neutral=True)) == []
-    assert rules.check_target_has_goal(model.Target(year=2030, reduction_percent=0)) == []
-    assert rules.check_target_has_goal(model.Target(year=2030)) == [
+    assert model.check_target_has_goal(model.Target(year=2030, climate_neutral=True)) == []
+    assert model.check_target_has_goal(model.Target(year=2030, reduction_percent=0)) == []
+    assert model.check_target_has_goal(model.Target(year=2030)) == [
         ("-", "Ein Ziel braucht „reduction_percent“ oder „climate_neutral: true“.")]
 
 
 def test_check_reduction_has_baseline():
-    assert rules.check_reduction_has_baseline(model.Target(year=2030, reduction_percent=50, baseline_year=2019)) == []
-    assert rules.check_reduction_has_baseline(model.Target(year=2030, reduction_percent=50)) == [
+    assert model.check_reduction_has_baseline(model.Target(year=2030, reduction_percent=50, baseline_year=2019)) == []
+    assert model.check_reduction_has_baseline(model.Target(year=2030, reduction_percent=50)) == [
         ("baseline_year", "Zu einer Minderung in Prozent gehört ein Basisjahr („baseline_year“).")]
 
 
 def test_check_emission_reported():
-    assert rules.check_emission_reported(model.Emission(year=2023, scope3=0)) == []
-    assert rules.check_emission_reported(model.Emission(year=2023)) == [
+    assert model.check_emission_reported(model.Emission(year=2023, scope3=0)) == []
+    assert model.check_emission_reported(model.Emission(year=2023)) == [
         ("-", "Für 2023 ist kein Wert angegeben (scope1, scope2 oder scope3).")]
 
 
@@ -294,25 +294,25 @@ def partner(**values) -> model.Partner:
 
 
 def test_warn_missing_logo_or_description():
-    assert rules.warn_missing_logo_or_description(partner(logo="a.svg", description="x"), TODAY) == []
-    assert rules.warn_missing_logo_or_description(partner(description="x"), TODAY) == [
+    assert model.warn_missing_logo_or_description(partner(logo="a.svg", description="x"), TODAY) == []
+    assert model.warn_missing_logo_or_description(partner(description="x"), TODAY) == [
         ("-", "Ohne Logo wirkt das Profil leer. Bitte nachtragen, wenn möglich.")]
-    assert rules.warn_missing_logo_or_description(partner(logo="a.svg"), TODAY) == [
+    assert model.warn_missing_logo_or_description(partner(logo="a.svg"), TODAY) == [
         ("-", "Ohne Beschreibung wirkt das Profil leer. Bitte nachtragen, wenn möglich.")]
 
 
 def test_warn_stale_review_after_twelve_months():
-    assert rules.warn_stale_review(partner(last_reviewed=TODAY - dt.timedelta(days=365)), TODAY) == []
-    assert rules.warn_stale_review(partner(last_reviewed=dt.date(2025, 11, 24)), TODAY) == [
+    assert model.warn_stale_review(partner(last_reviewed=TODAY - dt.timedelta(days=365)), TODAY) == []
+    assert model.warn_stale_review(partner(last_reviewed=dt.date(2025, 11, 24)), TODAY) == [
         ("last_reviewed", "Die Angaben wurden zuletzt am 2025-11-24 geprüft, vor mehr als 12 Monaten.")]
 
 
 def test_warn_agreement_overdue_after_24_months_without_agreement():
     joined = TODAY - dt.timedelta(days=731)
-    assert rules.warn_agreement_overdue(partner(joined=TODAY - dt.timedelta(days=730)), TODAY) == []
-    assert rules.warn_agreement_overdue(partner(joined=joined, agreement=model.Agreement()), TODAY) == []
-    assert rules.warn_agreement_overdue(partner(joined=joined, status="former"), TODAY) == []
-    assert rules.warn_agreement_overdue(partner(joined=joined), TODAY) == [
+    assert model.warn_agreement_overdue(partner(joined=TODAY - dt.timedelta(days=730)), TODAY) == []
+    assert model.warn_agreement_overdue(partner(joined=joined, agreement=model.Agreement()), TODAY) == []
+    assert model.warn_agreement_overdue(partner(joined=joined, status="former"), TODAY) == []
+    assert model.warn_agreement_overdue(partner(joined=joined), TODAY) == [
         ("agreement", "Beigetreten am 2024-11-24, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
 
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping
 from ..model.events import Event, EventRegistry
 from ..model.fields import Field, all_records, fields_of
 from ..model.partners import Emission, PartnerRegistry, Target
-from ..rules import events as event_rules, records
+from ..model import event_rules, partner_rules as records
 
 Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field, message) pairs
 

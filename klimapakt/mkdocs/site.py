@@ -51,7 +51,7 @@ class SiteData:
 
     @property
     def figures(self) -> stats.KeyFigures:
-        return stats.key_figures(self.partners)
+        return self.progress.key
 
     @functools.cached_property
     def progress(self) -> progress.Progress:

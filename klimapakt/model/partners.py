@@ -97,9 +97,9 @@ class Partner:
 
     @property
     def year_joined(self) -> int | None:
-        """The one definition of "year joined": the year of `joined`, else of the agreement's signature."""
-        day = self.joined or (self.agreement.signed if self.agreement else None)
-        return day.year if day else None
+        """The one definition of "year joined": the Letter of Intent, or the agreement if that came first."""
+        days = [day for day in (self.joined, self.agreement.signed if self.agreement else None) if day]
+        return min(days).year if days else None
 
 
 @dataclass(frozen=True, kw_only=True)

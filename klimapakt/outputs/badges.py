@@ -53,14 +53,7 @@ def badge_for(partner: Partner) -> Badge | None:
     """The badge of a Klimapartner; None for Letters of Intent and former partners."""
     if not partner.is_klimapartner:
         return None
-    return Badge(partner.id, partner.name, joined_year(partner))
-
-
-def joined_year(partner: Partner) -> int | None:
-    """The year in `joined`; when it is missing, the year the agreement was signed."""
-    signed = partner.agreement.signed if partner.agreement else None
-    date = partner.joined or signed
-    return date.year if date else None
+    return Badge(partner.id, partner.name, partner.year_joined)
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,9 +16,10 @@ from typing import Any, Iterable, Mapping, Sequence
 from .. import clock, vocabulary as model
 from ..model.partners import Partner
 from . import charts
+from .figures import KeyFigures, key_figures
 from .html import date_de, number_de, render
 
-CURRENT = ("partner", "letter-of-intent")
+CURRENT = (model.STATUS_PARTNER, model.STATUS_LOI)
 MEASURE_STATUS_ORDER = ("done", "in-progress", "planned")
 
 
@@ -73,8 +74,7 @@ class Targets:
 
 @dataclass(frozen=True)
 class Progress:
-    klimapartner: int
-    letters_of_intent: int
+    key: KeyFigures  # the counts the start page shows too, computed once (figures.key_figures)
     former: int
     undated: int  # current partners without joined or signed date: not in `over_time`
     over_time: tuple[YearCount, ...]
@@ -86,6 +86,14 @@ class Progress:
     emissions: tuple[EmissionSum, ...]  # sorted by year, then scope
     reporting_partners: int  # partners with at least one reported value
     targets: Targets
+
+    @property
+    def klimapartner(self) -> int:
+        return self.key.klimapartner
+
+    @property
+    def letters_of_intent(self) -> int:
+        return self.key.letters_of_intent
 
     @property
     def partners(self) -> int:
@@ -112,10 +120,9 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
     today = today or clock.build_date()
     now = current(partners)
     return Progress(
-        klimapartner=sum(p.status == "partner" for p in now),
-        letters_of_intent=sum(p.status == "letter-of-intent" for p in now),
-        former=sum(p.status == "former" for p in partners),
-        undated=sum(start_year(p) is None for p in now),
+        key=key_figures(partners),
+        former=sum(p.status == model.STATUS_FORMER for p in partners),
+        undated=sum(p.year_joined is None for p in now),
         over_time=over_time(now, today.year),
         by_sector=counts(now, "sector", model.SECTORS, by_frequency=True),
         by_size=counts(now, "size", model.SIZES),
@@ -128,19 +135,13 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
     )
 
 
-def start_year(partner: Partner) -> int | None:
-    """The year the partner joined: the Letter of Intent, or the agreement if that came first."""
-    years = [d.year for d in (partner.joined, signed(partner)) if d]
-    return min(years) if years else None
-
-
 def signed(partner: Partner) -> dt.date | None:
     return partner.agreement.signed if partner.agreement else None
 
 
 def klimapartner_year(partner: Partner) -> int | None:
     """The year a current Klimapartner signed its agreement (the joining date when unsigned)."""
-    if partner.status != "partner":
+    if partner.status != model.STATUS_PARTNER:
         return None
     date = signed(partner) or partner.joined
     return date.year if date else None
@@ -152,14 +153,14 @@ def over_time(partners: Sequence[Partner], last_year: int) -> tuple[YearCount, .
     A Klimapartner counts as Letter of Intent from the year it joined until the year it
     signed its agreement, and as Klimapartner from then on.
     """
-    starts = [y for y in map(start_year, partners) if y is not None]
+    starts = [y for y in (p.year_joined for p in partners) if y is not None]
     if not starts:
         return ()
     first = min(starts)
     last = max([last_year, *starts])
     rows = []
     for year in range(first, last + 1):
-        joined = [p for p in partners if (start_year(p) or year + 1) <= year]
+        joined = [p for p in partners if (p.year_joined or year + 1) <= year]
         signed_by = sum(1 for p in joined if (klimapartner_year(p) or year + 1) <= year)
         rows.append(YearCount(year, signed_by, len(joined) - signed_by))
     return tuple(rows)
@@ -213,7 +214,7 @@ def emission_sums(partners: Sequence[Partner]) -> tuple[EmissionSum, ...]:
 
 
 def targets(partners: Sequence[Partner]) -> Targets:
-    signed_up = [p for p in partners if p.status == "partner"]
+    signed_up = [p for p in partners if p.status == model.STATUS_PARTNER]
     target_lists = [p.agreement.targets if p.agreement else () for p in signed_up]
     neutral = [min(t.year for t in ts if t.climate_neutral) for ts in target_lists if any(t.climate_neutral for t in ts)]
     years = Counter(neutral)

@@ -20,7 +20,7 @@ from defusedxml.common import DefusedXmlException
 
 from .. import vocabulary
 from ..report import ERROR, Problem
-from ..source import files
+from .. import files
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")

@@ -13,7 +13,7 @@ import yaml
 from .. import vocabulary
 from ..report import ERROR, Problem
 from ..rules.text import character_name
-from . import files
+from .. import files
 from .context import Context, count_de
 from .syntax import (COMPOSE_LOADER, nicer_syntax_error, report_hidden_line_breaks, report_syntax_error,
                      report_unsupported_features)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..vocabulary import STATUS_FORMER
 
 if TYPE_CHECKING:
-    from ..model.partners import Emission, Partner, Target
+    from .partners import Emission, Partner, Target
 
 REVIEW_MAX_AGE_DAYS = 365
 AGREEMENT_DUE_DAYS = 730

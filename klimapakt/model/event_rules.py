@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model.events import Event
+    from .events import Event
 
 
 def written(value: dt.date | dt.datetime) -> str:
