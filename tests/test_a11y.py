@@ -3,7 +3,7 @@
 axe-core (pinned in package.json) runs every rule tagged WCAG 2.0/2.1 A and AA; the other
 tests cover what axe cannot see: the keyboard, focus indicators, heading order, the skip
 link, reflow at 320 px and at 200 % zoom, charts and the filter's live count.
-Known exceptions (none at present) are listed in quality_helpers.AXE_EXCEPTIONS with their
+Known exceptions (none at present) are listed in quality.axe.AXE_EXCEPTIONS with their
 reason, and named in the Erklärung zur Barrierefreiheit.
 """
 
@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import pytest
 
-import quality_helpers as q
+from quality.axe import (AXE_EXCEPTIONS, AXE_TAGS, axe_rule_ids, describe_violations, page_problems, reflow_problems,
+                         run_axe)
+from quality.contrast import apply_palette, palettes
+from quality.keyboard import focus_problems, focus_start, tab_through
+from quality.pages import HEIGHT, REQUIRED_PAGES, WIDTHS, page_types
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def pages(demo_site):
-    return q.page_types(demo_site)
+    return page_types(demo_site)
 
 
 def report(found: dict[str, list[str]], limit: int = 12) -> str:
@@ -38,16 +42,16 @@ def _contrast(page) -> list[str]:
     problems = []
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
-        for palette in q.palettes(page):
-            q.apply_palette(page, palette)
-            violations = q.run_axe(page, rules=["color-contrast", "link-in-text-block"])
-            problems += [f"{scheme}, palette {palette}: {line}" for line in q.describe_violations(violations)]
+        for palette in palettes(page):
+            apply_palette(page, palette)
+            violations = run_axe(page, rules=["color-contrast", "link-in-text-block"])
+            problems += [f"{scheme}, palette {palette}: {line}" for line in describe_violations(violations)]
     page.emulate_media(color_scheme="light")
     return problems
 
 
 def _skip_link(page) -> list[str]:
-    q.focus_start(page)
+    focus_start(page)
     page.keyboard.press("Tab")
     first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
     if "md-skip" not in str(first[0]):
@@ -65,11 +69,11 @@ def _skip_link(page) -> list[str]:
 
 
 CHECKS = {
-    "axe": lambda page: q.describe_violations(q.run_axe(page)),
-    "structure": q.page_problems,
+    "axe": lambda page: describe_violations(run_axe(page)),
+    "structure": page_problems,
     "contrast": _contrast,
     "skip": _skip_link,
-    "focus": lambda page: q.focus_problems(q.tab_through(page)),
+    "focus": lambda page: focus_problems(tab_through(page)),
 }
 
 
@@ -107,8 +111,8 @@ def _visit(context, demo_url, pages, checks) -> dict[str, dict[str, list[str]]]:
 def survey(browser, demo_url, pages):
     """Every page type at 390 px and 1280 px, each loaded once per width, all checks run."""
     results = {}
-    for width in q.WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": q.HEIGHT})
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": HEIGHT})
         try:
             results[width] = _visit(context, demo_url, pages, CHECKS)
         finally:
@@ -122,7 +126,7 @@ def reflow(browser, demo_url, pages):
     def at(width, height):
         def check(page):
             page.set_viewport_size({"width": width, "height": height})
-            return q.reflow_problems(page)
+            return reflow_problems(page)
         return check
     context = browser.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2)
     try:
@@ -132,7 +136,7 @@ def reflow(browser, demo_url, pages):
 
 
 def test_every_required_page_type_is_checked(pages):
-    assert set(q.REQUIRED_PAGES) <= set(pages)
+    assert set(REQUIRED_PAGES) <= set(pages)
     assert len(pages) >= 12
 
 
@@ -140,46 +144,46 @@ def test_exceptions_are_named_in_the_accessibility_statement(demo_site):
     """A rule the site cannot meet is listed in AXE_EXCEPTIONS with its reason, and the
     Erklärung zur Barrierefreiheit names it; without exceptions, the Erklärung says so."""
     text = (demo_site / "barrierefreiheit" / "index.html").read_text(encoding="utf-8")
-    for rule, reason in q.AXE_EXCEPTIONS.items():
+    for rule, reason in AXE_EXCEPTIONS.items():
         assert reason.strip(), f"exception {rule} without a reason"
         assert rule in text, f"exception {rule} is not named in the Erklärung zur Barrierefreiheit"
-    if not q.AXE_EXCEPTIONS:
+    if not AXE_EXCEPTIONS:
         assert "Ausnahmen von diesen Regeln gibt es zurzeit nicht" in text
 
 
 def test_axe_checks_the_wcag_a_and_aa_rules(browser, demo_url, capsys):
     page = browser.new_page()
     page.goto(demo_url)
-    rules = q.axe_rule_ids(page)
+    rules = axe_rule_ids(page)
     version = page.evaluate("() => axe.version")
     page.close()
     assert "color-contrast" in rules and "image-alt" in rules and "html-has-lang" in rules
     assert len(rules) >= 50
     with capsys.disabled():
-        print(f"\naxe-core {version}: {len(rules)} rules tagged {', '.join(q.AXE_TAGS)}")
+        print(f"\naxe-core {version}: {len(rules)} rules tagged {', '.join(AXE_TAGS)}")
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_violations(survey, width):
     assert not survey[width]["axe"], f"axe-core violations at {width} px:\n{report(survey[width]['axe'])}"
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_colour_contrast_in_every_palette_light_and_dark(survey, width):
     assert not survey[width]["contrast"], report(survey[width]["contrast"])
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_lang_headings_images_charts_and_skip_link(survey, width):
     assert not survey[width]["structure"], report(survey[width]["structure"])
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(survey, width):
     assert not survey[width]["skip"], report(survey[width]["skip"])
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_every_tab_stop_is_visible_and_has_a_focus_indicator(survey, width):
     assert not survey[width]["focus"], report(survey[width]["focus"])
 
@@ -227,19 +231,19 @@ def test_404_page_is_served_for_a_missing_path(browser, demo_url):
 DIRECTORY_CONTROLS = ["#kp-q", "#kp-branche", "#kp-groesse", "#kp-status", "#kp-sortierung", "#kp-filter button[type=reset]"]
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_directory_controls_and_cards_are_reachable_by_tab_with_visible_focus(browser, demo_url, pages, width):
-    page = browser.new_page(viewport={"width": width, "height": q.HEIGHT})
+    page = browser.new_page(viewport={"width": width, "height": HEIGHT})
     page.goto(demo_url + pages["directory"])
     total = int(page.locator(".kp-directory").get_attribute("data-total"))
     card = "li.kp-card a"
-    stops = q.tab_through(page, max_steps=600, selectors=(*DIRECTORY_CONTROLS, card))
+    stops = tab_through(page, max_steps=600, selectors=(*DIRECTORY_CONTROLS, card))
     order = [stop.matches[0] for stop in stops if stop.matches]
     controls = [s for s in order if s != card]
     assert controls == DIRECTORY_CONTROLS, f"filter controls in tab order: {controls}"
     assert order.count(card) == total, "every card's link is a tab stop"
     assert order.index(card) > order.index("#kp-filter button[type=reset]")
-    assert not q.focus_problems([stop for stop in stops if stop.matches])
+    assert not focus_problems([stop for stop in stops if stop.matches])
     page.close()
 
 

@@ -3,12 +3,13 @@ the demo site and the site with the shipped partners.yml, in one run (one Java s
 
 from __future__ import annotations
 
-import quality_helpers as q
+from quality.tools import VNU_JAR
+from quality.vnu import describe_vnu, run_vnu
 
 
 def test_built_html_has_no_vnu_errors(demo_site, real_site):
-    errors = q.run_vnu(demo_site, real_site)
-    lines = q.describe_vnu(errors)
+    errors = run_vnu(demo_site, real_site)
+    lines = describe_vnu(errors)
     assert not errors, f"{len(errors)} Nu Html Checker errors:\n" + "\n".join(lines[:40])
 
 
@@ -16,4 +17,4 @@ def test_vnu_checked_every_page(demo_site):
     """The checker really looked at the pages (a directory argument checks every .html file in it)."""
     pages = list(demo_site.rglob("*.html"))
     assert len(pages) >= 20
-    assert q.VNU_JAR.is_file()
+    assert VNU_JAR.is_file()

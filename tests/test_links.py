@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import quality_helpers as q
+from quality.links import link_problems, parse_html, sitemap_problems
 
 
 def site_url(site) -> str:
@@ -15,21 +15,21 @@ def site_url(site) -> str:
 
 
 def test_every_internal_link_and_anchor_resolves_in_the_demo_site(demo_site):
-    problems = q.link_problems(demo_site, site_url(demo_site))
+    problems = link_problems(demo_site, site_url(demo_site))
     assert not problems, f"{len(problems)} dead internal links:\n" + "\n".join(problems[:40])
 
 
 def test_every_internal_link_and_anchor_resolves_in_the_real_site(real_site):
-    problems = q.link_problems(real_site, site_url(real_site))
+    problems = link_problems(real_site, site_url(real_site))
     assert not problems, f"{len(problems)} dead internal links:\n" + "\n".join(problems[:40])
 
 
 def test_sitemap_lists_every_page(demo_site, real_site):
     for site in (demo_site, real_site):
-        problems = q.sitemap_problems(site, site_url(site))
+        problems = sitemap_problems(site, site_url(site))
         assert not problems, "\n".join(problems[:40])
 
 
 def test_the_link_checker_saw_the_profiles_and_their_anchors(demo_site):
-    links = q.parse_html(demo_site / "klimapartner" / "index.html").links
+    links = parse_html(demo_site / "klimapartner" / "index.html").links
     assert sum("partner/" in href for href, _ in links) >= 60

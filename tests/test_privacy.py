@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-import quality_helpers as q
+from quality.pages import HEIGHT, WIDTHS, page_types
+from quality.privacy import RequestLog, storage_problems
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def pages(demo_site):
-    return q.page_types(demo_site)
+    return page_types(demo_site)
 
 
-@pytest.mark.parametrize("width", q.WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_every_request_goes_to_127_0_0_1_and_nothing_is_stored(browser, demo_url, pages, width):
-    context = browser.new_context(viewport={"width": width, "height": q.HEIGHT})
-    log = q.RequestLog(context)
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
+    log = RequestLog(context)
     page = context.new_page()
     stored = {}
     for name, path in pages.items():
@@ -27,7 +28,7 @@ def test_every_request_goes_to_127_0_0_1_and_nothing_is_stored(browser, demo_url
         page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {"
                       " window.scrollTo(0, y); await new Promise(r => setTimeout(r, 20)); } }")
         page.wait_for_load_state("networkidle")
-        problems = q.storage_problems(context, page)
+        problems = storage_problems(context, page)
         if problems:
             stored[name] = problems
     context.close()
@@ -38,10 +39,10 @@ def test_every_request_goes_to_127_0_0_1_and_nothing_is_stored(browser, demo_url
 
 def test_nothing_is_stored_after_using_the_filter_and_the_search(browser, demo_url, pages):
     context = browser.new_context()
-    log = q.RequestLog(context)
+    log = RequestLog(context)
     page = context.new_page()
     page.goto(demo_url + pages["directory"], wait_until="networkidle")
-    assert q.storage_problems(context, page) == []
+    assert storage_problems(context, page) == []
     page.fill("#kp-q", "gmbh")
     page.select_option("#kp-status", "partner")
     page.select_option("#kp-sortierung", "beitritt")
@@ -56,7 +57,7 @@ def test_nothing_is_stored_after_using_the_filter_and_the_search(browser, demo_u
     page.fill(".md-search__input", "klima")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     page.wait_for_load_state("networkidle")
-    problems = q.storage_problems(context, page)
+    problems = storage_problems(context, page)
     context.close()
     assert any(url.endswith("search/search_index.json") for url in log.urls), "the search did not run"
     assert not log.foreign, f"requests to other hosts: {log.foreign}"
@@ -65,7 +66,7 @@ def test_nothing_is_stored_after_using_the_filter_and_the_search(browser, demo_u
 
 def test_search_index_is_not_loaded_until_the_visitor_searches(browser, demo_url):
     context = browser.new_context()
-    log = q.RequestLog(context)
+    log = RequestLog(context)
     page = context.new_page()
     page.goto(demo_url, wait_until="networkidle")
     context.close()
