@@ -41,6 +41,11 @@ def define_env(env):
         return html.render_key_figures(project.data().figures, href=page_root() + "fortschritt/")
 
     @env.macro
+    def pact_figures() -> str:
+        """The pact's figures from kennzahlen.yml, each with its date and a link to its source."""
+        return html.render_pact_figures(project.figures())
+
+    @env.macro
     def progress_figure(section: str) -> str:
         """One section of the Fortschritt page (charts and tables), e.g. "zeitverlauf"; see progress.SECTIONS."""
         return progress.render_section(section, project.data().progress, root=page_root(),

@@ -19,7 +19,9 @@ def check(args: argparse.Namespace) -> int:
                                                  if p.name == PARTNERS.file or p.exists()]
     failed = False
     for path in paths:
-        problems = check_events(path) if registry_for(path.name) is EVENTS else check_partners(path, args)
+        registry = registry_for(path.name)
+        problems = (check_partners(path, args) if registry is PARTNERS else check_events(path) if registry is EVENTS
+                    else list(loader.load_file(path, registry=registry).problems))
         print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
         if args.github:
             for problem in sorted(problems):

@@ -7,6 +7,8 @@ import re
 
 import yaml
 
+from dataclasses import dataclass
+
 from ..clock import TZ
 from ..rules import values
 from ..source.context import Context, fail, shorten
@@ -16,6 +18,26 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A date no more precise than its source: a year, a month of a year, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def isoformat(self) -> str:
+        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part is not None)
+
+    def __str__(self) -> str:
+        return self.isoformat()
 
 
 def read_date(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date:
@@ -61,9 +83,30 @@ def read_datetime(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt
     return value
 
 
+def read_period(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> Period:
+    """`2025-07-03`, `2025-07` or `2025`: as precise as the source says, never more."""
+    raw = node.value.strip()
+    match = PERIOD_RE.match(raw)
+    if not match:
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist kein Datum in der Form JJJJ-MM-TT, JJJJ-MM oder JJJJ. "
+             "Bitte nur so genau, wie die Quelle es sagt, z. B. 2025-07 für „Juli 2025“.")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    period = Period(year, month, day)
+    try:
+        period.first_day
+    except ValueError:
+        fail(ctx, node, path, f"Das Datum {raw} gibt es nicht.")
+    for message in values.check_year(year) or values.check_date_not_future(period.first_day, ctx.today):
+        fail(ctx, node, path, message)
+    return period
+
+
 DATE = Kind("date", "ein Datum (JJJJ-MM-TT)", read_date,
             constant({"type": "string", "format": "date", "pattern": DATE_PATTERN}), constant("Datum `JJJJ-MM-TT`"),
             datatype=constant("date"))
 DATETIME = Kind("datetime", "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)", read_datetime,
                 constant({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$"}),
                 constant("Datum `JJJJ-MM-TT` oder Datum mit Uhrzeit `JJJJ-MM-TTTHH:MM` (Düsseldorfer Ortszeit)"))
+PERIOD = Kind("period", "ein Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", read_period,
+              constant({"type": ["string", "integer"], "pattern": r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"}),
+              constant("Datum `JJJJ-MM-TT`, Monat `JJJJ-MM` oder Jahr `JJJJ`, so genau wie die Quelle"))

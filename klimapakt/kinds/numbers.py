@@ -93,8 +93,14 @@ YEAR = Kind("year", "eine Jahreszahl", read_year,
 PERCENT = Kind("percent", "eine Zahl", read_measurement(values.check_percent),
                constant({"type": "number", "minimum": 0, "maximum": 100}), constant("Zahl von 0 bis 100 (ohne %)"),
                datatype=constant("number"))
-TONNES = Kind("tonnes", "eine Zahl", read_measurement(values.check_non_negative),
-              constant({"type": "number", "minimum": 0}),
-              constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"))
+
+
+def non_negative(name: str) -> Kind:
+    return Kind(name, "eine Zahl", read_measurement(values.check_non_negative), constant({"type": "number", "minimum": 0}),
+                constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"))
+
+
+TONNES = non_negative("tonnes")  # emissions in t CO2e
+AMOUNT = non_negative("amount")  # a count or quantity the pact reports
 BOOL = Kind("bool", "true oder false", read_bool, constant({"type": "boolean"}), constant("`true` oder `false`"),
             datatype=constant("boolean"))

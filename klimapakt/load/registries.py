@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from ..model.events import Event, EventRegistry
+from ..model.figures import FigureRegistry
 from ..model.fields import Field, all_records, fields_of
 from ..model.partners import Emission, PartnerRegistry, Target
 from ..model import event_rules, partner_rules as records
@@ -58,9 +59,14 @@ EVENTS = Registry(
     record_rules={Event: event_rules.EVENT_RULES},
     references=("partners",),
 )
-REGISTRIES = (PARTNERS, EVENTS)
+FIGURES = Registry(
+    "figures", "kennzahlen.yml", FigureRegistry, "KLIMAPAKT_FIGURES",
+    "Kennzahlen des Klimapakts Düsseldorf mit Stand und Quelle (kennzahlen.yml)",
+)
+REGISTRIES = (PARTNERS, EVENTS, FIGURES)
 
 
 def registry_for(file_name: str) -> Registry:
-    """The registry a file holds, by its name: events*.yml holds events, anything else partners."""
-    return next((r for r in REGISTRIES if file_name.startswith(r.name)), PARTNERS)
+    """The registry a file holds, by its name: events*.yml holds events, kennzahlen*.yml figures, anything
+    else partners (a test file may be called partners-broken.yml or registry.yml)."""
+    return next((r for r in REGISTRIES if file_name.startswith((r.name, r.file.removesuffix(".yml")))), PARTNERS)

@@ -12,7 +12,8 @@ from typing import Any, Mapping
 
 from ..clock import build_date
 from ..load import loader, news
-from ..load.registries import EVENTS, PARTNERS
+from ..load.registries import EVENTS, FIGURES, PARTNERS
+from ..model.figures import Figure
 from ..model.events import Event
 from ..outputs import feeds, ical
 from ..report import Problem
@@ -28,6 +29,7 @@ class Project:
     docs_dir: Path
     registry: Path
     events_file: Path
+    figures_file: Path
     settings: Mapping[str, Any]
     site_url: str
     site_name: str
@@ -37,7 +39,7 @@ class Project:
     def from_config(cls, config: Any) -> "Project":
         root, extra = Path(config.config_file_path).parent, config.extra
         return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
-                   root / extra.get("events", EVENTS.file), extra["settings"], getattr(config, "site_url", None) or "",
+                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file), extra["settings"], getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "")
 
     @property
@@ -62,6 +64,10 @@ class Project:
 
     def events(self) -> tuple[Event, ...]:
         return loader.load_valid_events(self.events_file, [p.id for p in self.data().partners])
+
+    def figures(self) -> tuple[Figure, ...]:
+        """kennzahlen.yml: the pact's figures with date and source."""
+        return loader.load_valid(self.figures_file, registry=FIGURES).records
 
     def docs_problems(self) -> list[Problem]:
         """Symlinks and special files under docs/, invalid logo files (see klimapakt.rules.logos.docs_problems)."""

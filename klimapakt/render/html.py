@@ -18,6 +18,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .. import vocabulary as model
+from ..kinds.dates import Period
+from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
 from .figures import KeyFigures
@@ -45,7 +47,12 @@ LABELS = {
 }
 
 
-def date_de(value: dt.date | None) -> str:
+def date_de(value: dt.date | Period | None) -> str:
+    """„3. Juli 2025“; a period as precise as it is: „Juli 2025“, „2025“."""
+    if isinstance(value, Period):
+        if value.day:
+            return date_de(value.first_day)
+        return format_date(value.first_day, format="MMMM y", locale="de_DE") if value.month else str(value.year)
     return format_date(value, format="long", locale="de_DE") if value else ""
 
 
@@ -110,6 +117,11 @@ def render_profile(partner: Partner, *, office_email: str, root: str = "../../",
 
 def render_key_figures(figures: KeyFigures, href: str) -> str:
     return render("figures.html", f=figures, href=href)
+
+
+def render_pact_figures(figures) -> str:
+    """The pact's own figures (kennzahlen.yml), each with its date and source."""
+    return render("pact-figures.html", figures=figures, qualifiers=QUALIFIERS)
 
 
 # Configured facts on Markdown pages (the `setting` macros): text, or a marked gap while staff fill it in.
