@@ -34,7 +34,7 @@ def check_partners(path: Path, args: argparse.Namespace) -> list:
     folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
     logo_dir = Path(args.logo_dir) if args.logo_dir else folder / vocabulary.LOGO_DIR
     loaded = loader.load_file(path, logo_dir=logo_dir)
-    return [*loaded.problems, *check_docs(folder / "docs", loaded)]
+    return [*loaded.problems, *check_docs(folder / "docs", loaded), *logos.folder_tree_problems(folder / "overrides")]
 
 
 def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:

@@ -355,7 +355,7 @@ def repo(tmp_path) -> Path:
     """A copy of what the build reads, to add hostile files to."""
     copy = tmp_path / "repo"
     copy.mkdir()
-    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml"):
+    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
         shutil.copy(ROOT / name, copy / name)
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, copy / name)
@@ -470,6 +470,12 @@ def test_a_symlinked_events_file_is_refused_by_check_and_build(repo, outside_reg
     assert result.returncode != 0
     assert "events.yml:1: Datei: -: " + symlink_message("events.yml") in result.stdout + result.stderr
     assert SECRET not in result.stdout + result.stderr
+
+
+def test_a_symlink_in_the_theme_overrides_is_refused_by_check_and_build(repo, capsys):
+    """MkDocs copies the theme's custom_dir (overrides/) into the site as it copies docs/."""
+    (repo / "overrides" / "umgebung.txt").symlink_to("/proc/self/environ")
+    assert_refused(repo, capsys, "overrides/umgebung.txt:1: Datei: -: " + symlink_message("overrides/umgebung.txt"))
 
 
 def test_the_shipped_docs_folder_has_no_problem():
