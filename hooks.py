@@ -34,6 +34,10 @@ def _docs_problems(config) -> list:
     return logos.docs_problems(Path(config.docs_dir), logo_names)
 
 
+def _posts_dir(config) -> Path:
+    return Path(config.docs_dir) / "aktuelles/posts"
+
+
 def on_config(config):
     try:
         data = _data(config)  # every problem of partners.yml, as `check` prints them
@@ -41,7 +45,8 @@ def on_config(config):
         problems = _docs_problems(config)  # before MkDocs walks docs/, which follows symlinks
         if problems:
             raise RegistryError(problems)
-    except RegistryError as err:  # Abort: exit code 1 with the German messages, no traceback
+        news.read_posts(_posts_dir(config))  # dates and their precision, before the blog plugin reads them
+    except (RegistryError, news.PostError) as err:  # Abort: exit code 1 with the German messages, no traceback
         raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     return config
@@ -73,7 +78,7 @@ def _drop_unsafe_files(files: Files, config) -> None:
 
 def _add_feeds(files: Files, config) -> None:
     """News feeds (RSS, JSON Feed), the events calendar and one .ics per event."""
-    posts = news.read_posts(Path(config.docs_dir) / "aktuelles/posts")
+    posts = news.read_posts(_posts_dir(config))
     feed_args = (posts, config.site_url, config.site_name, config.site_description)
     all_events = _events(config)
     generated = {
@@ -84,6 +89,17 @@ def _add_feeds(files: Files, config) -> None:
     }
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
+
+
+def on_env(env, config, files):
+    """Filters for the blog templates in overrides/: a post's date as precise as its source."""
+    env.filters.update(post_date_text=lambda post: _post(post).date_text, post_date_iso=lambda post: _post(post).date_iso)
+    return env
+
+
+def _post(post) -> news.Post:
+    """Material's post (or its excerpt on a list page) read by klimapakt.news, the one reader of posts."""
+    return news.read_post(Path(post.file.abs_src_path))
 
 
 def on_page_content(html: str, page, config, files) -> str:
