@@ -8,7 +8,7 @@ DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test compare-generators demo serve-demo bench audit schema chromium java clean
+.PHONY: help serve build check release-check test compare-generators demo serve-demo bench audit schema chromium java clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ build: $(STAMP) ## Build the static site into site/
 
 check: $(STAMP) ## Check partners.yml (same rules as the build)
 	$(PY) -m klimapakt check
+
+release-check: $(STAMP) ## Check as before publishing: partners.yml, events.yml and every legally required value in mkdocs.yml
+	$(PY) -m klimapakt check --release
 
 $(DEMO_REGISTRY): $(STAMP) klimapakt/demo.py
 	$(PY) -m klimapakt demo --count 60 --output $(DEMO_REGISTRY)

@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from klimapakt.load import news
 from klimapakt.mkdocs import site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
@@ -28,7 +29,8 @@ def on_config(config):
         problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks
         if problems:
             raise RegistryError(problems)
-    except RegistryError as err:  # Abort: exit code 1 with the German messages, no traceback
+        project.posts()  # dates and their precision, before the blog plugin reads them
+    except (RegistryError, news.PostError) as err:  # Abort: exit code 1 with the German messages, no traceback
         raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     return config
@@ -55,6 +57,17 @@ def _drop_unsafe_files(files: Files, project: Project) -> None:
             files.remove(file)
     if problems:
         raise Abort(str(RegistryError(problems)))
+
+
+def on_env(env, config, files):
+    """Filters for the blog templates in overrides/: a post's date as precise as its source."""
+    env.filters.update(post_date_text=lambda post: _post(post).date_text, post_date_iso=lambda post: _post(post).date_iso)
+    return env
+
+
+def _post(post) -> news.Post:
+    """Material's post (or its excerpt on a list page) read by klimapakt.load.news, the one reader of posts."""
+    return news.read_post(Path(post.file.abs_src_path))
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -1,4 +1,4 @@
-"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github]`, `schema [--write]`, `fields`."""
+"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github] [--release]`, `schema [--write]`, `fields`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ def check(args: argparse.Namespace) -> int:
             for problem in sorted(problems):
                 print(github_annotation(problem))
         failed = failed or bool(errors(problems))
+    if args.release:  # the legally required values in mkdocs.yml, before the real site is published
+        from .release import report
+
+        failed = report(Path(args.config), github=args.github) or failed
     return 1 if failed else 0
 
 
@@ -105,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("file", nargs="?", help="nur diese Datei prüfen (Standard: partners.yml und events.yml)")
     check_parser.add_argument("--github", action="store_true", help="zusätzlich GitHub-Annotationen ausgeben")
     check_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Datei)")
+    check_parser.add_argument("--release", action="store_true",
+                              help="zusätzlich prüfen, ob alle Pflichtangaben (Impressum, Datenschutz, …) eingetragen sind")
+    check_parser.add_argument("--config", default="mkdocs.yml", help="Konfiguration für --release (Standard: mkdocs.yml)")
     check_parser.set_defaults(run=check)
     demo_parser = commands.add_parser("demo", help="Demodaten (erfundene Unternehmen) erzeugen")
     demo_parser.add_argument("--count", type=int, default=60)

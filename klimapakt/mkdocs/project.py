@@ -40,7 +40,8 @@ class Project:
     def from_config(cls, config: Any) -> "Project":
         root, extra = Path(config.config_file_path).parent, config.extra
         return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
-                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file), extra["settings"], getattr(config, "site_url", None) or "",
+                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file),
+                   extra.get("settings", {}), getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
                    theme_dir_of(config))
 
@@ -50,11 +51,11 @@ class Project:
 
     @property
     def office(self) -> Mapping[str, Any]:
-        return self.settings["geschaeftsstelle"]
+        return self.settings.get("geschaeftsstelle", {})
 
     @property
     def office_email(self) -> str:
-        return self.office["email"]
+        return self.office.get("email", "")
 
     @property
     def publisher(self) -> str:

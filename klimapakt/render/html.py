@@ -18,7 +18,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .. import vocabulary as model
-from ..kinds.dates import Period
+from ..precision import Period
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
@@ -50,9 +50,7 @@ LABELS = {
 def date_de(value: dt.date | Period | None) -> str:
     """„3. Juli 2025“; a period as precise as it is: „Juli 2025“, „2025“."""
     if isinstance(value, Period):
-        if value.day:
-            return date_de(value.first_day)
-        return format_date(value.first_day, format="MMMM y", locale="de_DE") if value.month else str(value.year)
+        return value.text_de()
     return format_date(value, format="long", locale="de_DE") if value else ""
 
 
