@@ -22,8 +22,8 @@ from klimapakt import files
 from klimapakt.__main__ import main
 from klimapakt.report import ERROR, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
-LOGOS = Path(__file__).resolve().parent / "fixtures" / "logos"
+ROOT = Path(__file__).resolve().parents[2]
+LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
 EXTERNAL = "einen Verweis auf eine externe Quelle"
 # What a build or check must never reveal: set in the environment that /proc/self/environ shows.
