@@ -42,6 +42,10 @@ class Kind:
     list_noun: str = "eine Liste"  # „Hier wird <list_noun> erwartet (<list_example>)“
     list_example: str = "z. B. [1, 2]"
     duplicate: str | None = None  # the message when a list holds a value twice ({value}); None: allowed
+    # How characters pasted from Word are judged inside a value (klimapakt.source.pasted): "" a value with a
+    # form (each is a mistake), "line" one line of free text (a no-break space between words may be deliberate:
+    # a warning), "long" a long text (a soft hyphen in a word, too, is only a warning there).
+    prose: str = ""
 
     def __repr__(self) -> str:
         return f"Kind({self.name})"

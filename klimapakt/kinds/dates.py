@@ -23,10 +23,7 @@ PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def read_date(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date:
     raw = node.value.strip()
     if not DATE_RE.match(raw):
-        german = GERMAN_DATE_RE.match(raw)
-        hint = (f" Meinten Sie {german.group(3)}-{int(german.group(2)):02d}-{int(german.group(1)):02d}?" if german
-                else " Beispiel: 2024-03-15.")
-        fail(ctx, node, path, f"„{shorten(raw)}“ ist kein Datum in der Form JJJJ-MM-TT.{hint}")
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist kein Datum in der Form JJJJ-MM-TT.{german_date_hint(raw)}")
     try:
         value = dt.date.fromisoformat(raw)
     except ValueError:
@@ -35,6 +32,26 @@ def read_date(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.dat
     for message in messages:
         fail(ctx, node, path, message)
     return value
+
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+          "Dezember")
+
+
+def german_date_hint(raw: str) -> str:
+    """„Meinten Sie 2024-03-15?“ for 15.03.2024, only when that day exists; else why it does not."""
+    german = GERMAN_DATE_RE.match(raw)
+    if not german:
+        return " Beispiel: 2024-03-15."
+    day, month, year = map(int, german.groups())
+    try:
+        meant = dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            return f" Außerdem gibt es keinen {month}. Monat. Bitte das Datum prüfen, z. B. 2024-03-15 für den 15. März 2024."
+        return (f" Außerdem gibt es den {day}. {MONTHS[month - 1]} {year} nicht. Bitte das Datum prüfen und als "
+                "JJJJ-MM-TT schreiben, z. B. 2024-03-15 für den 15. März 2024.")
+    return f" Meinten Sie {meant.isoformat()}?"
 
 
 def read_datetime(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date | dt.datetime:

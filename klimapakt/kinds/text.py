@@ -52,10 +52,11 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
     hidden = text_rules.find_hidden_character(value, single_line)
     if hidden:  # reported at the line where the character is
         ctx.report(character_line(node, value, hidden[0], ctx), path, text_rules.hidden_character_message(*hidden))
-    messages = text_rules.check_length(value, f.max_length) + text_rules.check_markup(value)
+    markup = text_rules.check_markup(value) + text_rules.check_bracketed_address(value, address=check is not None)
+    messages = text_rules.check_length(value, f.max_length) + markup
     if single_line:
         messages += text_rules.check_single_line(value)
-    if check and not (file_check and messages):
+    if check and not markup and not (file_check and messages):  # „<https://…>“: one message, not two
         messages += check(value, ctx)
     for message in messages:
         ctx.report(line_of(node), path, message)
@@ -111,9 +112,9 @@ def text_label(single_line: bool):
 
 URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"
 
-TEXT = Kind("text", "ein Text", text_reader(True), text_schema(True), text_label(True))
-NAME = Kind("name", "ein Text", text_reader(True), text_schema(True), text_label(True))
-LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), text_label(False))
+TEXT = Kind("text", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
+NAME = Kind("name", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
+LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), text_label(False), prose="long")
 ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value)),
           constant({"type": "string", "maxLength": values.ID_MAX, "pattern": values.ID_RE.pattern}),
           constant(f"Kennung (a–z, 0–9, `-`), höchstens {values.ID_MAX} Zeichen"))

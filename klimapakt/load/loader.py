@@ -21,8 +21,8 @@ from ..model.fields import fields_of
 from ..source.context import Context, Invalid, TooManyErrors, is_null, line_of
 from ..source.text import compose, read_source
 from .registries import EVENTS, PARTNERS, Registry
-from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, \
-    report_duplicate_keys, report_too_many
+from .duplicates import report_duplicate_keys
+from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, report_too_many
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,10 @@ from typing import Any, Mapping
 import yaml
 
 from ..model.fields import Field, all_records, fields_of
+from ..rules.values import placeholder_message
 from ..source.context import Context, Invalid, count_de, describe, fail, is_null, join, line_of
+from ..source.pasted import report_in_scalar, visible
+from .duplicates import Keys, report_duplicate_keys
 
 Parents = Mapping[tuple[Field, ...], tuple[tuple[Field, ...], str]]
 
@@ -46,24 +49,25 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         return None
     by_key = {f.key: f for f in spec}
     found: dict[str, tuple[Field, yaml.Node, int]] = {}
-    first_lines: dict[str, int] = {}
+    keys, garbled = Keys(node, ctx), set()
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
             continue
         key, key_path = key_node.value, join(path, key_node.value)
-        if key in first_lines:
-            ctx.report(line_of(key_node), key_path, duplicate_key_message(key, first_lines[key], line_of(key_node)))
+        if keys.repeated(key_node, key_path):
             report_duplicate_keys(value_node, key_path, ctx)
             continue
-        first_lines[key] = line_of(key_node)
+        if report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
+            garbled.add(visible(key).strip())  # „name“ is not missing as well
+            continue
         if key not in by_key:
             ctx.report(line_of(key_node), key_path, unknown_key_message(key, spec, ctx.parents))
             report_duplicate_keys(value_node, key_path, ctx)
             continue
         found[key] = (by_key[key], value_node, line_of(key_node))
     for f in spec:
-        if not f.required:
+        if not f.required or f.key in garbled:
             continue
         if f.key not in found:
             ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
@@ -138,6 +142,8 @@ def keeps_lines(record_type: type) -> bool:
 def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
     if is_null(node):
         return None
+    if isinstance(node, yaml.ScalarNode) and (f.is_object or f.many) and report_in_scalar(node, path, ctx):
+        raise Invalid  # `scopes: [1, 2]` behind a pasted space is a text, not a list: the space is the mistake
     if f.is_object:
         return read_record(node, f.record, path, ctx)
     if f.many:
@@ -145,6 +151,16 @@ def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
+    return read_scalar(f, node, path, ctx)
+
+
+def read_scalar(f: Field, node: yaml.ScalarNode, path: str, ctx: Context, in_list: bool = False) -> Any:
+    """A scalar by its field's kind, once no pasted character and no stand-in („k. A.“) is in its way."""
+    if report_in_scalar(node, path, ctx, f.kind.prose):
+        raise Invalid
+    placeholder = placeholder_message(node.value, f.key, f.required, in_list)
+    if placeholder:
+        fail(ctx, node, path, placeholder)
     return f.kind.read(f, node, path, ctx)
 
 
@@ -183,7 +199,7 @@ def read_list_scalar(f: Field, node: yaml.Node, path: str, ctx: Context, before:
     if not isinstance(node, yaml.ScalarNode) or is_null(node):
         report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
-    value = f.kind.read(f, node, path, ctx)
+    value = read_scalar(f, node, path, ctx, in_list=True)
     if f.choices and value not in f.choices:
         fail(ctx, node, path, f"„{node.value}“ ist nicht erlaubt. Erlaubt sind: {', '.join(map(str, f.choices))}.")
     if f.kind.duplicate and value in before:
@@ -199,32 +215,6 @@ def report_too_many(f: Field, node: yaml.SequenceNode, path: str, ctx: Context) 
                f"{count_de(len(node.value))} Einträge; höchstens {count_de(f.max_items)} sind erlaubt. Hier beginnt "
                f"der {count_de(f.max_items + 1)}. Eintrag. Bitte prüfen, ob Einträge versehentlich mehrfach eingefügt wurden.")
     return True
-
-
-def duplicate_key_message(key: str, first_line: int, line: int) -> str:
-    return f"Das Feld „{key}“ steht doppelt (Zeilen {first_line} und {line}). Bitte einen der beiden Einträge löschen."
-
-
-def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context) -> None:
-    """Duplicate keys in every mapping below a node the field specs do not read (an unknown key's value, a
-    value of the wrong kind), so that a key written twice is an error anywhere in the file."""
-    stack, seen = [(node, path)], set()
-    while stack:
-        current, current_path = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            first_lines: dict[str, int] = {}
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in first_lines:
-                        ctx.report(line_of(key), join(current_path, key.value),
-                                   duplicate_key_message(key.value, first_lines[key.value], line_of(key)))
-                    first_lines.setdefault(key.value, line_of(key))
-                    stack.append((value, join(current_path, key.value)))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, f"{current_path}[{i}]") for i, item in enumerate(current.value, 1))
 
 
 def entry_label(node: yaml.Node, index: int) -> str:

@@ -34,17 +34,37 @@ HIDDEN_CATEGORIES = MappingProxyType({
     "Cn": "in Unicode nicht vergebenes Zeichen",
     "Cs": "einzelnes Ersatzzeichen (Surrogat)",
 })
+# Characters that Word, Outlook and web pages paste and the eye cannot tell from a space or from nothing:
+# (article, German name, what it is or where it comes from). Every other space character (Unicode "Zs")
+# is „ein besonderes Leerzeichen“. Found in the raw text by klimapakt.source.pasted.
+PASTED = MappingProxyType({
+    "\u00a0": ("ein", "geschütztes Leerzeichen", "wie es Word einfügt"),
+    "\u202f": ("ein", "schmales geschütztes Leerzeichen", ""),
+    "\u2002": ("ein", "Halbgeviert-Leerzeichen", ""),
+    "\u2003": ("ein", "Geviert-Leerzeichen", ""),
+    "\u2007": ("ein", "Ziffernleerzeichen", ""),
+    "\u2009": ("ein", "schmales Leerzeichen", ""),
+    "\u200a": ("ein", "sehr schmales Leerzeichen", ""),
+    "\u3000": ("ein", "breites Leerzeichen", "aus chinesischer oder japanischer Schrift"),
+    "\u00ad": ("ein", "weiches Trennzeichen", "ein unsichtbarer Trennvorschlag"),
+    "\u200b": ("ein", "breitenloses Leerzeichen", "unsichtbar"),
+    "\u200c": ("ein", "breitenloser Nichtverbinder", "unsichtbar"),
+    "\u200d": ("ein", "breitenloser Verbinder", "unsichtbar"),
+    "\u200e": ("eine", "Schreibrichtungsmarke", "unsichtbar"),
+    "\u200f": ("eine", "Schreibrichtungsmarke", "unsichtbar"),
+    "\u2060": ("ein", "Wortverbinder", "unsichtbar"),
+    "\ufeff": ("eine", "Byte-Reihenfolge-Markierung", "unsichtbar"),
+})
+PASTED_CHARS = "\u00a0\u00ad\u1680\u202f\u205f\u2060\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x2010)))
+PASTED_RE = re.compile(f"[{PASTED_CHARS}]")
+OTHER_SPACE = ("ein", "besonderes Leerzeichen", "")
+# Word's quotation marks (German, English, French), which YAML does not take for quotes.
+OPENING_QUOTES, CLOSING_QUOTES = "„“”‚‘’»«", "“”‘’«»"
 CHARACTER_NAMES = MappingProxyType({
     **BLANK_LOOKING,
-    "\u00ad": "weiches Trennzeichen",
+    **{char: noun for char, (_, noun, _) in PASTED.items()},
     "\u061c": "arabische Schreibrichtungsmarke",
     "\u180e": "mongolischer Vokaltrenner",
-    "\u200b": "breitenloses Leerzeichen",
-    "\u200c": "breitenloser Nichtverbinder",
-    "\u200d": "breitenloser Verbinder",
-    "\u200e": "Schreibrichtungsmarke",
-    "\u200f": "Schreibrichtungsmarke",
-    "\u2060": "Wortverbinder",
     "\ufeff": "Byte-Reihenfolge-Markierung (BOM)",
 })
 SOFT_HYPHEN = "\u00ad"
@@ -73,16 +93,33 @@ def check_plain_text(value: str, single_line: bool = False) -> list[str]:
     """Data is rendered as text, never as a template or markup: refuse what looks like either, and
     characters that hide text (see `find_hidden_character`)."""
     hidden = find_hidden_character(value, single_line)
-    return ([hidden_character_message(*hidden)] if hidden else []) + check_markup(value)
+    return ([hidden_character_message(*hidden)] if hidden else []) + check_markup(value) + check_bracketed_address(value)
+
+
+# An address in angle brackets, as mail programs write it: „<https://acme.example>“, „Erika <erika@acme.example>“.
+BRACKETED_ADDRESS_RE = re.compile(r"<((?:[hH][tT][tT][pP][sS]?://|www\.)[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
 
 
 def check_markup(value: str) -> list[str]:
     problems = []
     if JINJA_RE.search(value):
         problems.append("Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt.")
-    if contains_html(value):
+    if contains_html(BRACKETED_ADDRESS_RE.sub("", value) if "<" in value else value):  # see check_bracketed_address
         problems.append("Der Text enthält HTML (z. B. „<b>“). Bitte nur reinen Text eintragen.")
     return problems
+
+
+def check_bracketed_address(value: str, address: bool = False) -> list[str]:
+    """An address in angle brackets is no HTML, but has no place on the page either (`address`: the
+    field holds one address, so a name beside it goes too)."""
+    bracketed = BRACKETED_ADDRESS_RE.search(value) if "<" in value else None
+    if not bracketed:
+        return []
+    if address and value.strip() != bracketed.group():
+        return [f"„{value}“: So schreiben E-Mail-Programme Name und Adresse. Hier bitte nur die Adresse eintragen, "
+                f"ohne spitze Klammern: {bracketed.group(1)}."]
+    return [f"„{bracketed.group()}“: Die spitzen Klammern „<“ und „>“ gehören nicht zur Adresse, und die Website "
+            f"hielte sie für HTML. Bitte ohne Klammern schreiben: {bracketed.group(1)}."]
 
 
 def contains_html(value: str) -> bool:
@@ -113,6 +150,17 @@ def hidden_character_message(index: int, char: str) -> str:
     return (f"Der Text enthält ein unsichtbares oder leer wirkendes Zeichen (U+{ord(char):04X}, "
             f"„{character_name(char)}“) an Stelle {index + 1}. Bitte das Zeichen löschen, am einfachsten den Text "
             "neu tippen.")
+
+
+def is_space(char: str) -> bool:
+    """A character that shows as a space (U+00A0, U+202F, …), as opposed to one that shows as nothing."""
+    return unicodedata.category(char) == "Zs"
+
+
+def pasted_name(char: str) -> str:
+    """„ein geschütztes Leerzeichen (wie es Word einfügt, U+00A0)“: what staff read in a message."""
+    article, noun, note = PASTED.get(char, OTHER_SPACE if is_space(char) else ("ein", "unsichtbares Zeichen", ""))
+    return f"{article} {noun} ({note + ', ' if note else ''}U+{ord(char):04X})"
 
 
 def character_name(char: str) -> str:

@@ -34,6 +34,11 @@ def check_id(value: str) -> list[str]:
 def check_url(value: str) -> list[str]:
     """Only http(s) links to a named host: no javascript:, data:, mailto: or addresses without a host."""
     invalid = [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
+    space = next((i for i, c in enumerate(value) if c.isspace()), None)
+    if space is not None and re.match(r"(?:[hH][tT][tT][pP][sS]?://|www\.)", value):
+        return [f"„{value}“ enthält ein Leerzeichen (an Stelle {space + 1}); in einer Webadresse ist keins erlaubt. "
+                "Ist es versehentlich hineingeraten, bitte löschen. Gehört es zur Adresse, bitte die Adresse aus der "
+                "Adresszeile des Browsers kopieren: Dort steht statt des Leerzeichens „%20“."]
     try:
         parts = urlsplit(value)
         port = parts.port  # ValueError when not a number or out of range
@@ -94,6 +99,24 @@ def check_phone(value: str) -> list[str]:
     if not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 6:
         return [f"„{value}“ ist keine gültige Telefonnummer (Beispiel: +49 211 1234567)."]
     return []
+
+
+# What staff write for "no value" (compared without case, spaces and dots): „k. A.“, „n/a“, „-“, „unbekannt“.
+PLACEHOLDERS = frozenset({"ka", "keineangabe", "keineangaben", "nichtbekannt", "unbekannt", "n/a", "na", "nv", "-",
+                          "--", "–", "—", "?", "??", "entfällt", "tbd"})
+
+
+def placeholder_message(value: str, key: str, required: bool, in_list: bool) -> str | None:
+    """The advice for a stand-in such as „k. A.“ where a value belongs, or None for a real value."""
+    if len(value) > 20 or re.sub(r"[\s.]", "", value.casefold()) not in PLACEHOLDERS:
+        return None
+    meaning = f"„{value.strip()}“ steht wohl für „keine Angabe“"
+    if required:
+        return f"{meaning}, aber „{key}“ ist ein Pflichtfeld. Bitte den richtigen Wert eintragen."
+    if in_list:
+        return f"{meaning}. Dafür bitte den Listeneintrag löschen."
+    return (f"{meaning}. Dafür bitte nichts eintragen: hinter dem Doppelpunkt nichts schreiben („{key}:“), "
+            f"„{key}: null“ schreiben oder die Zeile löschen.")
 
 
 def check_year(value: int) -> list[str]:

@@ -9,7 +9,9 @@ import re
 
 import yaml
 
+from ..rules.text import CLOSING_QUOTES, OPENING_QUOTES
 from .context import Context
+from .pasted import pasted_hint
 
 COMPOSE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
 
@@ -90,8 +92,16 @@ def report_syntax_error(err: yaml.MarkedYAMLError, ctx: Context) -> None:
     if err.context_mark and (err.context or "").startswith(CONTEXT_FIRST):
         mark = err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    entry = entry_without_dash(ctx.source, line)
+    if entry:
+        written = ctx.source[entry - 1]
+        indent = len(written) - len(written.lstrip(" "))
+        ctx.report(entry, "-", f"YAML-Syntaxfehler in Spalte {indent + 1}: Hier beginnt wohl ein neuer Eintrag der "
+                   f"Liste, aber vor „{written.strip()[:40]}“ fehlt der Strich „- “, mit dem jeder Eintrag beginnt. "
+                   f"Bitte so schreiben: „- {written.strip()[:40]}“.", column=indent + 1)
+        return
     german = german_syntax_problem(problem)
-    hint = "" if german in SELF_EXPLAINING else syntax_hint(ctx.source, line, ctx.known_keys)
+    hint = "" if german in SELF_EXPLAINING else pasted_hint(line, ctx) or syntax_hint(ctx.source, line, ctx.known_keys)
     ctx.report(line, "-", f"YAML-Syntaxfehler in Spalte {column}: {german}.{hint}", column=column)
 
 
@@ -100,6 +110,36 @@ def german_syntax_problem(problem: str) -> str:
         if problem.startswith(english):
             return german
     return f"die Zeile ist nicht lesbar (YAML meldet: {problem})"
+
+
+KEY_LINE_RE = re.compile(r"( *)[^\W\d][\w-]*: +\S")  # `  id: beta`: a key with a value, no dash
+
+
+def entry_without_dash(source: list[str], line: int) -> int:
+    """The line of a list entry written without its „- “, judged from the line YAML stumbled on; or 0.
+
+    Either that line stands where the entries above have their dash (`  id: beta` under `  - id: acme`),
+    or it is indented below a first entry that lacks the dash (`  id: acme` right under `partners:`).
+    """
+    current = source[line - 1] if 0 < line <= len(source) else ""
+    above = [(n, text) for n, text in enumerate(source[:max(0, line - 1)], start=1)
+             if text.strip() and not text.lstrip().startswith("#")]
+    key = KEY_LINE_RE.match(current)
+    if key:
+        indent = len(key.group(1))
+        for _, text in reversed(above):
+            if len(text) - len(text.lstrip(" ")) < indent:
+                break
+            if len(text) - len(text.lstrip(" ")) == indent:
+                return line if text.lstrip().startswith("- ") else 0
+    if len(above) >= 2:
+        (number, previous), (_, parent) = above[-1], above[-2]
+        first = KEY_LINE_RE.match(previous)
+        if (first and parent.rstrip().endswith(":") and not parent.lstrip().startswith("- ")
+                and len(parent) - len(parent.lstrip(" ")) < len(first.group(1))
+                and len(current) - len(current.lstrip(" ")) == len(first.group(1)) + 2):
+            return number
+    return 0
 
 
 SPECIAL_START_RE = re.compile(r"^\s*(?:-\s*)?[A-Za-z_]+:\s+([&*!@`%|>])(?!\s*$)")  # no `\s*-?\s*`: quadratic
@@ -124,6 +164,13 @@ def syntax_hint(source: list[str], line: int, known_keys: frozenset[str] = froze
                 return f" Hinweis: In „{stripped[:40]}“ fehlt nach dem Feldnamen ein Doppelpunkt."
             if not ln.startswith(" "):
                 return f" Hinweis: Soll „{stripped[:40]}“ ein Kommentar sein? Dann bitte „# “ davor setzen."
+        if colon and rest.strip() and rest.strip()[0] in OPENING_QUOTES:
+            return (f" Hinweis: Der Wert beginnt in Spalte {ln.index(rest.strip()[0]) + 1} mit einem typografischen "
+                    "Anführungszeichen, wie es Word setzt; YAML erkennt nur gerade Anführungszeichen (\" oder '). "
+                    f"Bitte so schreiben: {key.strip()}: \"{rest.strip()[1:].rstrip(CLOSING_QUOTES)}\".")
+        if colon and rest.strip() in ("-", "--"):
+            return (f" Hinweis: Soll „{rest.strip()}“ „keine Angabe“ heißen? Dann bitte nichts hinter den Doppelpunkt "
+                    f"schreiben („{key.strip()}:“) oder „{key.strip()}: null“.")
         if colon and ": " in rest and not rest.strip().startswith(("\"", "'", "|", ">")):
             return (" Hinweis: Ein Text mit „: “ muss in Anführungszeichen stehen, "
                     "z. B. description: \"Ziel: klimaneutral bis 2035\".")

@@ -15,6 +15,7 @@ from ..report import ERROR, Problem
 from ..rules.text import character_name
 from .. import files
 from .context import Context, count_de
+from .pasted import report_pasted_structure
 from .syntax import (COMPOSE_LOADER, nicer_syntax_error, report_hidden_line_breaks, report_syntax_error,
                      report_unsupported_features)
 
@@ -39,8 +40,9 @@ def compose(text: str, ctx: Context, top_key: str) -> yaml.Node | None:
     """Parse YAML into nodes; a syntax error becomes one problem with line, column and a hint."""
     if report_oversized(text, ctx):
         return None
+    text = text.removeprefix("\ufeff")  # a byte order mark (Windows editors write one) is no column for YAML
     ctx.source = text.split("\n")
-    if report_long_lines(ctx) or report_hidden_line_breaks(text, ctx):
+    if report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
         return None
     try:
         node = yaml.compose(text, Loader=COMPOSE_LOADER)

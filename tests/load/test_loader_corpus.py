@@ -94,6 +94,16 @@ def test_shipped_partners_yml_has_no_errors():
 
 
 E = "partners.yml"
+DUPLICATE_IN_ENTRY = ("Das passiert meist, wenn beim Bearbeiten Zeilen gelöscht wurden und so zwei Einträge ineinander "
+                      "übergehen, oder wenn vor einem neuen Eintrag der Strich „- “ fehlt.")
+DUPLICATE = "Das passiert meist, wenn beim Bearbeiten Zeilen gelöscht oder doppelt eingefügt wurden."
+
+
+def check_between(first: int, line: int) -> str:
+    return (f"Bitte zuerst prüfen, ob zwischen Zeile {first} und {line} etwas fehlt; nur wenn das Feld versehentlich "
+            "zweimal eingetragen ist, eine der beiden Zeilen löschen.")
+
+
 CORPUS = [
     # --- YAML syntax: line, column and a hint for the usual causes
     ("tab-indentation", "partners:\n  - id: acme\n\tname: Acme GmbH\n",
@@ -151,16 +161,18 @@ CORPUS = [
      f"{E}:1: Datei: partners: „partners“ muss eine Liste sein (jeder Eintrag beginnt mit „- id: …“)."),
     ("entry-not-a-mapping", registry("  - beta\n"),
      f"{E}:8: Eintrag 2: -: Hier wird ein Abschnitt mit Feldern erwartet (z. B. „id: …“), nicht der Text „beta“."),
+    # (the duplicate messages name the likely cause before a deletion: issue 12, item 4)
     ("duplicate-key", registry("    name: Acme AG\n"),
-     f"{E}:8: acme: name: Das Feld „name“ steht doppelt (Zeilen 3 und 8). Bitte einen der beiden Einträge löschen."),
+     f"{E}:8: acme: name: Das Feld „name“ steht doppelt im selben Eintrag (Zeilen 3 und 8). {DUPLICATE_IN_ENTRY} "
+     f"{check_between(3, 8)}"),
     ("duplicate-key-nested", registry(CONTACT + "      name: Max Muster\n"),
-     f"{E}:12: acme: contact.name: Das Feld „name“ steht doppelt (Zeilen 9 und 12). Bitte einen der beiden Einträge löschen."),
+     f"{E}:12: acme: contact.name: Das Feld „name“ steht doppelt (Zeilen 9 und 12). {DUPLICATE} {check_between(9, 12)}"),
     ("duplicate-key-top-level", registry("partners:\n  - id: beta\n"),
-     f"{E}:8: Datei: partners: Das Feld „partners“ steht doppelt (Zeilen 1 und 8). Bitte einen der beiden Einträge löschen."),
+     f"{E}:8: Datei: partners: Das Feld „partners“ steht doppelt (Zeilen 1 und 8). {DUPLICATE} {check_between(1, 8)}"),
     ("duplicate-key-below-unknown-key", registry("    extras:\n      farbe: grün\n      farbe: blau\n"),
      [f"{E}:8: acme: extras: Unbekanntes Feld „extras“. Erlaubt sind: id, name, role, status, joined, sector, size, "
       "district, website, logo, description, contact, agreement, emissions, last_reviewed.",
-      f"{E}:10: acme: extras.farbe: Das Feld „farbe“ steht doppelt (Zeilen 9 und 10). Bitte einen der beiden Einträge löschen."]),
+      f"{E}:10: acme: extras.farbe: Das Feld „farbe“ steht doppelt (Zeilen 9 und 10). {DUPLICATE} {check_between(9, 10)}"]),
     ("duplicate-id", registry(SECOND.replace("id: beta", "id: acme")),
      f"{E}:8: acme: id: Die Kennung „acme“ ist schon in Zeile 2 vergeben. Jede Kennung darf nur einmal vorkommen."),
     ("unknown-key-typo", registry("    webiste: https://acme.example\n"),

@@ -60,7 +60,13 @@ ALPHABET = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 def plain_text(max_size: int, single_line: bool = True) -> st.SearchStrategy[str]:
     chars = ALPHABET if single_line else st.one_of(ALPHABET, st.just("\n"))
     return (st.text(chars, min_size=1, max_size=max_size).map(str.strip)
-            .filter(lambda s: s and rules.check_plain_text(s) == [] and "\n\n\n" not in s))
+            .filter(lambda s: s and rules.check_plain_text(s) == [] and "\n\n\n" not in s and not stands_in(s)))
+
+
+def stands_in(text: str) -> bool:
+    """A stand-in for no value („-“, „?“) or a text in typographic quotes („…“): refused on purpose."""
+    return (rules.placeholder_message(text, "name", False, False) is not None
+            or (len(text) > 1 and text[0] in "„“‚‘" and text[-1] in "“‘"))
 
 
 ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
