@@ -79,5 +79,6 @@ MAX_ERRORS = 1000  # then the check stops: no one fixes more at once, and a file
 # Named values that code compares against (the keys above stay the single spelling).
 ROLE_FOUNDING, ROLE_PARTNER = "founding", "partner"
 STATUS_LOI, STATUS_PARTNER, STATUS_FORMER = "letter-of-intent", "partner", "former"
+MEASURE_PLANNED = "planned"
 MEASURE_DONE = "done"
 PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name

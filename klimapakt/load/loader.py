@@ -130,13 +130,26 @@ def warn(records: list[Any], registry: Registry, ctx: Context) -> None:
     for record in records:
         ctx.entry = record.id
         for rule in registry.warnings:
-            for key, message in rule(record, ctx.today):
-                ctx.report(record.lines.get(key, record.line), key, message, WARNING)
+            for path, message in rule(record, ctx.today):
+                ctx.report(line_at(record, path), path, message, WARNING)
     for rule in registry.list_warnings:
-        for record, key, message in rule(records):
+        for record, path, message in rule(records):
             ctx.entry = record.id
-            ctx.report(record.lines.get(key, record.line), key, message, WARNING)
+            ctx.report(line_at(record, path), path, message, WARNING)
     ctx.entry = "Datei"
+
+
+def line_at(record: Any, path: str) -> int:
+    """The line of the field a path names (`agreement.targets[2].baseline_year`), through the records in a record."""
+    line, current = record.line, record
+    for part in path.split("."):
+        key, _, index = part.partition("[")
+        line = getattr(current, "lines", {}).get(key, line)
+        current = getattr(current, key, None)
+        if index and current:
+            current = current[int(index.rstrip("]")) - 1]
+            line = getattr(current, "line", line) or line
+    return line
 
 
 # Events refer to partners: their loader takes the partner ids that exist.

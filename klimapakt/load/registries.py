@@ -15,7 +15,7 @@ from ..model.fields import Field, all_records, fields_of
 from ..model.partners import Emission, PartnerRegistry, Target
 from ..model import event_rules, partner_rules as records
 
-Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field, message) pairs
+Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field path, message) pairs
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ PARTNERS = Registry(
     "partners", "partners.yml", PartnerRegistry, "KLIMAPAKT_REGISTRY",
     "Partnerregister des Klimapakts Düsseldorf (partners.yml)",
     record_rules={Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
-    warnings=records.PARTNER_WARNINGS,
-    list_warnings=(records.warn_confusable_names,),
+    warnings=records.PARTNER_WARNINGS + records.PLAUSIBILITY_WARNINGS,
+    list_warnings=(records.warn_confusable_names, records.warn_duplicate_names),
 )
 EVENTS = Registry(
     "events", "events.yml", EventRegistry, "KLIMAPAKT_EVENTS",

@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..vocabulary import STATUS_FORMER
+from ..vocabulary import MEASURE_PLANNED, STATUS_FORMER
 
 if TYPE_CHECKING:
     from .partners import Emission, Partner, Target
@@ -71,6 +71,56 @@ def warn_agreement_overdue(partner: Partner, today: dt.date) -> list[tuple[str, 
 
 
 PARTNER_WARNINGS = (warn_missing_logo_or_description, warn_stale_review, warn_agreement_overdue)
+
+
+# Plausibility: values that can be right but mostly are a slip (a year in the future, dates in the wrong
+# order). Warnings, never errors; each names the field by its path (the loader finds its line).
+
+def warn_future_baseline(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    targets = partner.agreement.targets if partner.agreement else ()
+    return [(f"agreement.targets[{n}].baseline_year", f"Das Basisjahr {t.baseline_year} liegt in der Zukunft; mit "
+             "seinen Emissionen lässt sich das Ziel noch nicht vergleichen. Bitte prüfen (ist das Zieljahr gemeint?).")
+            for n, t in enumerate(targets, start=1) if t.baseline_year and t.baseline_year > today.year]
+
+
+def warn_future_emissions(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    return [(f"emissions[{n}].year", f"Emissionen für {e.year} liegen in der Zukunft: berichtet werden können nur "
+             "vergangene Jahre. Bitte das Berichtsjahr prüfen.")
+            for n, e in enumerate(partner.emissions, start=1) if e.year > today.year]
+
+
+def warn_signed_before_joined(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    signed = partner.agreement.signed if partner.agreement else None
+    if signed and partner.joined and signed < partner.joined:
+        return [("agreement.signed", f"Die Vereinbarung ist am {signed.isoformat()} unterzeichnet, vor dem Beitritt am "
+                 f"{partner.joined.isoformat()} („joined“). Der Beitritt ist der Letter of Intent oder die Vereinbarung, "
+                 "liegt also nicht nach der Unterzeichnung. Bitte beide Daten prüfen.")]
+    return []
+
+
+def warn_planned_in_past(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
+    return [(f"agreement.measures[{n}].status", f"Die Maßnahme „{m.title}“ ist als geplant („planned“) für {m.year} "
+             "eingetragen; das Jahr ist vorbei. Bitte den Stand aktualisieren (in-progress oder done) oder das Jahr "
+             "anpassen.")
+            for n, m in enumerate(partner.measures, start=1) if m.status == MEASURE_PLANNED and m.year and m.year < today.year]
+
+
+PLAUSIBILITY_WARNINGS = (warn_future_baseline, warn_future_emissions, warn_signed_before_joined, warn_planned_in_past)
+
+
+def warn_duplicate_names(partners) -> list[tuple[Partner, str, str]]:
+    """(partner, field, message) for each partner with exactly the name of an earlier one: one
+    organisation under two ids (the site would show it twice), or two that need telling apart."""
+    first: dict[str, Partner] = {}
+    found = []
+    for partner in partners:
+        other = first.setdefault(partner.name, partner)
+        if other is not partner:
+            found.append((partner, "name", f"Den Namen „{partner.name}“ hat schon der Partner „{other.id}“ (Zeile "
+                          f"{other.lines.get('name', other.line)}). Ist es derselbe Partner unter zwei Kennungen? Dann "
+                          "bitte die beiden Einträge zusammenführen; sonst die Namen unterscheidbar machen, z. B. mit "
+                          "dem Standort."))
+    return found
 
 
 # Letters of other alphabets that look like Latin ones, as NFKC and casefold leave them: „Асme“

@@ -7,6 +7,7 @@ guide's field table and the exports (see klimapakt.model.fields).
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -35,6 +36,8 @@ class Target:
     scopes: tuple[int, ...] = declared("Erfasste Scopes (1, 2, 3)", INT, many=True, choices=SCOPES,
                                        max_items=len(SCOPES))
     climate_neutral: bool = declared("true, wenn das Ziel Klimaneutralität ist", BOOL, default=False)
+    line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Measure:
     status: str = declared("Stand der Umsetzung", CHOICE, required=True, choices=MEASURE_STATUSES)
     year: int | None = declared("Jahr der Umsetzung oder Planung", YEAR)
     description: str | None = declared("Beschreibung der Maßnahme (reiner Text)", LONGTEXT, max_length=1000)
+    line: int = dataclasses.field(default=0, compare=False)  # `field` is a key here: the module's name
+    lines: Mapping[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class Agreement:
     signed: dt.date | None = declared("Datum der Unterzeichnung der Klimaschutzvereinbarung (JJJJ-MM-TT)", DATE)
     targets: tuple[Target, ...] = declared("Klimaziele", record=Target, many=True, max_items=20)
     measures: tuple[Measure, ...] = declared("Maßnahmen", record=Measure, many=True, max_items=100)
+    line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class Emission:
     scope1: float | None = declared("Scope-1-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
     scope2: float | None = declared("Scope-2-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
     scope3: float | None = declared("Scope-3-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
+    line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
