@@ -1,4 +1,4 @@
-"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github]`, `schema [--write]`, `fields`."""
+"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github] [--base REF]`, `schema [--write]`, `fields`."""
 
 from __future__ import annotations
 
@@ -6,45 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import loader, logos, model
-from .report import errors, format_text, github_annotation
+from . import checking
 
 
 def check(args: argparse.Namespace) -> int:
-    # Without a file: partners.yml, and events.yml when present. A file named events*.yml is an events file.
-    paths = [Path(args.file)] if args.file else [p for p in map(Path, ("partners.yml", "events.yml"))
-                                                 if p.name == "partners.yml" or p.exists()]
-    failed = False
-    for path in paths:
-        problems = check_events(path) if path.name.startswith("events") else check_partners(path, args)
-        print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
-        if args.github:
-            for problem in sorted(problems):
-                print(github_annotation(problem))
-        failed = failed or bool(errors(problems))
-    return 1 if failed else 0
-
-
-def check_partners(path: Path, args: argparse.Namespace) -> list:
-    folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
-    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / model.LOGO_DIR
-    loaded = loader.load_file(path, logo_dir=logo_dir)
-    return [*loaded.problems, *check_docs(folder / "docs", loaded)]
-
-
-def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:
-    """What the build checks in docs/ beside the registry: no symlinks or special files, every logo file valid."""
-    if not (docs_dir.is_dir() or docs_dir.is_symlink()):
-        return []
-    return logos.docs_problems(docs_dir, [p.logo for p in loaded.partners if p.logo])
-
-
-def check_events(path: Path) -> list:
-    from .events import load_events
-
-    folder = path.absolute().parent  # partners.yml beside it; its own check reports its problems
-    partners = loader.load_file(folder / "partners.yml", logo_dir=folder / "docs/assets/partners").partners
-    return list(load_events(path, [p.id for p in partners])[1])
+    return checking.run(args.file, base=args.base, github=args.github, logo_dir=args.logo_dir)
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -100,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("file", nargs="?", help="nur diese Datei prüfen (Standard: partners.yml und events.yml)")
     check_parser.add_argument("--github", action="store_true", help="zusätzlich GitHub-Annotationen ausgeben")
     check_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Datei)")
+    check_parser.add_argument("--base", metavar="REF", help="mit dieser Fassung vergleichen und die Änderungen zeigen: "
+                              "eine Git-Revision (z. B. origin/main), eine Datei oder ein Ordner")
     check_parser.set_defaults(run=check)
     demo_parser = commands.add_parser("demo", help="Demodaten (erfundene Unternehmen) erzeugen")
     demo_parser.add_argument("--count", type=int, default=60)
