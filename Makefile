@@ -20,13 +20,19 @@ $(STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $(STAMP)
 
+# Live reload: mkdocs.yml's `watch:` rebuilds on partners.yml, events.yml, templates and overrides/;
+# a change to the package's Python code restarts the server (watchmedo, from the pinned watchdog),
+# since a rebuild in the running process would still use the old, already imported code.
+SERVE := $(VENV)/bin/watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py' \
+	--debounce-interval 1 -- $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
 serve: $(STAMP) ## Install everything and serve the site with live reload on http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(SERVE)
 
 build: $(STAMP) ## Build the static site into site/
 	$(VENV)/bin/mkdocs build --strict
 
-check: $(STAMP) ## Check partners.yml (same rules as the build)
+check: $(STAMP) ## Check partners.yml and events.yml (same rules as the build)
 	$(PY) -m klimapakt check
 
 $(DEMO_REGISTRY): $(STAMP) klimapakt/demo.py
@@ -36,7 +42,7 @@ demo: $(DEMO_REGISTRY) ## Build the site with 60 fictional demo partners into si
 	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs build --strict
 
 serve-demo: $(DEMO_REGISTRY) ## Serve the demo site with live reload
-	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(SERVE)
 
 chromium: ## Install Debian's chromium for the browser tests (needs root or sudo)
 	@test -x /usr/bin/chromium || { \

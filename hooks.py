@@ -12,10 +12,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt import events, feeds, ical, logos, news, site, theme_fixes
+from klimapakt import events, feeds, ical, logos, news, preview, site, theme_fixes
 from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
+_page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_directory_urls: false), from on_env
 
 
 def _data(config) -> site.SiteData:
@@ -98,14 +99,25 @@ def on_page_content(html: str, page, config, files) -> str:
     return site.profile_html(data, partner, office_email, config.site_url or "")
 
 
+def on_env(env, config, files):
+    global _page_files
+    _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Repair Material's markup errors and give every page a skip link (see klimapakt.theme_fixes)."""
-    return theme_fixes.fix_page(output)
+    """Repair Material's markup errors and give every page a skip link (see klimapakt.theme_fixes);
+    in the preview (no directory URLs), links to page folders become links to the files."""
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, page.file.url, _page_files) if _page_files else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page."""
-    return theme_fixes.fix_page(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, template_name, _page_files) if _page_files else output
 
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json
