@@ -548,3 +548,20 @@ def test_issue_form_requires_publication_consent(form):
     consent = element(form, "consent")
     assert consent["type"] == "checkboxes"
     assert any(opt.get("required") is True for opt in consent["attributes"]["options"])
+
+
+# --- make serve -------------------------------------------------------------------------
+
+
+def test_make_serve_reloads_on_data_templates_overrides_and_code():
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run([make, "-n", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    (line,) = [ln for ln in dry.stdout.splitlines() if "mkdocs serve" in ln]
+    watched = re.findall(r"-w (\S+)", line)
+    assert {"partners.yml", "events.yml", "overrides", "klimapakt"} <= set(watched)
+    assert all((ROOT / path).exists() for path in watched), watched
+    # Python keeps imported code: a change to the package's code restarts the server.
+    assert "watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py'" in line
