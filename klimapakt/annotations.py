@@ -17,6 +17,7 @@ from .mdtext import markdown_text
 from .report import ERROR, Problem, errors, github_annotation, warnings
 
 MAX_PER_KIND = 10  # GitHub's limit per step, for errors and for warnings alike
+SUMMARY_MAX_BYTES = 900 * 1024  # GitHub drops a job summary above 1 MiB; room for the change summary
 WHERE_ALL = ("Alle Meldungen stehen in der Zusammenfassung dieses Prüflaufs: im Pull Request unten bei "
              "„Partnerregister prüfen“ auf „Details“ klicken, dann links oben „Summary“.")
 
@@ -121,17 +122,26 @@ def more_text(budget: Budget) -> str:
             "und Hinweise nur an Zeilen, die dieser Pull Request ändert.")
 
 
-def summary_table(problems: Iterable[Problem]) -> str:
-    """Every message as a Markdown table for the job summary: errors first, then hints."""
+def summary_table(problems: Iterable[Problem], max_bytes: int = SUMMARY_MAX_BYTES) -> str:
+    """Every message as a Markdown table for the job summary: errors first, then hints. Only
+    GitHub's size limit for a job summary cuts it short; the step's log has every message."""
     problems = list(problems)
     errs, warns = sorted(errors(problems)), sorted(warnings(problems))
     if not problems:
         return "### Meldungen der Prüfung\n\nKeine Fehler, keine Hinweise.\n"
-    rows = [f"| {markdown_text(p.file)} | {p.line} | {'Fehler' if p.severity == ERROR else 'Hinweis'} | "
-            f"{markdown_text(p.entry)} | {field_cell(p)} | {markdown_text(p.message)} |" for p in (*errs, *warns)]
     head = (f"### Meldungen der Prüfung ({len(errs)} Fehler, {len(warns)} {'Hinweis' if len(warns) == 1 else 'Hinweise'})"
             "\n\n| Datei | Zeile | Art | Eintrag | Feld | Meldung |\n|---|---:|---|---|---|---|\n")
-    return head + "\n".join(rows) + "\n"
+    rows, size = [head], len(head.encode())
+    for shown, p in enumerate((*errs, *warns)):
+        row = (f"| {markdown_text(p.file)} | {p.line} | {'Fehler' if p.severity == ERROR else 'Hinweis'} | "
+               f"{markdown_text(p.entry)} | {field_cell(p)} | {markdown_text(p.message)} |\n")
+        size += len(row.encode())
+        if size > max_bytes:
+            rows.append(f"\n{len(problems) - shown} weitere Meldungen passen nicht mehr in diese Zusammenfassung; sie "
+                        "stehen im Protokoll des Schritts „Check partners.yml and events.yml“.\n")
+            break
+        rows.append(row)
+    return "".join(rows)
 
 
 def field_cell(problem: Problem) -> str:

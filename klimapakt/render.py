@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 
 from . import model
 from .urls import mailto_url  # noqa: F401  (templates and macros use it from here)
-from .mdtext import MARKDOWN_SYNTAX, markdown_text  # noqa: F401  (macros use it from here)
+from .mdtext import markdown_text  # noqa: F401  (macros use it from here)
 from .model import Partner
 from .stats import KeyFigures
 

@@ -120,6 +120,15 @@ def test_the_table_escapes_data():
     assert rows[1] == "| partners.yml | 1 | Hinweis | Datei | (ganze Datei) | Leer. |"
 
 
+def test_only_githubs_size_limit_cuts_the_table_short():
+    problems = [Problem(n, f"firma-{n}", "-", "Ohne Logo wirkt das Profil leer.", WARNING) for n in range(1, 201)]
+    assert annotations.summary_table(problems).count("| Hinweis |") == 200
+    short = annotations.summary_table(problems, max_bytes=2000)
+    rows = short.count("| Hinweis |")
+    assert 0 < rows < 200 and len(short.encode()) < 2000 + 300
+    assert f"{200 - rows} weitere Meldungen passen nicht mehr in diese Zusammenfassung" in short
+
+
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("a\nb\nc", "a\nb\nc", set()),
     ("a\nb\nc", "a\nx\nb\nc", {2}),  # inserted
