@@ -120,13 +120,14 @@ def partner_note(partner: Partner) -> str:
 
 
 def partner_chart(partner: Partner) -> str:
+    """One bar per year (label above the bar, legible on a phone) of the scopes reported every year."""
     scopes = common_scopes(partner)
     if not scopes:
         return ""
-    rows = [(str(e.year), sum(scope_value(e, s) for s in scopes)) for e in sorted(partner.emissions, key=lambda e: e.year)]
     named = " und ".join(model.SCOPES[s] for s in scopes)
-    return charts.hbar_chart(
-        f"emissionen-{partner.id}", f"Berichtete Emissionen von {partner.name}",
-        f"Summe von {named} je Jahr in Tonnen CO2e; die Tabelle darunter nennt alle Werte.",
-        rows, value_label=lambda v: f"{number_de(round(v, 1))} t",
-    )
+    bars = [charts.Bar(str(e.year), (total,), f"{number_de(round(total, 1))} t")
+            for e in sorted(partner.emissions, key=lambda e: e.year)
+            for total in (sum(scope_value(e, s) for s in scopes),)]
+    return charts.bar_chart(f"emissionen-{partner.id}", f"Berichtete Emissionen von {partner.name}",
+                            f"Summe von {named} je Jahr in Tonnen CO2e; die Tabelle darunter nennt alle Werte.",
+                            bars, charts.fills(named))
