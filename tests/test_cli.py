@@ -105,7 +105,7 @@ def test_summary_counts_in_german():
 # A staff member's edit: a copy of partners.yml with ten typical mistakes.
 
 TEN_MISTAKES = [
-    (12, "ihk-duesseldorf", "role", "„Initialpartner“ ist nicht erlaubt. Meinten Sie „founding“?"),
+    (14, "ihk-duesseldorf", "role", "„Initialpartner“ ist nicht erlaubt. Meinten Sie „founding“?"),
     (27, "handwerkskammer-duesseldorf", "website", "„www.hwk-duesseldorf.de“: Bitte mit https:// beginnen"),
     (36, "kreishandwerkerschaft-duesseldorf", "joined", "„14.10.2021“ ist kein Datum in der Form JJJJ-MM-TT. Meinten Sie 2021-10-14?"),
     (49, "metro", "logo", "Die Logo-Datei „metro.png“ fehlt im Ordner docs/assets/partners/."),

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping
 from ..model.events import Event, EventRegistry
 from ..model.figures import FigureRegistry
 from ..model.fields import Field, all_records, fields_of
-from ..model.partners import Emission, PartnerRegistry, Target
+from ..model.partners import Emission, Partner, PartnerRegistry, Target
 from ..model import event_rules, partner_rules as records
 
 Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field, message) pairs
@@ -49,7 +49,7 @@ class Registry:
 PARTNERS = Registry(
     "partners", "partners.yml", PartnerRegistry, "KLIMAPAKT_REGISTRY",
     "Partnerregister des Klimapakts Düsseldorf (partners.yml)",
-    record_rules={Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
+    record_rules={Partner: records.PARTNER_RULES, Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
     warnings=records.PARTNER_WARNINGS,
     list_warnings=(records.warn_confusable_names,),
 )

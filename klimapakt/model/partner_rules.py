@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..vocabulary import STATUS_FORMER
+from ..vocabulary import ROLE_FOUNDING, STATUS_FORMER, STATUS_FOUNDING, STATUS_PARTNER
 
 if TYPE_CHECKING:
     from .partners import Emission, Partner, Target
@@ -44,8 +44,22 @@ def check_emission_reported(emission: Emission) -> list[tuple[str, str]]:
     return []
 
 
+def check_founding_status(partner: Partner) -> list[tuple[str, str]]:
+    """A founding partner is a Klimapartner only with its own agreement entered: no public source says
+    the founding organisations signed one, so the registry must not say it without the agreement."""
+    if partner.role == ROLE_FOUNDING and partner.status == STATUS_PARTNER and partner.agreement is None:
+        return [("status", "Ein Initialpartner („role: founding“) ist nur mit eingetragener Klimaschutzvereinbarung "
+                           "(Feld „agreement“) ein Klimapartner („status: partner“). Bitte „status: founding“ "
+                           "eintragen oder die Vereinbarung unter „agreement“ ergänzen.")]
+    if partner.status == STATUS_FOUNDING and partner.role != ROLE_FOUNDING:
+        return [("status", "„status: founding“ gilt nur für Initialpartner („role: founding“). Bitte „role“ oder "
+                           "„status“ korrigieren.")]
+    return []
+
+
 TARGET_RULES = (check_target_years, check_target_has_goal, check_reduction_has_baseline)
 EMISSION_RULES = (check_emission_reported,)
+PARTNER_RULES = (check_founding_status,)
 
 
 # Warnings about a whole partner.
@@ -64,7 +78,7 @@ def warn_stale_review(partner: Partner, today: dt.date) -> list[tuple[str, str]]
 
 
 def warn_agreement_overdue(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    if (partner.agreement is None and partner.joined and partner.status != STATUS_FORMER
+    if (partner.agreement is None and partner.joined and partner.status not in (STATUS_FORMER, STATUS_FOUNDING)
             and (today - partner.joined).days > AGREEMENT_DUE_DAYS):
         return [("agreement", f"Beigetreten am {partner.joined.isoformat()}, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
     return []
