@@ -289,3 +289,37 @@ def test_export_then_import_into_an_empty_registry_gives_the_same_directory(demo
     imported = load_text(outcome.text, today=TODAY, logo_dir=LOGOS).partners
     assert imported == original
     assert directory_html(imported) == directory_html(original)
+
+
+# --- the template vorlagen/partner-import.xlsx
+
+def test_the_committed_template_is_what_the_code_generates(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["template", "--check"]) == 0
+    assert capsys.readouterr().out == "Importvorlage vorlagen/partner-import.xlsx aktuell.\n"
+
+
+def test_the_template_has_a_column_per_field_notes_and_drop_down_lists():
+    from klimapakt.office.columns import note
+
+    book = openpyxl.load_workbook(ROOT / "vorlagen/partner-import.xlsx")
+    assert book.sheetnames == ["Partner", "Ziele", "Maßnahmen", "Emissionen", "Auswahllisten"]
+    assert book["Auswahllisten"].sheet_state == "hidden"
+    for table in csv_tables.tables():
+        sheet = book[table.title]
+        assert [c.value for c in sheet[1]] == [c.title for c in table.columns]
+        assert [c.value for c in sheet[2]] == [note(table, c) for c in table.columns]
+        assert sheet.freeze_panes == "A3"
+    partners = book["Partner"]
+    assert partners["F2"].value == ("Branche: Abschnitt der WZ 2008 (A–U). Bitte aus der Liste wählen.")
+    assert partners["E2"].value == ("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT). "
+                                    "Datum, z. B. 15.03.2024.")
+    assert partners["A2"].value.endswith("Leer lassen bei neuen Partnern: Die Kennung wird aus dem Namen erzeugt.")
+    rules = {str(rule.sqref): rule.formula1 for rule in partners.data_validations.dataValidation}
+    sector = rules["F3:F2000"]
+    column = sector.split("!$")[1].split("$")[0]
+    labels = [row[0].value for row in book["Auswahllisten"][f"{column}2:{column}22"]]
+    assert labels[:3] == ["Land- und Forstwirtschaft, Fischerei", "Bergbau und Gewinnung von Steinen und Erden",
+                          "Verarbeitendes Gewerbe"] and len(labels) == 21
+    targets = {str(rule.sqref) for rule in book["Ziele"].data_validations.dataValidation}
+    assert targets == {"F3:F2000"}  # „Klimaneutral“ (ja/nein); scopes may be several, so no drop-down list

@@ -24,7 +24,7 @@ from ..model.monitoring_rules import Due, german
 from ..model.partners import Partner
 
 HEADERS = ("Kennung", "Name", "Aufgabe", "Grund", "Fällig seit", "Feld", "Zeile in partners.yml")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>!|~])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # emphasis, code, links, HTML, table cells, strike-through
 WORD_JOINER = "\u2060"  # after „@“ and „#“: no mention of a GitHub user, no link to an issue
 
 
