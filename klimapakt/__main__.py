@@ -120,9 +120,16 @@ def template(args: argparse.Namespace) -> int:
     return 1 if args.check and not current else 0
 
 
-def monitoring(args: argparse.Namespace) -> int:
+def day(text: str):
     import datetime as dt
 
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum in der Form JJJJ-MM-TT.") from None
+
+
+def monitoring(args: argparse.Namespace) -> int:
     from .clock import build_date
     from .office import monitoring as report
 
@@ -131,7 +138,7 @@ def monitoring(args: argparse.Namespace) -> int:
     if errors(loaded.problems):
         print(format_text(errors(loaded.problems)))
         return 1
-    today = dt.date.fromisoformat(args.today) if args.today else build_date()
+    today = args.today or build_date()
     items = report.due_items(loaded.partners, today)
     if args.format == "md":
         output = report.markdown(items, today, path.name).encode("utf-8")
@@ -190,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     monitoring_parser = commands.add_parser("monitoring", help="Was bei welchem Partner fällig ist (Monitoring)")
     monitoring_parser.add_argument("file", nargs="?", default=PARTNERS.file, help="Register (Standard: partners.yml)")
     monitoring_parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
-    monitoring_parser.add_argument("--today", help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    monitoring_parser.add_argument("--today", type=day, help="Stichtag JJJJ-MM-TT (Standard: heute)")
     monitoring_parser.add_argument("--output", help="in diese Datei schreiben (Standard: Bildschirm; xlsx: monitoring.xlsx)")
     monitoring_parser.set_defaults(run=monitoring)
     links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")

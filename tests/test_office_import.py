@@ -184,6 +184,32 @@ def test_the_template_filled_in_imports_and_its_notes_row_is_skipped(registry, t
                                               "leer. Bitte nachtragen, wenn möglich.", "warning")]
 
 
+def test_values_are_edited_in_place_keeping_comments_and_new_keys_follow_the_declaration_order(registry, tmp_path):
+    description = ("Die Muster-Holzbau Rhein GmbH ist ein erfundenes Unternehmen: Sie baut Dachstühle, Treppen und "
+                   "Carports aus heimischem Holz und bildet jedes Jahr zwei Lehrlinge aus.")
+    path = workbook(tmp_path / "kontakt.xlsx", {
+        "Partner": [["Kennung", "Name", "Beschreibung", "Ansprechperson – Funktion", "Ansprechperson – Telefon"],
+                    ["muster-holzbau", "Muster-Holzbau Rhein und Ruhr GmbH", description, "Geschäftsführerin",
+                     "+49 211 000000"]],
+    })
+    outcome = run([path], registry)
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    assert outcome.text == (BASE
+        .replace("    name: Muster-Holzbau Rhein GmbH   # the carpenters\n",
+                 "    name: Muster-Holzbau Rhein und Ruhr GmbH   # the carpenters\n")
+        .replace("    description: >-\n"
+                 "      Die Muster-Holzbau Rhein GmbH ist ein erfundenes Unternehmen für die Tests des\n"
+                 "      Imports: Sie baut Dachstühle aus heimischem Holz.\n",
+                 "    description: >-\n"
+                 "      Die Muster-Holzbau Rhein GmbH ist ein erfundenes Unternehmen: Sie baut Dachstühle, Treppen und\n"
+                 "      Carports aus heimischem Holz und bildet jedes Jahr zwei Lehrlinge aus.\n")
+        .replace("      name: Erika Mustermann\n      email: erika@muster-holzbau.example\n",
+                 "      name: Erika Mustermann\n      role: Geschäftsführerin\n"
+                 "      email: erika@muster-holzbau.example\n      phone: +49 211 000000\n"))
+    partner = load_text(outcome.text, today=TODAY, logo_dir=LOGOS).partners[0]
+    assert partner.description == description and partner.contact.phone == "+49 211 000000"
+
+
 def test_a_sheet_of_the_same_values_changes_nothing_byte_for_byte(registry, tmp_path):
     """Export the registry's own values and import them again: every entry unchanged, the file identical."""
     from klimapakt.exports.xlsx import partners_xlsx

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..exports.cells import number_text
 from ..kinds.text import YAML12_NUMBER_RE
 from ..model.fields import Field
 
@@ -36,13 +37,8 @@ class Style:
 def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        text = repr(value)
-        return f"{value:f}".rstrip("0") if "e" in text else text
+    if isinstance(value, (int, float)):
+        return number_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
