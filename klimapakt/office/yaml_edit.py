@@ -23,7 +23,7 @@ class Document:
     def __init__(self, text: str, list_key: str):
         self.text, self.list_key = text, list_key
         self.newline = "\r\n" if "\r\n" in text else "\n"  # new lines end as the file's lines do
-        self.root = yaml.compose(text) if text.strip() else None
+        self.root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None  # nodes only, never objects
         self.edits: list[tuple[int, int, int, str]] = []  # (start, end, order, replacement)
         self.list_key_node, self.list_node = self.find_list()
         self.style = self.detect_style()
