@@ -8,7 +8,7 @@ DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test compare-generators demo serve-demo bench audit schema chromium java clean
+.PHONY: help serve build check release-check test compare-generators demo serve-demo bench audit schema chromium java clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -20,14 +20,25 @@ $(STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $(STAMP)
 
+# Live reload: besides docs/ and mkdocs.yml, `mkdocs serve` rebuilds when the registries, the
+# package's templates, overrides/ or the glue files change (-w here, not `watch:` in mkdocs.yml,
+# which every build would require to exist). A change to the package's Python code restarts the
+# server (watchmedo, from the pinned watchdog): a rebuild would still run the code imported before.
+WATCH := -w partners.yml -w events.yml -w overrides -w klimapakt -w hooks.py -w macros.py
+SERVE := $(VENV)/bin/watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py' \
+	--debounce-interval 1 -- $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 $(WATCH)
+
 serve: $(STAMP) ## Install everything and serve the site with live reload on http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(SERVE)
 
 build: $(STAMP) ## Build the static site into site/
 	$(VENV)/bin/mkdocs build --strict
 
-check: $(STAMP) ## Check partners.yml (same rules as the build)
+check: $(STAMP) ## Check partners.yml and events.yml (same rules as the build)
 	$(PY) -m klimapakt check
+
+release-check: $(STAMP) ## Check as before publishing: partners.yml, events.yml and every legally required value in mkdocs.yml
+	$(PY) -m klimapakt check --release
 
 $(DEMO_REGISTRY): $(STAMP) klimapakt/demo.py
 	$(PY) -m klimapakt demo --count 60 --output $(DEMO_REGISTRY)
@@ -36,7 +47,7 @@ demo: $(DEMO_REGISTRY) ## Build the site with 60 fictional demo partners into si
 	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs build --strict
 
 serve-demo: $(DEMO_REGISTRY) ## Serve the demo site with live reload
-	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(SERVE) -w $(DEMO_REGISTRY)
 
 chromium: ## Install Debian's chromium for the browser tests (needs root or sudo)
 	@test -x /usr/bin/chromium || { \

@@ -12,11 +12,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt.mkdocs import site, theme_fixes
+from klimapakt.load import news
+from klimapakt.mkdocs import preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
+_page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_directory_urls: false), from on_env
 
 
 def on_config(config):
@@ -28,7 +30,8 @@ def on_config(config):
         problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks
         if problems:
             raise RegistryError(problems)
-    except RegistryError as err:  # Abort: exit code 1 with the German messages, no traceback
+        project.posts()  # dates and their precision, before the blog plugin reads them
+    except (RegistryError, news.PostError) as err:  # Abort: exit code 1 with the German messages, no traceback
         raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     return config
@@ -57,6 +60,20 @@ def _drop_unsafe_files(files: Files, project: Project) -> None:
         raise Abort(str(RegistryError(problems)))
 
 
+def on_env(env, config, files):
+    """Filters for the blog templates in overrides/ (a post's date as precise as its source); in the
+    preview (no directory URLs) the page files that links are turned into."""
+    global _page_files
+    env.filters.update(post_date_text=lambda post: _post(post).date_text, post_date_iso=lambda post: _post(post).date_iso)
+    _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
+    return env
+
+
+def _post(post) -> news.Post:
+    """Material's post (or its excerpt on a list page) read by klimapakt.load.news, the one reader of posts."""
+    return news.read_post(Path(post.file.abs_src_path))
+
+
 def on_page_content(html: str, page, config, files) -> str:
     """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse)."""
     if not page.file.src_uri.startswith(site.PROFILE_DIR + "/"):
@@ -65,13 +82,18 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Repair Material's markup errors and give every page a skip link (see klimapakt.mkdocs.theme_fixes)."""
-    return theme_fixes.fix_page(output)
+    """Repair Material's markup errors and give every page a skip link (see klimapakt.mkdocs.theme_fixes);
+    in the preview (no directory URLs), links to page folders become links to the files."""
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, page.file.url, _page_files) if _page_files else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page."""
-    return theme_fixes.fix_page(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, template_name, _page_files) if _page_files else output
 
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json

@@ -1,4 +1,4 @@
-"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github]`, `schema [--write]`, `fields`."""
+"""Command line: `python -m klimapakt check [FILE] [--github] [--base REF] [--release]`, `schema [--write]`, `fields`, `demo`."""
 
 from __future__ import annotations
 
@@ -6,48 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import vocabulary
-from .load import loader
-from .load.registries import EVENTS, PARTNERS, REGISTRIES, registry_for
-from .rules import logos
-from .report import errors, format_text, github_annotation
+from .load.registries import PARTNERS, REGISTRIES
+from .review import checking
 
 
 def check(args: argparse.Namespace) -> int:
-    # Without a file: partners.yml, and events.yml when present. A file named events*.yml is an events file.
-    paths = [Path(args.file)] if args.file else [p for p in (Path(r.file) for r in REGISTRIES)
-                                                 if p.name == PARTNERS.file or p.exists()]
-    failed = False
-    for path in paths:
-        registry = registry_for(path.name)
-        problems = (check_partners(path, args) if registry is PARTNERS else check_events(path) if registry is EVENTS
-                    else list(loader.load_file(path, registry=registry).problems))
-        print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
-        if args.github:
-            for problem in sorted(problems):
-                print(github_annotation(problem))
-        failed = failed or bool(errors(problems))
+    failed = checking.run(args.file, base=args.base, github=args.github, logo_dir=args.logo_dir) != 0
+    if args.release:  # the legally required values in mkdocs.yml, before the real site is published
+        from .release import report
+
+        failed = report(Path(args.config), github=args.github) or failed
     return 1 if failed else 0
-
-
-def check_partners(path: Path, args: argparse.Namespace) -> list:
-    folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
-    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / vocabulary.LOGO_DIR
-    loaded = loader.load_file(path, logo_dir=logo_dir)
-    return [*loaded.problems, *check_docs(folder / "docs", loaded)]
-
-
-def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:
-    """What the build checks in docs/ beside the registry: no symlinks or special files, every logo file valid."""
-    if not (docs_dir.is_dir() or docs_dir.is_symlink()):
-        return []
-    return logos.docs_problems(docs_dir, [p.logo for p in loaded.partners if p.logo])
-
-
-def check_events(path: Path) -> list:
-    folder = path.absolute().parent  # partners.yml beside it; its own check reports its problems
-    partners = loader.load_file(folder / PARTNERS.file, logo_dir=folder / vocabulary.LOGO_DIR).partners
-    return list(loader.load_events(path, [p.id for p in partners])[1])
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -99,6 +68,7 @@ def fields(args: argparse.Namespace) -> int:
 
 
 def import_sheets(args: argparse.Namespace) -> int:
+    from . import vocabulary
     from .clock import build_date
     from .office.summary import import_files
 
@@ -130,8 +100,11 @@ def day(text: str):
 
 
 def monitoring(args: argparse.Namespace) -> int:
+    from . import vocabulary
     from .clock import build_date
+    from .load import loader
     from .office import monitoring as report
+    from .report import errors, format_text
 
     path = Path(args.file)
     loaded = loader.load_file(path, logo_dir=path.absolute().parent / vocabulary.LOGO_DIR)
@@ -168,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("file", nargs="?", help="nur diese Datei prüfen (Standard: partners.yml und events.yml)")
     check_parser.add_argument("--github", action="store_true", help="zusätzlich GitHub-Annotationen ausgeben")
     check_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Datei)")
+    check_parser.add_argument("--release", action="store_true",
+                              help="zusätzlich prüfen, ob alle Pflichtangaben (Impressum, Datenschutz, …) eingetragen sind")
+    check_parser.add_argument("--config", default="mkdocs.yml", help="Konfiguration für --release (Standard: mkdocs.yml)")
+    check_parser.add_argument("--base", metavar="REF", help="mit dieser Fassung vergleichen und die Änderungen zeigen: "
+                              "eine Git-Revision (z. B. origin/main), eine Datei oder ein Ordner")
     check_parser.set_defaults(run=check)
     demo_parser = commands.add_parser("demo", help="Demodaten (erfundene Unternehmen) erzeugen")
     demo_parser.add_argument("--count", type=int, default=60)

@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading

@@ -7,9 +7,8 @@ import re
 
 import yaml
 
-from dataclasses import dataclass
-
 from ..clock import TZ
+from ..precision import Period
 from ..rules import values
 from ..source.context import Context, fail, shorten
 from .base import Kind, Spec, constant
@@ -19,25 +18,6 @@ GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    """A date no more precise than its source: a year, a month of a year, or a day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def isoformat(self) -> str:
-        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part is not None)
-
-    def __str__(self) -> str:
-        return self.isoformat()
 
 
 def read_date(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt.date:

@@ -34,13 +34,16 @@ class Project:
     site_url: str
     site_name: str
     site_description: str
+    theme_dir: Path | None = None  # the theme's custom_dir (overrides/): MkDocs copies its files too
 
     @classmethod
     def from_config(cls, config: Any) -> "Project":
         root, extra = Path(config.config_file_path).parent, config.extra
         return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
-                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file), extra["settings"], getattr(config, "site_url", None) or "",
-                   getattr(config, "site_name", ""), getattr(config, "site_description", None) or "")
+                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file),
+                   extra.get("settings", {}), getattr(config, "site_url", None) or "",
+                   getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
+                   theme_dir_of(config))
 
     @property
     def logo_dir(self) -> Path:
@@ -48,11 +51,11 @@ class Project:
 
     @property
     def office(self) -> Mapping[str, Any]:
-        return self.settings["geschaeftsstelle"]
+        return self.settings.get("geschaeftsstelle", {})
 
     @property
     def office_email(self) -> str:
-        return self.office["email"]
+        return self.office.get("email", "")
 
     @property
     def publisher(self) -> str:
@@ -70,8 +73,9 @@ class Project:
         return loader.load_valid(self.figures_file, registry=FIGURES).records
 
     def docs_problems(self) -> list[Problem]:
-        """Symlinks and special files under docs/, invalid logo files (see klimapakt.rules.logos.docs_problems)."""
-        return logos.docs_problems(self.docs_dir, [p.logo for p in self.data().partners if p.logo])
+        """Symlinks and special files under docs/ and overrides/, invalid logo files (see klimapakt.rules.logos)."""
+        found = logos.docs_problems(self.docs_dir, [p.logo for p in self.data().partners if p.logo])
+        return found + (logos.folder_tree_problems(self.theme_dir) if self.theme_dir else [])
 
     def posts(self) -> list[news.Post]:
         return news.read_posts(self.docs_dir / POSTS_DIR)
@@ -99,3 +103,9 @@ class Project:
         data = self.data()
         site.write_outputs(data, site_dir, site_url=self.site_url, publisher=self.publisher)
         return data
+
+
+def theme_dir_of(config: Any) -> Path | None:
+    theme = getattr(config, "theme", None)
+    custom_dir = theme.custom_dir if theme is not None and getattr(theme, "custom_dir", None) else None
+    return Path(custom_dir) if custom_dir else None

@@ -11,7 +11,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..kinds.choice import CHOICE
-from ..kinds.dates import PERIOD, Period
+from ..kinds.dates import PERIOD
+from ..precision import Period
 from ..kinds.numbers import AMOUNT
 from ..kinds.text import ID, LONGTEXT, TEXT, URL
 from .fields import declared

@@ -3,6 +3,8 @@
 Written here rather than with a plugin so the feeds need no network and no git history,
 and any generator can call them. Links are absolute (from `site_url`), as feed readers need.
 A post's date has no time: it is published at midnight in Düsseldorf (Europe/Berlin).
+A post whose source gives only the month is dated on the first of the month, as both formats
+need a full date; its title and description name no day (klimapakt.news checks them).
 """
 
 from __future__ import annotations

@@ -18,9 +18,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .. import vocabulary as model
-from ..kinds.dates import Period
+from ..precision import Period
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
+from ..mdtext import markdown_text
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
 from .figures import KeyFigures
 
@@ -50,9 +51,7 @@ LABELS = {
 def date_de(value: dt.date | Period | None) -> str:
     """„3. Juli 2025“; a period as precise as it is: „Juli 2025“, „2025“."""
     if isinstance(value, Period):
-        if value.day:
-            return date_de(value.first_day)
-        return format_date(value.first_day, format="MMMM y", locale="de_DE") if value.month else str(value.year)
+        return value.text_de()
     return format_date(value, format="long", locale="de_DE") if value else ""
 
 
@@ -70,19 +69,6 @@ def safe_url(value: str | None) -> str | None:
 
 def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
-
-
-# Characters Markdown (with attr_list) reads as syntax inside a line: links, emphasis, code,
-# raw HTML, entities, `{: onclick=…}` attribute lists, tables.
-MARKDOWN_SYNTAX = frozenset("\\`*_[]()<>&\"'!|~{}#")
-
-
-def markdown_text(value: str) -> str:
-    """Text for a Markdown page (a macro's result inside a line): every character that HTML or
-    Markdown reads as syntax becomes a character reference, so `[x](javascript:…)` stays text.
-    White space becomes single spaces (as the browser shows it anyway): a line break could start
-    a list or heading, trailing spaces a line break."""
-    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SYNTAX else c for c in " ".join(value.split()))
 
 
 def render(template: str, **context) -> str:

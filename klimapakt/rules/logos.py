@@ -165,6 +165,14 @@ def docs_problems(docs_dir: Path, referenced_logos: Iterable[str]) -> list[Probl
     return [Problem(1, "Datei", "-", message, ERROR, path) for path, message in found]
 
 
+def folder_tree_problems(folder: Path) -> list[Problem]:
+    """No symlink or special file under another published folder (the theme's overrides/)."""
+    if not (folder.is_dir() or folder.is_symlink()):
+        return []
+    return [Problem(1, "Datei", "-", message, ERROR, folder.name if path == "." else f"{folder.name}/{path}")
+            for path, message in files.tree_problems(folder)]
+
+
 # SVG: an allow-list of elements, attributes and CSS.
 
 class _Builder(ElementTree.TreeBuilder):

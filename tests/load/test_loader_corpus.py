@@ -17,7 +17,7 @@ import pytest
 from klimapakt.load.loader import load_text
 
 TODAY = dt.date(2026, 11, 25)
-LOGOS = Path(__file__).parent / "fixtures" / "logos"
+LOGOS = Path(__file__).parents[1] / "fixtures" / "logos"
 
 # Line numbers:  1 partners, 2 id, 3 name, 4 role, 5 status, 6 logo, 7 description, 8… extra lines.
 BASE = """\
@@ -88,8 +88,8 @@ def test_base_registry_and_its_richer_variants_yield_no_problem(logo_dir):
 
 
 def test_shipped_partners_yml_has_no_errors():
-    loaded = load_text((Path(__file__).parent.parent / "partners.yml").read_text(encoding="utf-8"), today=TODAY,
-                       logo_dir=Path(__file__).parent.parent / "docs/assets/partners")
+    loaded = load_text((Path(__file__).parents[2] / "partners.yml").read_text(encoding="utf-8"), today=TODAY,
+                       logo_dir=Path(__file__).parents[2] / "docs/assets/partners")
     assert [str(p) for p in loaded.problems if p.severity == "error"] == []
 
 

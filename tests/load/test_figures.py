@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from klimapakt.__main__ import main
-from klimapakt.kinds.dates import Period
+from klimapakt.precision import Period
 from klimapakt.load import loader
 from klimapakt.load.registries import FIGURES
 from klimapakt.render import html

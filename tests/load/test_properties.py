@@ -30,8 +30,8 @@ from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
 from test_schema import yaml12
 
 TODAY = dt.date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parent.parent
-LOGOS = Path(__file__).resolve().parent / "fixtures" / "logos"
+ROOT = Path(__file__).resolve().parents[2]
+LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"
 GOOD_LOGOS = ["ok.svg", "ok.png", "ok.jpg", "ok.webp"]
 # KLIMAPAKT_EXAMPLES=5000 for a longer hunt; 150 keeps the suite fast.
 SETTINGS = settings(max_examples=int(os.environ.get("KLIMAPAKT_EXAMPLES", "150")), deadline=None,

@@ -257,7 +257,7 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
 
     # Search: type, then Enter submits without leaving the page.
     page.focus("#kp-q")
-    page.keyboard.type("bäckerei")
+    page.keyboard.type("gärtnerei")  # a trade of the seed-2035 demo (klimapakt.demo.TRADES)
     page.keyboard.press("Enter")
     assert page.url.startswith(demo_url + pages["directory"])
     searched = visible.count()

@@ -27,7 +27,7 @@ from test_loader_corpus import BASE, SECOND, registry
 from test_properties import SETTINGS
 
 TODAY = dt.date(2026, 11, 25)
-LOGOS = Path(__file__).resolve().parent / "fixtures" / "logos"
+LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"
 E = "partners.yml"
 IDS = frozenset({"metro", "acme"})
 HIDDEN_HINT = "Bitte das Zeichen löschen, am einfachsten den Text neu tippen."

@@ -17,7 +17,7 @@ import yaml
 from klimapakt import model
 from klimapakt.exports import schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def yaml12(text: str) -> Any:

@@ -12,7 +12,7 @@ import pytest
 
 from klimapakt import model, rules
 from klimapakt.kinds import choice
-from klimapakt.load import loader, structure
+from klimapakt.load import structure
 from klimapakt.load.registries import PARTNERS
 from klimapakt.source import syntax
 

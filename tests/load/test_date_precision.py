@@ -1,0 +1,164 @@
+"""Dates no more precise than their source: the posts known only to the month show only the month,
+on their pages, in every list, on the start page and in both feeds (built site)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import importlib.util
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from blog_overrides import TEMPLATES, expected_override
+from conftest import ROOT
+from klimapakt import precision
+from klimapakt.load import news
+from klimapakt.outputs import feeds
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SITE_URL = "https://klimapakt.example.org/"  # mkdocs.yml's default, which real_site uses
+# The three posts whose sources name only a month (FACTS.md: "Oktober 2021", "Ende Mai 2022", "November 2023").
+MONTH_ONLY = {
+    "klimapakt-gegruendet": "Oktober 2021",
+    "auftakt-workshop-klimaschutzvereinbarung": "Mai 2022",
+    "auszeichnung-klimaaktive-kommune-2023": "November 2023",
+}
+POSTS = {post.slug: post for post in news.read_posts(ROOT / "docs/aktuelles/posts")}
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def invented_days(post: news.Post) -> list[str]:
+    """Every way a page could name a day of the post's month: "31. Oktober 2021", "1.10.2021", …"""
+    last = (post.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    days = [post.date.replace(day=d) for d in range(1, last.day + 1)]
+    return [text for day in days for text in (precision.text_de(day), f"{day.day}.{day.month}.{day.year}",
+                                              f"{day:%d.%m.%Y}", f'datetime="{day.isoformat()}')]
+
+
+def test_the_three_posts_declare_only_their_month():
+    for slug, shown in MONTH_ONLY.items():
+        post = POSTS[slug]
+        assert (post.precision, post.date.day, post.date_text, post.date_iso) == (
+            precision.MONTH, 1, shown, post.date.isoformat()[:7])
+    assert {slug for slug, post in POSTS.items() if post.precision != precision.DAY} == set(MONTH_ONLY)
+
+
+def test_no_built_page_or_feed_names_a_day_of_a_month_only_post(real_site):
+    outputs = [p for p in real_site.rglob("*") if p.suffix in {".html", ".xml", ".json"} and p.is_file()]
+    assert real_site / feeds.RSS_PATH in outputs and real_site / feeds.JSON_PATH in outputs
+    forbidden = [text for slug in MONTH_ONLY for text in invented_days(POSTS[slug])]
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        found = [day for day in forbidden if day in text]
+        assert not found, f"{path.relative_to(real_site)} names {found}"
+
+
+def test_post_pages_show_the_month_in_their_date(real_site):
+    for slug, shown in MONTH_ONLY.items():
+        page = soup(real_site / POSTS[slug].path / "index.html")
+        time = page.select_one(".md-sidebar--post time")
+        assert (time.get_text(strip=True), time["datetime"]) == (shown, POSTS[slug].date_iso)
+    day_post = POSTS["erstes-netzwerktreffen"]  # a post with a known day keeps it
+    time = soup(real_site / day_post.path / "index.html").select_one(".md-sidebar--post time")
+    assert (time.get_text(strip=True), time["datetime"]) == ("5. Dezember 2022", "2022-12-05")
+
+
+@pytest.mark.parametrize("listing", ["aktuelles/index.html", "aktuelles/archive/2021/index.html",
+                                     "aktuelles/archive/2022/index.html", "aktuelles/archive/2023/index.html",
+                                     "aktuelles/category/klimapakt/index.html"])
+def test_blog_lists_and_archive_show_month_only_dates(real_site, listing):
+    by_url = {post.path.removeprefix("aktuelles/"): post for post in POSTS.values()}  # "klimapakt-gegruendet/"
+    shown = {}
+    for excerpt in soup(real_site / listing).select("article.md-post--excerpt"):
+        href = excerpt.select_one(".md-post__action a")["href"]  # "../../klimapakt-gegruendet/"
+        post = by_url[href.lstrip("./")]
+        time = excerpt.select_one("time")
+        shown[post.slug] = (time.get_text(strip=True), time["datetime"])
+    assert shown, f"{listing} lists no post"
+    for slug, (text, iso) in shown.items():
+        assert (text, iso) == (POSTS[slug].date_text, POSTS[slug].date_iso)
+    assert set(shown) & set(MONTH_ONLY), f"{listing} lists none of the month-only posts"
+
+
+def test_start_page_latest_news_show_the_month_only(real_site):
+    items = soup(real_site / "index.html").select(".kp-news__item")
+    dates = {item.a.get_text(strip=True): (item.time.get_text(strip=True), item.time["datetime"]) for item in items}
+    award = POSTS["auszeichnung-klimaaktive-kommune-2023"]
+    assert dates[award.title] == ("November 2023", "2023-11")
+    assert dates[POSTS["achtes-netzwerktreffen-merkur-spiel-arena"].title] == ("3. Juli 2025", "2025-07-03")
+
+
+def test_feeds_date_month_only_posts_on_the_first_and_name_no_day(real_site):
+    rss = feedparser.parse((real_site / feeds.RSS_PATH).read_bytes())
+    json_items = {i["url"]: i for i in json.loads((real_site / feeds.JSON_PATH).read_text(encoding="utf-8"))["items"]}
+    rss_items = {e.link: e for e in rss.entries}
+    for slug, shown in MONTH_ONLY.items():
+        post, url = POSTS[slug], SITE_URL + POSTS[slug].path
+        first = dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        assert email.utils.parsedate_to_datetime(rss_items[url].published) == first
+        assert dt.datetime.fromisoformat(json_items[url]["date_published"]) == first
+        visible = [rss_items[url].title, rss_items[url].description,
+                   json_items[url]["title"], json_items[url]["summary"], json_items[url]["content_text"]]
+        assert [precision.day_named_in(text) for text in visible] == [None] * len(visible)
+        assert any(shown.split()[-1] in text for text in visible)  # the year, at least, is said
+
+
+# Reading posts ------------------------------------------------------------------------------------
+
+def write_post(folder: Path, front: str, title: str = "Meldung", name: str = "p.md") -> Path:
+    path = folder / name
+    path.write_text(f"---\n{front}\n---\n\n# {title}\n\nText.\n", encoding="utf-8")
+    return path
+
+
+def test_a_month_is_dated_on_its_first_day(tmp_path):
+    with pytest.raises(news.PostError, match=r"p\.md: date_precision: 2021-10-31 passt nicht .*2021-10-01.*„Oktober 2021“"):
+        news.read_post(write_post(tmp_path, "date: 2021-10-31\ndate_precision: month"))
+    with pytest.raises(news.PostError, match=r"„monat“ ist keine Genauigkeit. Erlaubt: day \(Tag\), month \(Monat\)"):
+        news.read_post(write_post(tmp_path, "date: 2021-10-01\ndate_precision: monat"))
+    with pytest.raises(news.PostError, match=r"date: „2021-10“ ist kein Datum .* `date_precision: month`"):
+        news.read_post(write_post(tmp_path, "date: 2021-10"))
+    year = news.read_post(write_post(tmp_path, "date: 2021-01-01\ndate_precision: year"))
+    assert (year.date_text, year.date_iso) == ("2021", "2021")
+
+
+@pytest.mark.parametrize("front, title", [
+    ("date: 2021-10-01\ndate_precision: month\ndescription: Am 31. Oktober 2021 gegründet.", "Gründung"),
+    ("date: 2021-10-01\ndate_precision: month", "Gründung am 31.10.2021"),
+])
+def test_a_month_only_post_names_no_day_in_title_or_description(tmp_path, front, title):
+    with pytest.raises(news.PostError, match=r"nennt den Tag „31\. ?(Oktober|10\.2021)“.*„Oktober 2021“"):
+        news.read_post(write_post(tmp_path, front, title))
+
+
+def test_a_day_precise_post_may_name_its_day(tmp_path):
+    post = news.read_post(write_post(tmp_path, "date: 2022-12-05\ndescription: Am 5. Dezember 2022."))
+    assert (post.precision, post.date_text, post.date_iso) == (precision.DAY, "5. Dezember 2022", "2022-12-05")
+
+
+def test_the_build_stops_with_the_german_message(tmp_path):
+    """hooks.on_config reads the posts first, so a wrong date never reaches the blog plugin."""
+    (tmp_path / "aktuelles/posts").mkdir(parents=True)
+    write_post(tmp_path / "aktuelles/posts", "date: 2023-11-30\ndate_precision: month")
+    spec = importlib.util.spec_from_file_location("hooks", ROOT / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path),
+                             extra={"registry": "partners.yml", "events": "events.yml"})
+    with pytest.raises(Abort, match=r"date_precision: 2023-11-30 passt nicht .* 2023-11-01"):
+        hooks.on_config(config)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_blog_template_overrides_are_materials_with_only_the_date_changed(template):
+    assert (ROOT / "overrides" / template).read_text(encoding="utf-8") == expected_override(template)
