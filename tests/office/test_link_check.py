@@ -15,7 +15,7 @@ from klimapakt import model
 from klimapakt.__main__ import main
 from klimapakt.office import links
 
-TIMEOUT = 0.5  # the slow page never answers within it
+TIMEOUT = 5.0  # the slow page never answers; the others do well within it, even on a busy machine
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -91,7 +91,7 @@ def test_errors_are_reported_with_their_status_in_german(findings, server):
 
 def test_a_slow_page_a_refused_connection_and_a_tls_error(findings):
     assert (findings["langsam"].kind, findings["langsam"].message) == (
-        "timeout", "antwortet nicht innerhalb von 0.5 Sekunden.")
+        "timeout", "antwortet nicht innerhalb von 5 Sekunden.")
     assert findings["abgelehnt"].kind == "unreachable"
     assert findings["abgelehnt"].message.startswith("ist nicht erreichbar")
     assert findings["tls"].kind == "tls"
