@@ -78,9 +78,10 @@ bench: $(STAMP) ## Benchmark the build with 100 to 5,000 demo partners
 audit: $(STAMP) chromium $(NODE_STAMP) ## Lighthouse scores for start page, directory and a profile (audit/)
 	$(PY) scripts/audit.py
 
-schema: $(STAMP) ## Regenerate the JSON Schemas (partners.yml, events.yml) and the field table in CONTRIBUTING.md
+schema: $(STAMP) ## Regenerate the JSON Schemas, the field table in CONTRIBUTING.md and the import template
 	$(PY) -m klimapakt schema --write
 	$(PY) -m klimapakt fields --write
+	$(PY) -m klimapakt template
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache

@@ -42,6 +42,7 @@ VERSION_COMMENT_RE = re.compile(r"^v\d+\.\d+\.\d+\b")
 # Write permissions a job may hold: (workflow file, job id) -> scopes.
 ALLOWED_WRITE = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},
+    ("monitoring.yml", "report"): {"issues"},  # keeps the one issue „Monitoring Klimapakt“ up to date
 }
 
 
@@ -101,7 +102,7 @@ def workflow_path(request) -> Path:
 
 def test_workflows_exist():
     names = {p.name for p in WORKFLOWS}
-    assert {"pr.yml", "deploy.yml"} <= names, names
+    assert {"pr.yml", "deploy.yml", "monitoring.yml"} <= names, names
 
 
 # --- (a) zizmor ------------------------------------------------------------------
@@ -393,6 +394,32 @@ def test_deploy_workflow():
     # The job that holds the publishing permissions runs no code from the repository.
     assert all("run" not in step for step in deploy["steps"])
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
+    workflow = load_yaml(WORKFLOW_DIR / "monitoring.yml")
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in on["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month, weekday) == ("1", "*", "*") and minute not in ("0", "00"), cron  # monthly, off the hour
+    assert workflow["concurrency"] == {"group": "monitoring", "cancel-in-progress": False}
+    (job_id, job), = workflow["jobs"].items()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    runs = {step["name"]: step.get("run", "") for step in job["steps"]}
+    report = runs["Bericht erstellen"]
+    assert "python -m klimapakt monitoring --format md" in report and "python -m klimapakt links --format md" in report
+    assert "$GITHUB_STEP_SUMMARY" in report
+    update = next(step for step in job["steps"] if "gh issue" in step.get("run", ""))
+    assert update["env"]["TITLE"] == "Monitoring Klimapakt" and update["env"]["GH_TOKEN"] == "${{ github.token }}"
+    script = update["run"]
+    assert script.count("gh issue create") == 1 and script.count("gh issue edit") == 1
+    assert "--state all" in script and "select(.title == env.TITLE)" in script  # found again even when closed
+    # Only this step sees the token, and no expression is expanded into a script (template injection).
+    assert [step["name"] for step in job["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [update["name"]]
+    assert all("${{" not in step.get("run", "") for step in job["steps"])
+    assert installed_requirements("\n".join(runs.values())) == ["requirements/office.txt"]
+    assert "pip install --no-deps -e ." in runs["Install dependencies"]
 
 
 INSTALL_RE = re.compile(r"pip install\b[^\n]*")

@@ -9,13 +9,10 @@ import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..vocabulary import ROLE_FOUNDING, STATUS_FORMER, STATUS_FOUNDING, STATUS_PARTNER
+from ..vocabulary import ROLE_FOUNDING, STATUS_FOUNDING, STATUS_PARTNER
 
 if TYPE_CHECKING:
     from .partners import Emission, Partner, Target
-
-REVIEW_MAX_AGE_DAYS = 365
-AGREEMENT_DUE_DAYS = 730
 
 
 # Record rules: (field, message) pairs.
@@ -71,20 +68,8 @@ def warn_missing_logo_or_description(partner: Partner, today: dt.date) -> list[t
     return []
 
 
-def warn_stale_review(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    if partner.last_reviewed and (today - partner.last_reviewed).days > REVIEW_MAX_AGE_DAYS:
-        return [("last_reviewed", f"Die Angaben wurden zuletzt am {partner.last_reviewed.isoformat()} geprüft, vor mehr als 12 Monaten.")]
-    return []
-
-
-def warn_agreement_overdue(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    if (partner.agreement is None and partner.joined and partner.status not in (STATUS_FORMER, STATUS_FOUNDING)
-            and (today - partner.joined).days > AGREEMENT_DUE_DAYS):
-        return [("agreement", f"Beigetreten am {partner.joined.isoformat()}, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
-    return []
-
-
-PARTNER_WARNINGS = (warn_missing_logo_or_description, warn_stale_review, warn_agreement_overdue)
+# The day-dependent reminders (review due, agreement due) are monitoring rules: model/monitoring_rules.py.
+PARTNER_WARNINGS = (warn_missing_logo_or_description,)
 
 
 # Letters of other alphabets that look like Latin ones, as NFKC and casefold leave them: „Асme“

@@ -377,12 +377,9 @@ CORPUS = [
     # --- warnings
     ("warn-no-logo-no-description", registry(logo=None, description=None),
      f"{E}:2: acme: -: Ohne Logo und Beschreibung wirkt das Profil leer. Bitte nachtragen, wenn möglich."),
-    ("warn-stale-review", registry("    last_reviewed: 2025-11-24\n"),
-     f"{E}:8: acme: last_reviewed: Die Angaben wurden zuletzt am 2025-11-24 geprüft, vor mehr als 12 Monaten."),
-    ("warn-agreement-overdue", registry("    joined: 2024-11-24\n"),
-     f"{E}:2: acme: agreement: Beigetreten am 2024-11-24, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung."),
+    # A review or an agreement that is due is no warning of `check`: see tests/test_monitoring.py.
 ]
-WARNINGS = {"warn-no-logo-no-description", "warn-stale-review", "warn-agreement-overdue"}
+WARNINGS = {"warn-no-logo-no-description"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=name) for name, t, e in CORPUS])
