@@ -42,7 +42,7 @@ partners:
   - id: gamma
     name: Gamma KG
     role: founding
-    status: partner
+    status: founding
 """
 
 
