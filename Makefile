@@ -24,7 +24,7 @@ $(STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 # package's templates, overrides/ or the glue files change (-w here, not `watch:` in mkdocs.yml,
 # which every build would require to exist). A change to the package's Python code restarts the
 # server (watchmedo, from the pinned watchdog): a rebuild would still run the code imported before.
-WATCH := -w partners.yml -w events.yml -w overrides -w klimapakt -w hooks.py -w macros.py
+WATCH := -w partners.yml -w events.yml -w kennzahlen.yml -w overrides -w klimapakt -w hooks.py -w macros.py
 SERVE := $(VENV)/bin/watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py' \
 	--debounce-interval 1 -- $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 $(WATCH)
 

@@ -588,7 +588,7 @@ def test_make_serve_reloads_on_data_templates_overrides_and_code():
     assert dry.returncode == 0, dry.stderr
     (line,) = [ln for ln in dry.stdout.splitlines() if "mkdocs serve" in ln]
     watched = re.findall(r"-w (\S+)", line)
-    assert {"partners.yml", "events.yml", "overrides", "klimapakt"} <= set(watched)
+    assert {"partners.yml", "events.yml", "kennzahlen.yml", "overrides", "klimapakt"} <= set(watched)
     assert all((ROOT / path).exists() for path in watched), watched
     # Python keeps imported code: a change to the package's code restarts the server.
     assert "watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py'" in line
