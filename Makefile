@@ -20,13 +20,21 @@ $(STAMP): requirements.txt $(wildcard requirements/*.txt) pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $(STAMP)
 
+# Live reload: besides docs/ and mkdocs.yml, `mkdocs serve` rebuilds when the registries, the
+# package's templates, overrides/ or the glue files change (-w here, not `watch:` in mkdocs.yml,
+# which every build would require to exist). A change to the package's Python code restarts the
+# server (watchmedo, from the pinned watchdog): a rebuild would still run the code imported before.
+WATCH := -w partners.yml -w events.yml -w kennzahlen.yml -w overrides -w klimapakt -w hooks.py -w macros.py
+SERVE := $(VENV)/bin/watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py' \
+	--debounce-interval 1 -- $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 $(WATCH)
+
 serve: $(STAMP) ## Install everything and serve the site with live reload on http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(SERVE)
 
 build: $(STAMP) ## Build the static site into site/
 	$(VENV)/bin/mkdocs build --strict
 
-check: $(STAMP) ## Check partners.yml (same rules as the build)
+check: $(STAMP) ## Check partners.yml and events.yml (same rules as the build)
 	$(PY) -m klimapakt check
 
 release-check: $(STAMP) ## Check as before publishing: partners.yml, events.yml and every legally required value in mkdocs.yml
@@ -39,7 +47,7 @@ demo: $(DEMO_REGISTRY) ## Build the site with 60 fictional demo partners into si
 	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs build --strict
 
 serve-demo: $(DEMO_REGISTRY) ## Serve the demo site with live reload
-	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	KLIMAPAKT_REGISTRY=$(DEMO_REGISTRY) $(SERVE) -w $(DEMO_REGISTRY)
 
 chromium: ## Install Debian's chromium for the browser tests (needs root or sudo)
 	@test -x /usr/bin/chromium || { \
@@ -70,9 +78,10 @@ bench: $(STAMP) ## Benchmark the build with 100 to 5,000 demo partners
 audit: $(STAMP) chromium $(NODE_STAMP) ## Lighthouse scores for start page, directory and a profile (audit/)
 	$(PY) scripts/audit.py
 
-schema: $(STAMP) ## Regenerate the JSON Schemas (partners.yml, events.yml) and the field table in CONTRIBUTING.md
+schema: $(STAMP) ## Regenerate the JSON Schemas, the field table in CONTRIBUTING.md and the import template
 	$(PY) -m klimapakt schema --write
 	$(PY) -m klimapakt fields --write
+	$(PY) -m klimapakt template
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache

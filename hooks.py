@@ -13,11 +13,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from klimapakt.load import news
-from klimapakt.mkdocs import site, theme_fixes
+from klimapakt.mkdocs import preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
+_page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_directory_urls: false), from on_env
 
 
 def on_config(config):
@@ -60,8 +61,11 @@ def _drop_unsafe_files(files: Files, project: Project) -> None:
 
 
 def on_env(env, config, files):
-    """Filters for the blog templates in overrides/: a post's date as precise as its source."""
+    """Filters for the blog templates in overrides/ (a post's date as precise as its source); in the
+    preview (no directory URLs) the page files that links are turned into."""
+    global _page_files
     env.filters.update(post_date_text=lambda post: _post(post).date_text, post_date_iso=lambda post: _post(post).date_iso)
+    _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
     return env
 
 
@@ -78,13 +82,18 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Repair Material's markup errors and give every page a skip link (see klimapakt.mkdocs.theme_fixes)."""
-    return theme_fixes.fix_page(output)
+    """Repair Material's markup errors and give every page a skip link (see klimapakt.mkdocs.theme_fixes);
+    in the preview (no directory URLs), links to page folders become links to the files."""
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, page.file.url, _page_files) if _page_files else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page."""
-    return theme_fixes.fix_page(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    output = theme_fixes.fix_page(output)
+    return preview.file_links(output, template_name, _page_files) if _page_files else output
 
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json

@@ -8,7 +8,7 @@ from __future__ import annotations
 from klimapakt import exports
 from klimapakt.model import events
 from klimapakt.mkdocs.project import Project
-from klimapakt.render import html, progress
+from klimapakt.render import coverage, html, progress
 from klimapakt.render.events import iso, when_de
 
 
@@ -36,9 +36,18 @@ def define_env(env):
     def office_phone_link() -> str:
         return html.phone_link(project.office.get("telefon"))
 
+    def directory_coverage_of() -> coverage.Coverage:
+        return coverage.coverage(project.data().partners, project.figures())
+
     @env.macro
     def key_figures() -> str:
-        return html.render_key_figures(project.data().figures, href=page_root() + "fortschritt/")
+        return html.render_key_figures(project.data().figures, href=page_root() + "fortschritt/",
+                                       coverage=directory_coverage_of())
+
+    @env.macro
+    def directory_coverage() -> str:
+        """„Bisher sind N von über 100 Partnerunternehmen eingetragen“, with the count's date and source."""
+        return html.render_coverage(directory_coverage_of())
 
     @env.macro
     def pact_figures() -> str:

@@ -1,4 +1,4 @@
-"""Command line: `python -m klimapakt check [partners.yml|events.yml] [--github] [--release]`, `schema [--write]`, `fields`."""
+"""Command line: `python -m klimapakt check [FILE] [--github] [--base REF] [--release]`, `schema [--write]`, `fields`, `demo`."""
 
 from __future__ import annotations
 
@@ -6,52 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import vocabulary
-from .load import loader
-from .load.registries import EVENTS, PARTNERS, REGISTRIES, registry_for
-from .rules import logos
-from .report import errors, format_text, github_annotation
+from .load.registries import PARTNERS, REGISTRIES
+from .review import checking
 
 
 def check(args: argparse.Namespace) -> int:
-    # Without a file: partners.yml, and events.yml when present. A file named events*.yml is an events file.
-    paths = [Path(args.file)] if args.file else [p for p in (Path(r.file) for r in REGISTRIES)
-                                                 if p.name == PARTNERS.file or p.exists()]
-    failed = False
-    for path in paths:
-        registry = registry_for(path.name)
-        problems = (check_partners(path, args) if registry is PARTNERS else check_events(path) if registry is EVENTS
-                    else list(loader.load_file(path, registry=registry).problems))
-        print((f"{path}:\n" if len(paths) > 1 else "") + format_text(problems))
-        if args.github:
-            for problem in sorted(problems):
-                print(github_annotation(problem))
-        failed = failed or bool(errors(problems))
+    failed = checking.run(args.file, base=args.base, github=args.github, logo_dir=args.logo_dir) != 0
     if args.release:  # the legally required values in mkdocs.yml, before the real site is published
         from .release import report
 
         failed = report(Path(args.config), github=args.github) or failed
     return 1 if failed else 0
-
-
-def check_partners(path: Path, args: argparse.Namespace) -> list:
-    folder = path.absolute().parent  # not resolve(): a symlinked partners.yml is refused, not followed
-    logo_dir = Path(args.logo_dir) if args.logo_dir else folder / vocabulary.LOGO_DIR
-    loaded = loader.load_file(path, logo_dir=logo_dir)
-    return [*loaded.problems, *check_docs(folder / "docs", loaded), *logos.folder_tree_problems(folder / "overrides")]
-
-
-def check_docs(docs_dir: Path, loaded: loader.Loaded) -> list:
-    """What the build checks in docs/ beside the registry: no symlinks or special files, every logo file valid."""
-    if not (docs_dir.is_dir() or docs_dir.is_symlink()):
-        return []
-    return logos.docs_problems(docs_dir, [p.logo for p in loaded.partners if p.logo])
-
-
-def check_events(path: Path) -> list:
-    folder = path.absolute().parent  # partners.yml beside it; its own check reports its problems
-    partners = loader.load_file(folder / PARTNERS.file, logo_dir=folder / vocabulary.LOGO_DIR).partners
-    return list(loader.load_events(path, [p.id for p in partners])[1])
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -102,6 +67,73 @@ def fields(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_sheets(args: argparse.Namespace) -> int:
+    from . import vocabulary
+    from .clock import build_date
+    from .office.summary import import_files
+
+    into = Path(args.into)
+    logo_dir = Path(args.logo_dir) if args.logo_dir else into.absolute().parent / vocabulary.LOGO_DIR
+    code, text = import_files([Path(f) for f in args.files], into, logo_dir=logo_dir, today=build_date(),
+                              dry_run=args.dry_run)
+    sys.stdout.write(text)
+    return code
+
+
+def template(args: argparse.Namespace) -> int:
+    from .office.template import write_template
+
+    path, current = write_template(Path("."), check=args.check)
+    verdict = "aktuell." if current else ("veraltet. Bitte `python -m klimapakt template` ausführen." if args.check
+                                          else "geschrieben.")
+    print(f"Importvorlage {path} {verdict}")
+    return 1 if args.check and not current else 0
+
+
+def day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum in der Form JJJJ-MM-TT.") from None
+
+
+def monitoring(args: argparse.Namespace) -> int:
+    from . import vocabulary
+    from .clock import build_date
+    from .load import loader
+    from .office import monitoring as report
+    from .report import errors, format_text
+
+    path = Path(args.file)
+    loaded = loader.load_file(path, logo_dir=path.absolute().parent / vocabulary.LOGO_DIR)
+    if errors(loaded.problems):
+        print(format_text(errors(loaded.problems)))
+        return 1
+    today = args.today or build_date()
+    items = report.due_items(loaded.partners, today)
+    if args.format == "md":
+        output = report.markdown(items, today, path.name).encode("utf-8")
+    else:
+        output = report.csv_bytes(items) if args.format == "csv" else report.xlsx_bytes(items, today)
+    if args.output or args.format == "xlsx":
+        Path(args.output or "monitoring.xlsx").write_bytes(output)
+        print(f"Monitoring-Bericht geschrieben: {args.output or 'monitoring.xlsx'} ({len(items)} Aufgaben)")
+    else:
+        sys.stdout.buffer.write(output)
+    return 0
+
+
+def links(args: argparse.Namespace) -> int:
+    from .office import links as check
+
+    found = check.registry_links(Path("."))
+    findings = check.check_links(found, timeout=args.timeout, concurrency=args.concurrency)
+    sys.stdout.write(check.markdown_report(found, findings) if args.format == "md" else check.text_report(found, findings))
+    return 0  # a broken link is a task for the office, never a failed run
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m klimapakt", description="Werkzeuge für die Klimapakt-Website")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--release", action="store_true",
                               help="zusätzlich prüfen, ob alle Pflichtangaben (Impressum, Datenschutz, …) eingetragen sind")
     check_parser.add_argument("--config", default="mkdocs.yml", help="Konfiguration für --release (Standard: mkdocs.yml)")
+    check_parser.add_argument("--base", metavar="REF", help="mit dieser Fassung vergleichen und die Änderungen zeigen: "
+                              "eine Git-Revision (z. B. origin/main), eine Datei oder ein Ordner")
     check_parser.set_defaults(run=check)
     demo_parser = commands.add_parser("demo", help="Demodaten (erfundene Unternehmen) erzeugen")
     demo_parser.add_argument("--count", type=int, default=60)
@@ -129,6 +163,26 @@ def main(argv: list[str] | None = None) -> int:
     fields_parser.add_argument("--write", nargs="?", const="CONTRIBUTING.md", metavar="DATEI",
                                help="die Tabelle zwischen den Markierungen in DATEI ersetzen (Standard: CONTRIBUTING.md)")
     fields_parser.set_defaults(run=fields)
+    import_parser = commands.add_parser("import", help="Partner aus einer Tabelle (.xlsx, .csv) in partners.yml übernehmen")
+    import_parser.add_argument("files", nargs="+", metavar="DATEI", help="Tabelle(n): .xlsx oder .csv")
+    import_parser.add_argument("--into", default=PARTNERS.file, help="Zieldatei (Standard: partners.yml)")
+    import_parser.add_argument("--dry-run", action="store_true", help="nur prüfen und zeigen, nichts schreiben")
+    import_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Zieldatei)")
+    import_parser.set_defaults(run=import_sheets)
+    template_parser = commands.add_parser("template", help="die Importvorlage vorlagen/partner-import.xlsx schreiben")
+    template_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Vorlage nicht aktuell ist")
+    template_parser.set_defaults(run=template)
+    monitoring_parser = commands.add_parser("monitoring", help="Was bei welchem Partner fällig ist (Monitoring)")
+    monitoring_parser.add_argument("file", nargs="?", default=PARTNERS.file, help="Register (Standard: partners.yml)")
+    monitoring_parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
+    monitoring_parser.add_argument("--today", type=day, help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    monitoring_parser.add_argument("--output", help="in diese Datei schreiben (Standard: Bildschirm; xlsx: monitoring.xlsx)")
+    monitoring_parser.set_defaults(run=monitoring)
+    links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")
+    links_parser.add_argument("--format", choices=("text", "md"), default="text")
+    links_parser.add_argument("--timeout", type=float, default=10.0, help="Sekunden je Adresse (Standard: 10)")
+    links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
+    links_parser.set_defaults(run=links)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -13,7 +13,7 @@ WARNING = "warning"
 class Problem:
     line: int
     entry: str  # the partner's id, "Eintrag N" when it has none, or "Datei"
-    field: str  # dotted path such as "agreement.targets[1].year", or "-"
+    field: str  # dotted path such as "agreement.targets[1].year", or "-" (the whole entry; never printed)
     message: str  # German, one sentence or two
     severity: str = ERROR
     file: str = "partners.yml"
@@ -21,6 +21,14 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.entry}: {self.field}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """Entry and field as people read them: only the entry where the message is about all of it."""
+        return self.entry if self.field == "-" else f"{self.entry}: {self.field}"
+
+    def text(self) -> str:
+        return f"{self.file}:{self.line}: {self.where}: {self.message}"
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -37,10 +45,10 @@ def format_text(problems: list[Problem]) -> str:
     lines: list[str] = []
     if errs:
         lines.append("Fehler:")
-        lines += [f"  {p}" for p in errs]
+        lines += [f"  {p.text()}" for p in errs]
     if warns:
         lines.append("Hinweise:")
-        lines += [f"  {p}" for p in warns]
+        lines += [f"  {p.text()}" for p in warns]
     lines.append(summary(problems))
     return "\n".join(lines)
 
@@ -65,7 +73,7 @@ def _escape_property(text: str) -> str:
 def github_annotation(problem: Problem) -> str:
     """A workflow command GitHub shows on the pull request's changed line."""
     command = "error" if problem.severity == ERROR else "warning"
-    title = _escape_property(f"{problem.entry}: {problem.field}")
+    title = _escape_property(problem.where)
     file = _escape_property(problem.file)
     column = f",col={problem.column}" if problem.column else ""
     return f"::{command} file={file},line={problem.line}{column},title={title}::{_escape_data(problem.message)}"

@@ -13,6 +13,7 @@ STATUSES = MappingProxyType({
     "letter-of-intent": "Letter of Intent",
     "partner": "Klimapartner",
     "former": "Ehemaliger Partner",
+    "founding": "Initialpartner",  # a founding organisation without an agreement of its own (partner_rules)
 })
 # WZ 2008 sections (Klassifikation der Wirtschaftszweige, Destatis).
 SECTORS = MappingProxyType({
@@ -78,7 +79,6 @@ MAX_ERRORS = 1000  # then the check stops: no one fixes more at once, and a file
 
 # Named values that code compares against (the keys above stay the single spelling).
 ROLE_FOUNDING, ROLE_PARTNER = "founding", "partner"
-STATUS_LOI, STATUS_PARTNER, STATUS_FORMER = "letter-of-intent", "partner", "former"
-MEASURE_PLANNED = "planned"
+STATUS_LOI, STATUS_PARTNER, STATUS_FORMER, STATUS_FOUNDING = "letter-of-intent", "partner", "former", "founding"
 MEASURE_DONE = "done"
 PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name

@@ -1,7 +1,8 @@
 """The dependency files: pyproject.toml declares what the package imports, requirements/ pins it exactly.
 
 requirements/check.txt   the registry check (staff path in CI): PyYAML, defusedxml, tzdata
-requirements/site.txt    -r check.txt + MkDocs, Material, mkdocs-macros, the package's dependencies
+requirements/office.txt  -r check.txt + openpyxl and httpx: import, monitoring, link check (monthly workflow)
+requirements/site.txt    -r office.txt + MkDocs, Material, mkdocs-macros, the package's dependencies
 requirements/audit.txt   zizmor
 requirements/test.txt    -r site.txt -r audit.txt + the test tools
 requirements.txt         -r requirements/test.txt (one command for a developer's machine)
@@ -59,7 +60,8 @@ def all_pins(path: Path) -> dict[str, str]:
 def test_the_files_include_each_other_as_documented():
     assert includes(ROOT / "requirements.txt") == [REQUIREMENTS / "test.txt"]
     assert includes(REQUIREMENTS / "test.txt") == [REQUIREMENTS / "site.txt", REQUIREMENTS / "audit.txt"]
-    assert includes(REQUIREMENTS / "site.txt") == [REQUIREMENTS / "check.txt"]
+    assert includes(REQUIREMENTS / "site.txt") == [REQUIREMENTS / "office.txt"]
+    assert includes(REQUIREMENTS / "office.txt") == [REQUIREMENTS / "check.txt"]
     assert includes(REQUIREMENTS / "check.txt") == includes(REQUIREMENTS / "audit.txt") == []
 
 
@@ -83,7 +85,7 @@ def test_pyproject_declares_ranges_that_the_site_pins_satisfy():
     site = all_pins(REQUIREMENTS / "site.txt")
     requirements = [Requirement(text) for text in declared]
     assert {normalised(r.name) for r in requirements} == {
-        "babel", "defusedxml", "icalendar", "jinja2", "markupsafe", "pyyaml", "tzdata"}
+        "babel", "defusedxml", "httpx", "icalendar", "jinja2", "markupsafe", "openpyxl", "pyyaml", "tzdata"}
     for requirement in requirements:
         assert "==" not in str(requirement.specifier), f"pyproject.toml pins {requirement} exactly"
         assert requirement.specifier.contains(site[normalised(requirement.name)]), (requirement, site)
@@ -106,7 +108,8 @@ sys.meta_path.insert(0, Blocker())
 from klimapakt.__main__ import main
 sys.exit(main(["check"]))
 """
-NOT_IN_CHECK = {"babel", "jinja2", "markupsafe", "icalendar", "mkdocs", "material", "properdocs", "dateutil"}
+NOT_IN_CHECK = {"babel", "jinja2", "markupsafe", "icalendar", "mkdocs", "material", "properdocs", "dateutil",
+                "openpyxl", "httpx"}
 
 
 @pytest.mark.parametrize("file", [None, "partners.yml", "events.yml"])

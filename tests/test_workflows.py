@@ -42,6 +42,7 @@ VERSION_COMMENT_RE = re.compile(r"^v\d+\.\d+\.\d+\b")
 # Write permissions a job may hold: (workflow file, job id) -> scopes.
 ALLOWED_WRITE = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},
+    ("monitoring.yml", "report"): {"issues"},  # keeps the one issue „Monitoring Klimapakt“ up to date
 }
 
 
@@ -101,7 +102,7 @@ def workflow_path(request) -> Path:
 
 def test_workflows_exist():
     names = {p.name for p in WORKFLOWS}
-    assert {"pr.yml", "deploy.yml"} <= names, names
+    assert {"pr.yml", "deploy.yml", "monitoring.yml"} <= names, names
 
 
 # --- (a) zizmor ------------------------------------------------------------------
@@ -250,8 +251,10 @@ def test_concurrency_is_set(workflow_path):
 
 def test_pr_workflow():
     workflow = load_yaml(WORKFLOW_DIR / "pr.yml")
-    assert set(triggers(workflow)) == {"pull_request", "workflow_dispatch"}
-    assert {"check", "test", "build"} <= set(workflow["jobs"])
+    on = triggers(workflow)
+    assert set(on) == {"pull_request", "push", "workflow_dispatch"}
+    assert on["push"] == {"branches": ["main"]}  # the whole suite also runs on main
+    assert set(workflow["jobs"]) == {"changes", "check", "build", "site-tests", "test"}
     uploads = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert [step["with"]["name"] for step in uploads] == ["site-preview"]
     assert uploads[0]["with"]["path"].rstrip("/") == "site"
@@ -259,11 +262,119 @@ def test_pr_workflow():
     assert "make compare-generators" in [step.get("run") for job_id, step in steps(workflow) if job_id == "test"]
 
 
-def test_the_registry_check_job_installs_only_the_check_requirements():
+def job_runs(workflow: dict, job_id: str) -> str:
+    return "\n".join(step.get("run", "") for step in workflow["jobs"][job_id]["steps"])
+
+
+def test_the_changes_job_decides_with_git_alone():
     workflow = load_yaml(WORKFLOW_DIR / "pr.yml")
-    runs = "\n".join(step.get("run", "") for job_id, step in steps(workflow) if job_id == "check")
-    assert installed_requirements(runs) == ["requirements/check.txt"]
-    assert "pip install --no-deps -e ." in runs
+    job = workflow["jobs"]["changes"]
+    assert [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step] == ["actions/checkout"]
+    assert job["steps"][0]["with"]["fetch-depth"] == 2  # the merge commit and its base
+    kind_step = next(step for step in job["steps"] if step.get("id") == "kind")
+    assert kind_step["run"] == 'python3 scripts/change_kind.py >> "$GITHUB_OUTPUT"'
+    assert job["outputs"] == {"code": "${{ steps.kind.outputs.code }}"}
+
+
+def test_staff_path_and_code_path():
+    jobs = load_yaml(WORKFLOW_DIR / "pr.yml")["jobs"]
+    staff, code = jobs["site-tests"], jobs["test"]
+    assert staff["needs"] == code["needs"] == "changes"
+    assert staff["if"] == "needs.changes.outputs.code == 'false'"
+    # The whole suite runs unless the change is known to be data only, also when `changes` failed.
+    assert code["if"] == "${{ !cancelled() && needs.changes.outputs.code != 'false' }}"
+    staff_runs, code_runs = job_runs({"jobs": jobs}, "site-tests"), job_runs({"jobs": jobs}, "test")
+    assert 'python -m pytest -m "not browser"' in staff_runs and "chromium" not in staff_runs
+    assert "make test" in code_runs and "chromium" in code_runs
+    # `make test` runs `npm ci` and the Nu Html Checker: the container needs Node and Java.
+    assert {"nodejs", "npm", "default-jre-headless"} <= set(code_runs.split())
+    # The check and the preview run on both paths.
+    assert "needs" not in jobs["check"] and "if" not in jobs["check"]
+    assert "needs" not in jobs["build"] and "if" not in jobs["build"]
+
+
+def test_the_check_compares_with_the_base_branch():
+    job = load_yaml(WORKFLOW_DIR / "pr.yml")["jobs"]["check"]
+    assert job["steps"][0]["with"]["fetch-depth"] == 2
+    runs = job_runs({"jobs": {"check": job}}, "check")
+    assert 'if [ "$GITHUB_EVENT_NAME" = pull_request ]; then set -- --base HEAD^1; fi' in runs
+    assert 'python -m klimapakt check --github "$@"' in runs
+
+
+def test_the_preview_is_built_to_open_from_a_folder_and_the_summary_says_how():
+    job = load_yaml(WORKFLOW_DIR / "pr.yml")["jobs"]["build"]
+    runs = job_runs({"jobs": {"build": job}}, "build")
+    assert "mkdocs build --strict -f mkdocs.preview.yml" in runs
+    summary = next(step["run"] for step in job["steps"] if "GITHUB_STEP_SUMMARY" in step.get("run", ""))
+    text = summary.split("<<'TEXT'", 1)[1].rsplit("TEXT", 1)[0]
+    prose = " ".join(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    assert len(re.findall(r"[.!?](?:\s|$)", prose)) == 2, prose  # two sentences
+    for needle in ("Artifacts", "site-preview", "entpacken", "index.html"):
+        assert needle in prose
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "site-preview" in guide and "index.html" in guide
+
+
+def load_change_kind():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("change_kind", ROOT / "scripts/change_kind.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("paths", "code"), [
+    (["partners.yml"], False),
+    (["partners.yml", "events.yml", "docs/assets/partners/muster-gmbh.svg"], False),
+    (["docs/kontakt.md", "docs/aktuelles/posts/2026-01-treffen.md"], False),
+    ([], False),
+    (["partners.yml", "klimapakt/render.py"], True),
+    (["klimapakt/templates/card.html"], True),
+    (["docs/assets/css/klimapakt.css"], True),
+    (["docs/assets/js/search-on-demand.js"], True),
+    (["docs/assets/partners/sub/x.svg"], True),
+    (["overrides/main.html"], True),
+    (["requirements/site.txt"], True),
+    (["mkdocs.yml"], True),
+    (["hooks.py"], True),
+    (["docs/partners.yml"], True),
+    ([".github/workflows/pr.yml"], True),
+    (["CONTRIBUTING.md"], True),
+])
+def test_change_kind_sorts_paths(paths, code):
+    assert load_change_kind().code_changed(paths) is code
+
+
+def test_change_kind_reads_the_merge_commit_and_defaults_to_the_code_path(tmp_path):
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(tmp_path), "PATH": os.environ["PATH"]}
+
+    def git_run(*args: str) -> None:
+        subprocess.run([git, *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    def kind(event: str) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "scripts/change_kind.py")], cwd=tmp_path,
+                              env={**env, "GITHUB_EVENT_NAME": event}, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    (tmp_path / "partners.yml").write_text("partners: []\n", encoding="utf-8")
+    git_run("init", "-q")
+    git_run("add", ".")
+    git_run("commit", "-q", "-m", "one")
+    assert kind("pull_request") == "code=true\n"  # no base commit: when in doubt, the code path
+    (tmp_path / "partners.yml").write_text("partners: []\n# neu\n", encoding="utf-8")
+    git_run("commit", "-q", "-am", "two")
+    assert kind("pull_request") == "code=false\n"
+    assert kind("push") == "code=true\n"
+    (tmp_path / "hooks.py").write_text("", encoding="utf-8")
+    git_run("add", ".")
+    git_run("commit", "-q", "-m", "three")
+    assert kind("pull_request") == "code=true\n"
 
 
 def test_deploy_workflow():
@@ -283,6 +394,32 @@ def test_deploy_workflow():
     # The job that holds the publishing permissions runs no code from the repository.
     assert all("run" not in step for step in deploy["steps"])
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
+    workflow = load_yaml(WORKFLOW_DIR / "monitoring.yml")
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in on["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month, weekday) == ("1", "*", "*") and minute not in ("0", "00"), cron  # monthly, off the hour
+    assert workflow["concurrency"] == {"group": "monitoring", "cancel-in-progress": False}
+    (job_id, job), = workflow["jobs"].items()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    runs = {step["name"]: step.get("run", "") for step in job["steps"]}
+    report = runs["Bericht erstellen"]
+    assert "python -m klimapakt monitoring --format md" in report and "python -m klimapakt links --format md" in report
+    assert "$GITHUB_STEP_SUMMARY" in report
+    update = next(step for step in job["steps"] if "gh issue" in step.get("run", ""))
+    assert update["env"]["TITLE"] == "Monitoring Klimapakt" and update["env"]["GH_TOKEN"] == "${{ github.token }}"
+    script = update["run"]
+    assert script.count("gh issue create") == 1 and script.count("gh issue edit") == 1
+    assert "--state all" in script and "select(.title == env.TITLE)" in script  # found again even when closed
+    # Only this step sees the token, and no expression is expanded into a script (template injection).
+    assert [step["name"] for step in job["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [update["name"]]
+    assert all("${{" not in step.get("run", "") for step in job["steps"])
+    assert installed_requirements("\n".join(runs.values())) == ["requirements/office.txt"]
+    assert "pip install --no-deps -e ." in runs["Install dependencies"]
 
 
 INSTALL_RE = re.compile(r"pip install\b[^\n]*")
@@ -438,3 +575,20 @@ def test_issue_form_requires_publication_consent(form):
     consent = element(form, "consent")
     assert consent["type"] == "checkboxes"
     assert any(opt.get("required") is True for opt in consent["attributes"]["options"])
+
+
+# --- make serve -------------------------------------------------------------------------
+
+
+def test_make_serve_reloads_on_data_templates_overrides_and_code():
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run([make, "-n", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    (line,) = [ln for ln in dry.stdout.splitlines() if "mkdocs serve" in ln]
+    watched = re.findall(r"-w (\S+)", line)
+    assert {"partners.yml", "events.yml", "kennzahlen.yml", "overrides", "klimapakt"} <= set(watched)
+    assert all((ROOT / path).exists() for path in watched), watched
+    # Python keeps imported code: a change to the package's code restarts the server.
+    assert "watchmedo auto-restart --directory klimapakt --recursive --patterns '**/*.py'" in line

@@ -46,17 +46,22 @@ def csv_cell(f: Field, value: Any) -> str:
 def csv_scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = str(int(value)) if value.is_integer() else repr(value)
-        if "e" in text:  # the loader allows at most 12 digits and 3 decimals, so this is a safeguard
-            text = f"{value:.3f}".rstrip("0").rstrip(".")
-        return text.replace(".", CSV_DECIMAL)
+    if isinstance(value, (int, float)):
+        return number_text(value).replace(".", CSV_DECIMAL)
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
     return FORMULA_ESCAPE + text if FORMULA_START.match(text) else text
+
+
+def number_text(value: int | float) -> str:
+    """A number as the registry writes it: a point as the decimal mark, whole floats without one, no exponent."""
+    if isinstance(value, int):
+        return str(value)
+    text = str(int(value)) if value.is_integer() else repr(value)
+    if "e" in text:  # the loader allows at most 12 digits and 3 decimals, so this is a safeguard
+        text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text
 
 
 def csv_text(table: Table, partners: Sequence[Partner]) -> str:

@@ -12,10 +12,12 @@ from typing import Any, Iterator, Sequence
 
 from ..kinds.text import ID
 from ..model.fields import Field, fields_of
-from ..model.partners import Partner
+from ..model.partners import Partner, PartnerRegistry
 
 # The column that ties a row of a list table (e.g. measures.csv) to its partner.
-PARTNER_ID = Field("partner_id", "Kennung des Partners (Spalte id in partners.csv)", kind=ID, required=True)
+PARTNER_ID = Field("partner_id", "Kennung des Partners (Spalte id in partners.csv)", kind=ID, required=True,
+                   title="Partner-Kennung")
+TITLE_SEPARATOR = " – "  # „Ansprechperson – E-Mail“: the German header of a field inside an object
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Column:
     name: str  # header, e.g. "contact.name": the JSON path joined with dots
     path: tuple[str, ...]  # attribute path from the row's record
     field: Field
+    title: str = ""  # German header, e.g. „Ansprechperson – E-Mail“ (spreadsheets); the field's key without a title
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Table:
     path: tuple[str, ...]  # attribute path from a partner to the list; () for the partner table
     columns: tuple[Column, ...]
     description: str
+    title: str = ""  # German name, e.g. „Maßnahmen“: the sheet of the spreadsheet export
 
     @property
     def file(self) -> str:
@@ -57,14 +61,14 @@ def lookup(record: Any, path: tuple[str, ...]) -> Any:
     return record
 
 
-def scalar_columns(spec: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> Iterator[Column]:
+def scalar_columns(spec: tuple[Field, ...], prefix: tuple[str, ...] = (), titles: tuple[str, ...] = ()) -> Iterator[Column]:
     """Every scalar field, objects flattened into dotted names; lists of records are skipped."""
     for f in spec:
-        path = (*prefix, f.key)
+        path, path_titles = (*prefix, f.key), (*titles, f.title or f.key)
         if f.is_object:
-            yield from scalar_columns(f.spec, path)
+            yield from scalar_columns(f.spec, path, path_titles)
         elif not f.is_record_list:
-            yield Column(".".join(path), path, f)
+            yield Column(".".join(path), path, f, TITLE_SEPARATOR.join(path_titles))
 
 
 def record_lists(spec: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Field]]:
@@ -79,14 +83,15 @@ def record_lists(spec: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> Itera
 
 def tables() -> tuple[Table, ...]:
     """partners.csv, then one table per list of records (measures, targets, emissions)."""
+    partners = next(f for f in fields_of(PartnerRegistry) if f.is_record_list)  # its title names the sheet
     result = [Table("partners", (), tuple(scalar_columns(fields_of(Partner))),
-                    "Eine Zeile je Partner mit allen einzelnen Angaben, auch zur Ansprechperson.")]
+                    "Eine Zeile je Partner mit allen einzelnen Angaben, auch zur Ansprechperson.", partners.title)]
     for path, f in record_lists(fields_of(Partner)):
         if any(True for _ in record_lists(f.spec)):
             raise NotImplementedError(f"{'.'.join(path)}: a list of records inside a list item has no flat CSV form")
-        columns = (Column(PARTNER_ID.key, (), PARTNER_ID), *scalar_columns(f.spec))
+        columns = (Column(PARTNER_ID.key, (), PARTNER_ID, PARTNER_ID.title), *scalar_columns(f.spec))
         result.append(Table(f.key, path, columns, f"{f.help}: eine Zeile je Eintrag, mit der Kennung des Partners "
-                                                  "in der Spalte partner_id."))
+                                                  "in der Spalte partner_id.", f.title or f.key))
     names = [t.name for t in result]
     if len(set(names)) != len(names):
         raise ValueError(f"two lists share a file name: {names}")

@@ -13,6 +13,7 @@ from ..model.fields import Field, fields_of
 from ..model.partners import Partner
 from .cells import CSV_DECIMAL, CSV_DELIMITER, CSV_ENCODING, CSV_LINE_END, LIST_SEPARATOR, csv_text, datatype
 from .csv_tables import PARTNER_ID, Column, tables
+from .xlsx import XLSX_FILE, XLSX_MEDIA_TYPE, partners_xlsx
 
 EXPORT_DIR = "daten"
 LICENCE_NAME = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
@@ -86,6 +87,13 @@ class Metadata:
         return {"name": LICENCE_NAME, "id": LICENCE_ID, "url": LICENCE_URL,
                 "attribution": f"{self.publisher}, {self.page_url}", "exceptions": LICENCE_EXCEPTION}
 
+    def rights(self) -> str:
+        return f"{LICENCE_NAME} ({LICENCE_ID}). {LICENCE_EXCEPTION} Namensnennung: {self.licence()['attribution']}"
+
+    @property
+    def timestamp(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.generated.replace("Z", "+00:00"))
+
 
 def generated_now() -> str:
     """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible builds): see klimapakt.clock."""
@@ -130,7 +138,7 @@ def csv_metadata(partners: Sequence[Partner], meta: Metadata) -> str:
         "dc:source": meta.page_url,
         "dc:created": meta.generated,
         "dc:license": {"@id": LICENCE_URL},
-        "dc:rights": f"{LICENCE_NAME} ({LICENCE_ID}). {LICENCE_EXCEPTION} Namensnennung: {meta.licence()['attribution']}",
+        "dc:rights": meta.rights(),
         "rdfs:comment": ("UTF-8 mit Byte Order Mark (BOM); Trennzeichen Semikolon; Dezimalkomma. Textzellen, die mit "
                          "=, +, - oder @ beginnen, sind mit einem vorangestellten Apostroph (') gegen die Ausführung als "
                          "Formel geschützt: Zum Weiterverarbeiten dieses erste Zeichen entfernen."
@@ -160,6 +168,9 @@ def export_files(partners: Sequence[Partner]) -> tuple[ExportFile, ...]:
         ExportFile("csv-metadata.json", "application/csvm+json",
                    "Beschreibung der CSV-Dateien nach dem Standard „CSV on the Web“ (W3C): Spalten, Datentypen, "
                    "Trennzeichen, Lizenz."),
+        ExportFile(XLSX_FILE, XLSX_MEDIA_TYPE,
+                   "Alle Tabellen als Excel-Arbeitsmappe, ein Blatt je Tabelle, mit deutschen Spaltennamen, "
+                   "echten Datums- und Zahlenwerten: öffnen ohne Importschritt.", len(partners)),
     )
 
 
@@ -170,6 +181,8 @@ def write_exports(partners: Sequence[Partner], out_dir: Path, meta: Metadata) ->
         "partners.json": partners_json(partners, meta).encode("utf-8"),
         **{t.file: csv_text(t, partners).encode(CSV_ENCODING) for t in tables()},
         "csv-metadata.json": csv_metadata(partners, meta).encode("utf-8"),
+        XLSX_FILE: partners_xlsx(partners, meta.timestamp, publisher=meta.publisher, rights=meta.rights(),
+                                 demo=meta.demo),
     }
     if set(contents) != {f.name for f in export_files(partners)}:
         raise RuntimeError("export_files() and write_exports() list different files")

@@ -12,10 +12,11 @@ from typing import Any, Callable, Mapping
 from ..model.events import Event, EventRegistry
 from ..model.figures import FigureRegistry
 from ..model.fields import Field, all_records, fields_of
-from ..model.partners import Emission, PartnerRegistry, Target
-from ..model import event_rules, partner_rules as records
+from ..model.partners import Emission, Partner, PartnerRegistry, Target
+from ..model import event_rules, monitoring_rules, partner_rules as records
 
 Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field path, message) pairs
+Monitoring = Callable[[Any, Any], list[monitoring_rules.Due]]  # (record, day) -> what is due (not run by `check`)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Registry:
     warnings: tuple[Warning, ...] = ()  # per record of the list
     list_warnings: tuple[Callable[[Any], list[tuple[Any, str, str]]], ...] = ()  # over all records
     references: tuple[str, ...] = ()  # registries whose ids the records refer to (see kinds.reference)
+    monitoring: tuple[Monitoring, ...] = ()  # per record, for `python -m klimapakt monitoring`
 
     @property
     def list_field(self) -> Field:
@@ -49,9 +51,10 @@ class Registry:
 PARTNERS = Registry(
     "partners", "partners.yml", PartnerRegistry, "KLIMAPAKT_REGISTRY",
     "Partnerregister des Klimapakts Düsseldorf (partners.yml)",
-    record_rules={Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
+    record_rules={Partner: records.PARTNER_RULES, Target: records.TARGET_RULES, Emission: records.EMISSION_RULES},
     warnings=records.PARTNER_WARNINGS + records.PLAUSIBILITY_WARNINGS,
     list_warnings=(records.warn_confusable_names, records.warn_duplicate_names),
+    monitoring=monitoring_rules.PARTNER_MONITORING,
 )
 EVENTS = Registry(
     "events", "events.yml", EventRegistry, "KLIMAPAKT_EVENTS",

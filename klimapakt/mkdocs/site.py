@@ -19,9 +19,9 @@ from .. import exports
 from ..load import loader
 from ..model.partners import Partner
 from ..outputs import badges
-from ..render import charts, figures as stats, progress
-from ..render.html import number_de, render, render_profile
-from ..vocabulary import PROFILE_DIR
+from ..render import emissions, figures as stats, progress
+from ..render.html import render, render_profile
+from ..vocabulary import PROFILE_DIR, ROLES, STATUS_FOUNDING, STATUSES
 
 SEARCH_INDEX = "search/search_index.json"  # written by Material's search plugin
 
@@ -119,12 +119,22 @@ def profile_front_matter(partner: Partner) -> str:
     # HTML (header, <title>, <meta content="…">), so they are handed over already HTML-escaped.
     meta = {
         "title": escape(partner.name, quote=True),
-        "description": escape(f"{partner.name} im Klimapakt Düsseldorf: Ziele, Maßnahmen und Ansprechperson.", quote=True),
+        "description": escape(profile_description(partner), quote=True),
     }
     lines = [f"{key}: {_yaml_string(value)}" for key, value in meta.items()]
     lines.append("render_macros: false")  # data is never evaluated as a template
     lines.append("search:\n  exclude: true")  # indexed from the data instead: see add_to_search_index
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def profile_description(partner: Partner) -> str:
+    """The profile's description for search engines: its role and only what the profile holds."""
+    role = ROLES[partner.role] if partner.status == STATUS_FOUNDING else STATUSES[partner.status]
+    held = [label for present, label in ((partner.agreement and partner.agreement.targets, "Ziele"),
+                                         (partner.measures, "Maßnahmen"), (partner.contact, "Ansprechperson"))
+            if present]
+    listed = ", ".join(held[:-1]) + " und " + held[-1] if len(held) > 1 else "".join(held)
+    return f"{partner.name} im Klimapakt Düsseldorf ({role})" + (f": {listed}." if held else ".")
 
 
 def _yaml_string(text: str) -> str:
@@ -134,29 +144,18 @@ def _yaml_string(text: str) -> str:
 
 def profile_html(data: SiteData, partner: Partner, office_email: str, site_url: str) -> str:
     with data.timer:
-        return render_profile(partner, office_email=office_email, emissions_svg=emissions_chart(partner),
-                              badge=badges.embed(partner, site_url))
+        return profile_body(partner, office_email, badges.embed(partner, site_url))
 
 
 def profile_markdown(partner: Partner, office_email: str, site_url: str = "") -> str:
     """The whole profile page as Markdown with front matter (for tools outside the build)."""
-    body = render_profile(partner, office_email=office_email, emissions_svg=emissions_chart(partner),
-                          badge=badges.embed(partner, site_url) if site_url else None)
+    body = profile_body(partner, office_email, badges.embed(partner, site_url) if site_url else None)
     return profile_front_matter(partner) + "\n" + body + "\n"
 
 
-def emissions_chart(partner: Partner) -> str:
-    rows = [(str(e.year), sum(v for v in (e.scope1, e.scope2, e.scope3) if v is not None))
-            for e in sorted(partner.emissions, key=lambda e: e.year)]
-    if not rows:
-        return ""
-    return charts.hbar_chart(
-        f"emissionen-{partner.id}",
-        f"Berichtete Emissionen von {partner.name}",
-        "Summe der berichteten Scopes je Jahr in Tonnen CO2e; die Tabelle darunter nennt alle Werte.",
-        rows,
-        value_label=lambda v: f"{number_de(round(v, 1))} t",
-    )
+def profile_body(partner: Partner, office_email: str, badge: badges.Embed | None) -> str:
+    return render_profile(partner, office_email=office_email, emissions_svg=emissions.partner_chart(partner),
+                          emissions_note=emissions.partner_note(partner), badge=badge)
 
 
 def write_outputs(data: SiteData, site_dir: str | Path, *, site_url: str, publisher: str) -> None:

@@ -34,6 +34,7 @@ class Field:
     max_length: int | None = None
     unique_by: str | None = None  # for lists of records: this key may not repeat (e.g. one row per year)
     max_items: int | None = None  # for lists: at most this many entries
+    title: str | None = None  # a short German name, the column header in spreadsheets (e.g. „Branche“)
 
     @property
     def spec(self) -> tuple["Field", ...] | None:
@@ -50,10 +51,11 @@ class Field:
 
 def declared(help: str, kind: "Kind | None" = None, *, record: type | None = None, many: bool = False,
              required: bool = False, choices: Mapping[Any, str] | None = None, max_length: int | None = None,
-             unique_by: str | None = None, max_items: int | None = None, default: Any = None) -> Any:
+             unique_by: str | None = None, max_items: int | None = None, default: Any = None,
+             title: str | None = None) -> Any:
     """A dataclass field with its registry specification; optional fields default to None (lists to ())."""
     spec = dict(help=help, kind=kind, record=record, many=many, required=required, choices=choices,
-                max_length=max_length, unique_by=unique_by, max_items=max_items)
+                max_length=max_length, unique_by=unique_by, max_items=max_items, title=title)
     if required:
         return dataclasses.field(metadata={SPEC: spec})
     return dataclasses.field(default=() if many else default, metadata={SPEC: spec})

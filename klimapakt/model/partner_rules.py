@@ -9,13 +9,10 @@ import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..vocabulary import MEASURE_PLANNED, STATUS_FORMER
+from ..vocabulary import ROLE_FOUNDING, STATUS_FOUNDING, STATUS_PARTNER
 
 if TYPE_CHECKING:
     from .partners import Emission, Partner, Target
-
-REVIEW_MAX_AGE_DAYS = 365
-AGREEMENT_DUE_DAYS = 730
 
 
 # Record rules: (field, message) pairs.
@@ -44,8 +41,22 @@ def check_emission_reported(emission: Emission) -> list[tuple[str, str]]:
     return []
 
 
+def check_founding_status(partner: Partner) -> list[tuple[str, str]]:
+    """A founding partner is a Klimapartner only with its own agreement entered: no public source says
+    the founding organisations signed one, so the registry must not say it without the agreement."""
+    if partner.role == ROLE_FOUNDING and partner.status == STATUS_PARTNER and partner.agreement is None:
+        return [("status", "Ein Initialpartner („role: founding“) ist nur mit eingetragener Klimaschutzvereinbarung "
+                           "(Feld „agreement“) ein Klimapartner („status: partner“). Bitte „status: founding“ "
+                           "eintragen oder die Vereinbarung unter „agreement“ ergänzen.")]
+    if partner.status == STATUS_FOUNDING and partner.role != ROLE_FOUNDING:
+        return [("status", "„status: founding“ gilt nur für Initialpartner („role: founding“). Bitte „role“ oder "
+                           "„status“ korrigieren.")]
+    return []
+
+
 TARGET_RULES = (check_target_years, check_target_has_goal, check_reduction_has_baseline)
 EMISSION_RULES = (check_emission_reported,)
+PARTNER_RULES = (check_founding_status,)
 
 
 # Warnings about a whole partner.
@@ -57,24 +68,14 @@ def warn_missing_logo_or_description(partner: Partner, today: dt.date) -> list[t
     return []
 
 
-def warn_stale_review(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    if partner.last_reviewed and (today - partner.last_reviewed).days > REVIEW_MAX_AGE_DAYS:
-        return [("last_reviewed", f"Die Angaben wurden zuletzt am {partner.last_reviewed.isoformat()} geprüft, vor mehr als 12 Monaten.")]
-    return []
-
-
-def warn_agreement_overdue(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    if (partner.agreement is None and partner.joined and partner.status != STATUS_FORMER
-            and (today - partner.joined).days > AGREEMENT_DUE_DAYS):
-        return [("agreement", f"Beigetreten am {partner.joined.isoformat()}, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
-    return []
-
-
-PARTNER_WARNINGS = (warn_missing_logo_or_description, warn_stale_review, warn_agreement_overdue)
+# The day-dependent reminders (review due, agreement due) are monitoring rules: model/monitoring_rules.py.
+PARTNER_WARNINGS = (warn_missing_logo_or_description,)
 
 
 # Plausibility: values that can be right but mostly are a slip (a year in the future, dates in the wrong
-# order). Warnings, never errors; each names the field by its path (the loader finds its line).
+# order). Warnings, never errors; each names the field by its path (the loader finds its line). Unlike the
+# monitoring rules they never start to fire as time passes: a measure still „planned“ for a year that is
+# over is a reminder (monitoring_rules.due_planned_measures), not a slip in what was written.
 
 def warn_future_baseline(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
     targets = partner.agreement.targets if partner.agreement else ()
@@ -98,14 +99,7 @@ def warn_signed_before_joined(partner: Partner, today: dt.date) -> list[tuple[st
     return []
 
 
-def warn_planned_in_past(partner: Partner, today: dt.date) -> list[tuple[str, str]]:
-    return [(f"agreement.measures[{n}].status", f"Die Maßnahme „{m.title}“ ist als geplant („planned“) für {m.year} "
-             "eingetragen; das Jahr ist vorbei. Bitte den Stand aktualisieren (in-progress oder done) oder das Jahr "
-             "anpassen.")
-            for n, m in enumerate(partner.measures, start=1) if m.status == MEASURE_PLANNED and m.year and m.year < today.year]
-
-
-PLAUSIBILITY_WARNINGS = (warn_future_baseline, warn_future_emissions, warn_signed_before_joined, warn_planned_in_past)
+PLAUSIBILITY_WARNINGS = (warn_future_baseline, warn_future_emissions, warn_signed_before_joined)
 
 
 def warn_duplicate_names(partners) -> list[tuple[Partner, str, str]]:

@@ -6,8 +6,8 @@ guide's field table and the exports (see klimapakt.model.fields).
 
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -22,50 +22,59 @@ from .fields import declared
 
 @dataclass(frozen=True)
 class Contact:
-    name: str | None = declared("Name der Ansprechperson", TEXT, max_length=120)
-    role: str | None = declared("Funktion, z. B. „Nachhaltigkeitsmanagerin“", TEXT, max_length=120)
-    email: str | None = declared("E-Mail-Adresse (wird veröffentlicht)", EMAIL)
-    phone: str | None = declared("Telefonnummer, z. B. „+49 211 1234567“ (wird veröffentlicht)", PHONE)
+    name: str | None = declared("Name der Ansprechperson", TEXT, max_length=120, title="Name")
+    role: str | None = declared("Funktion, z. B. „Nachhaltigkeitsmanagerin“", TEXT, max_length=120, title="Funktion")
+    email: str | None = declared("E-Mail-Adresse (wird veröffentlicht)", EMAIL, title="E-Mail")
+    phone: str | None = declared("Telefonnummer, z. B. „+49 211 1234567“ (wird veröffentlicht)", PHONE,
+                                  title="Telefon")
 
 
 @dataclass(frozen=True)
 class Target:
-    year: int = declared("Zieljahr", YEAR, required=True)
-    reduction_percent: float | None = declared("Minderung der Emissionen in Prozent gegenüber dem Basisjahr", PERCENT)
-    baseline_year: int | None = declared("Basisjahr der Minderung", YEAR)
+    year: int = declared("Zieljahr", YEAR, required=True, title="Zieljahr")
+    reduction_percent: float | None = declared("Minderung der Emissionen in Prozent gegenüber dem Basisjahr", PERCENT,
+                                               title="Minderung in Prozent")
+    baseline_year: int | None = declared("Basisjahr der Minderung", YEAR, title="Basisjahr")
     scopes: tuple[int, ...] = declared("Erfasste Scopes (1, 2, 3)", INT, many=True, choices=SCOPES,
-                                       max_items=len(SCOPES))
-    climate_neutral: bool = declared("true, wenn das Ziel Klimaneutralität ist", BOOL, default=False)
+                                       max_items=len(SCOPES), title="Scopes")
+    climate_neutral: bool = declared("true, wenn das Ziel Klimaneutralität ist", BOOL, default=False,
+                                     title="Klimaneutral")
     line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Measure:
-    title: str = declared("Kurzer Titel der Maßnahme", TEXT, required=True, max_length=160)
-    field: str = declared("Handlungsfeld", CHOICE, required=True, choices=MEASURE_FIELDS)
-    status: str = declared("Stand der Umsetzung", CHOICE, required=True, choices=MEASURE_STATUSES)
-    year: int | None = declared("Jahr der Umsetzung oder Planung", YEAR)
-    description: str | None = declared("Beschreibung der Maßnahme (reiner Text)", LONGTEXT, max_length=1000)
+    title: str = declared("Kurzer Titel der Maßnahme", TEXT, required=True, max_length=160, title="Titel")
+    field: str = declared("Handlungsfeld", CHOICE, required=True, choices=MEASURE_FIELDS, title="Handlungsfeld")
+    status: str = declared("Stand der Umsetzung", CHOICE, required=True, choices=MEASURE_STATUSES,
+                           title="Stand der Umsetzung")
+    year: int | None = declared("Jahr der Umsetzung oder Planung", YEAR, title="Jahr")
+    description: str | None = declared("Beschreibung der Maßnahme (reiner Text)", LONGTEXT, max_length=1000,
+                                        title="Beschreibung")
     line: int = dataclasses.field(default=0, compare=False)  # `field` is a key here: the module's name
     lines: Mapping[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Agreement:
-    signed: dt.date | None = declared("Datum der Unterzeichnung der Klimaschutzvereinbarung (JJJJ-MM-TT)", DATE)
-    targets: tuple[Target, ...] = declared("Klimaziele", record=Target, many=True, max_items=20)
-    measures: tuple[Measure, ...] = declared("Maßnahmen", record=Measure, many=True, max_items=100)
+    signed: dt.date | None = declared("Datum der Unterzeichnung der Klimaschutzvereinbarung (JJJJ-MM-TT)", DATE,
+                                      title="Unterzeichnet am")
+    targets: tuple[Target, ...] = declared("Klimaziele", record=Target, many=True, max_items=20, title="Ziele")
+    measures: tuple[Measure, ...] = declared("Maßnahmen", record=Measure, many=True, max_items=100, title="Maßnahmen")
     line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Emission:
-    year: int = declared("Berichtsjahr", YEAR, required=True)
-    scope1: float | None = declared("Scope-1-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
-    scope2: float | None = declared("Scope-2-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
-    scope3: float | None = declared("Scope-3-Emissionen in t CO2e (null = nicht berichtet)", TONNES)
+    year: int = declared("Berichtsjahr", YEAR, required=True, title="Berichtsjahr")
+    scope1: float | None = declared("Scope-1-Emissionen in t CO2e (null = nicht berichtet)", TONNES,
+                                    title="Scope 1 (t CO2e)")
+    scope2: float | None = declared("Scope-2-Emissionen in t CO2e (null = nicht berichtet)", TONNES,
+                                    title="Scope 2 (t CO2e)")
+    scope3: float | None = declared("Scope-3-Emissionen in t CO2e (null = nicht berichtet)", TONNES,
+                                    title="Scope 3 (t CO2e)")
     line: int = field(default=0, compare=False)  # for warnings at the line of the field they name
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -73,22 +82,28 @@ class Emission:
 @dataclass(frozen=True)
 class Partner:
     id: str = declared("Kennung: Kleinbuchstaben a–z, Ziffern und Bindestriche; wird zur Adresse /partner/<id>/",
-                       ID, required=True)
-    name: str = declared("Name des Unternehmens oder der Organisation", NAME, required=True, max_length=120)
-    role: str = declared("Rolle im Klimapakt", CHOICE, required=True, choices=ROLES)
-    status: str = declared("Stand der Teilnahme", CHOICE, required=True, choices=STATUSES)
-    joined: dt.date | None = declared("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT)", DATE)
-    sector: str | None = declared("Branche: Abschnitt der WZ 2008 (A–U)", CHOICE, choices=SECTORS)
-    size: str | None = declared("Unternehmensgröße nach EU-Definition", CHOICE, choices=SIZES)
-    district: int | None = declared("Düsseldorfer Stadtbezirk (1–10)", CHOICE, choices=DISTRICTS)
-    website: str | None = declared("Website, beginnend mit https://", URL)
-    logo: str | None = declared(f"Dateiname des Logos im Ordner {LOGO_DIR}/ (SVG, PNG, WebP oder JPEG)", LOGO)
-    description: str | None = declared("Kurzbeschreibung (reiner Text, kein HTML)", LONGTEXT, max_length=1500)
-    contact: Contact | None = declared("Ansprechperson (wird veröffentlicht)", record=Contact)
-    agreement: Agreement | None = declared("Die Klimaschutzvereinbarung", record=Agreement)
+                       ID, required=True, title="Kennung")
+    name: str = declared("Name des Unternehmens oder der Organisation", NAME, required=True, max_length=120,
+                          title="Name")
+    role: str = declared("Rolle im Klimapakt", CHOICE, required=True, choices=ROLES, title="Rolle")
+    status: str = declared("Stand der Teilnahme", CHOICE, required=True, choices=STATUSES, title="Stand der Teilnahme")
+    joined: dt.date | None = declared("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT)", DATE,
+                                      title="Beitritt")
+    sector: str | None = declared("Branche: Abschnitt der WZ 2008 (A–U)", CHOICE, choices=SECTORS, title="Branche")
+    size: str | None = declared("Unternehmensgröße nach EU-Definition", CHOICE, choices=SIZES, title="Größe")
+    district: int | None = declared("Düsseldorfer Stadtbezirk (1–10)", CHOICE, choices=DISTRICTS, title="Stadtbezirk")
+    website: str | None = declared("Website, beginnend mit https://", URL, title="Website")
+    logo: str | None = declared(f"Dateiname des Logos im Ordner {LOGO_DIR}/ (SVG, PNG, WebP oder JPEG)", LOGO,
+                                 title="Logo-Datei")
+    description: str | None = declared("Kurzbeschreibung (reiner Text, kein HTML)", LONGTEXT, max_length=1500,
+                                        title="Beschreibung")
+    contact: Contact | None = declared("Ansprechperson (wird veröffentlicht)", record=Contact, title="Ansprechperson")
+    agreement: Agreement | None = declared("Die Klimaschutzvereinbarung", record=Agreement, title="Vereinbarung")
     emissions: tuple[Emission, ...] = declared("Berichtete Emissionen je Jahr in t CO2e", record=Emission, many=True,
-                                               unique_by="year", max_items=YEAR_MAX - YEAR_MIN + 1)  # one row per year
-    last_reviewed: dt.date | None = declared("Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)", DATE)
+                                               unique_by="year", max_items=YEAR_MAX - YEAR_MIN + 1,  # one row per year
+                                               title="Emissionen")
+    last_reviewed: dt.date | None = declared("Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)", DATE,
+                                             title="Zuletzt geprüft")
     line: int = field(default=0, compare=False)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)  # key -> source line
 
@@ -116,6 +131,6 @@ class PartnerRegistry:
     """The file partners.yml as a whole."""
 
     demo: bool = declared("true nur bei erfundenen Demodaten: die Website zeigt dann auf jeder Seite einen Hinweis",
-                          BOOL, default=False)
+                          BOOL, default=False, title="Demodaten")
     partners: tuple[Partner, ...] = declared("Liste der Partner", record=Partner, many=True, required=True,
-                                             max_items=MAX_PARTNERS)
+                                             max_items=MAX_PARTNERS, title="Partner")

@@ -2,7 +2,8 @@
 
 The badge is a plain image (no script, no external font, no tracking): partners embed
 it with an <img> that links back to their profile, or download it and host it
-themselves. Only partners with status "partner" (signed agreement) get one.
+themselves. Only partners with status "partner" (signed agreement) get one; a founding
+partner ("Initialpartner") only if its own agreement is entered.
 """
 
 from __future__ import annotations
@@ -49,9 +50,14 @@ class Badge:
         return f"{self.text} – Profil von {self.partner_name} im Klimapakt Düsseldorf"
 
 
+def earns_badge(partner: Partner) -> bool:
+    """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
+    return partner.is_klimapartner and (not partner.is_founding or partner.agreement is not None)
+
+
 def badge_for(partner: Partner) -> Badge | None:
-    """The badge of a Klimapartner; None for Letters of Intent and former partners."""
-    if not partner.is_klimapartner:
+    """The badge of a Klimapartner; None for Initialpartner, Letters of Intent and former partners."""
+    if not earns_badge(partner):
         return None
     return Badge(partner.id, partner.name, partner.year_joined)
 

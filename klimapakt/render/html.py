@@ -21,7 +21,9 @@ from .. import vocabulary as model
 from ..precision import Period
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
+from ..mdtext import markdown_text
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
+from .coverage import Coverage
 from .figures import KeyFigures
 
 SAFE_SCHEMES = ("https", "http", "mailto", "tel")
@@ -36,8 +38,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date_de=date_de, number_de=number_de, safe_url=safe_url, tel_url=tel_url, mailto_url=mailto_url)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR)
+    env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
+                       mailto_url=mailto_url)
+    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE)
     return env
 
 
@@ -45,6 +48,11 @@ LABELS = {
     "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "size": model.SIZES,
     "district": model.DISTRICTS, "field": model.MEASURE_FIELDS, "measure_status": model.MEASURE_STATUSES,
 }
+
+
+# What the Initialpartner are, in the directory and on their profiles (FACTS: organisers with the city).
+FOUNDING_ROLE = ("Die Initialpartner haben den Klimapakt gemeinsam mit der Landeshauptstadt Düsseldorf gegründet "
+                 "und organisieren ihn mit ihr.")
 
 
 def date_de(value: dt.date | Period | None) -> str:
@@ -56,6 +64,12 @@ def date_de(value: dt.date | Period | None) -> str:
 
 def number_de(value: float | int | None) -> str:
     return "" if value is None else format_decimal(value, locale="de_DE")
+
+
+def amount_de(figure) -> str:
+    """A pact figure's value as precise as its source says: „über 100“, „rund 100.000“, „157“."""
+    prefix = "" if figure.qualifier == "exactly" else QUALIFIERS[figure.qualifier] + " "
+    return prefix + number_de(figure.value)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -70,19 +84,6 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
-# Characters Markdown (with attr_list) reads as syntax inside a line: links, emphasis, code,
-# raw HTML, entities, `{: onclick=…}` attribute lists, tables.
-MARKDOWN_SYNTAX = frozenset("\\`*_[]()<>&\"'!|~{}#")
-
-
-def markdown_text(value: str) -> str:
-    """Text for a Markdown page (a macro's result inside a line): every character that HTML or
-    Markdown reads as syntax becomes a character reference, so `[x](javascript:…)` stays text.
-    White space becomes single spaces (as the browser shows it anyway): a line break could start
-    a list or heading, trailing spaces a line break."""
-    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SYNTAX else c for c in " ".join(value.split()))
-
-
 def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
@@ -92,9 +93,13 @@ def render_card(partner: Partner, root: str = "../") -> str:
 
 
 def render_directory(partners: list[Partner], root: str = "../") -> str:
+    """The filterable list of partner companies, then the Initialpartner in a section of their own."""
     ordered = sorted(partners, key=sort_key)
-    used_sectors = sorted({p.sector for p in partners if p.sector})
-    return render("directory.html", partners=ordered, root=root, used_sectors=used_sectors)
+    listed = [p for p in ordered if not p.is_founding]
+    used_sectors = sorted({p.sector for p in listed if p.sector})
+    statuses = {key: label for key, label in model.STATUSES.items() if key != model.STATUS_FOUNDING}
+    return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
+                  used_sectors=used_sectors, statuses=statuses)
 
 
 def sort_key(partner: Partner) -> str:
@@ -102,24 +107,31 @@ def sort_key(partner: Partner) -> str:
 
 
 def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",
-                   badge=None) -> str:
-    """The profile's HTML; `badge` (a badges.Embed, for Klimapartner) adds the badge section."""
+                   emissions_note: str = "", badge=None) -> str:
+    """The profile's HTML; `badge` (a badges.Embed, for Klimapartner) adds the badge section,
+    `emissions_note` says which scopes the chart adds up (render.emissions.partner_note)."""
     measures_by_status = {
         status: [m for m in partner.measures if m.status == status]
         for status in ("done", "in-progress", "planned")
     }
     correction = mailto_url(office_email, f"Korrektur Partnerprofil {partner.id}")
     return render("profile.html", p=partner, root=root, measures_by_status=measures_by_status,
-                  correction_url=correction, emissions_svg=emissions_svg, badge=badge)
+                  correction_url=correction, emissions_svg=emissions_svg, emissions_note=emissions_note, badge=badge)
 
 
-def render_key_figures(figures: KeyFigures, href: str) -> str:
-    return render("figures.html", f=figures, href=href)
+def render_key_figures(figures: KeyFigures, href: str, coverage: Coverage) -> str:
+    """The start page's counts from the directory: only those above 0, each labelled as counted here."""
+    return render("figures.html", f=figures, href=href, coverage=coverage)
+
+
+def render_coverage(coverage: Coverage) -> str:
+    """The sentence that says how many of the pact's partners the directory holds, with date and source."""
+    return render("coverage.html", c=coverage, cite=True)
 
 
 def render_pact_figures(figures) -> str:
     """The pact's own figures (kennzahlen.yml), each with its date and source."""
-    return render("pact-figures.html", figures=figures, qualifiers=QUALIFIERS)
+    return render("pact-figures.html", figures=figures)
 
 
 # Configured facts on Markdown pages (the `setting` macros): text, or a marked gap while staff fill it in.

@@ -1,9 +1,10 @@
 """Figures for the progress page ("Fortschritt"), computed from the registry at build time.
 
 Every figure counts the *current* partners: Klimapartner and partners with a Letter of
-Intent. Former partners are left out, because the registry does not say when they left.
-Emission sums always travel with the number of partners behind them, because each
-year's sum covers whoever reported that year.
+Intent. Former partners are left out, because the registry does not say when they left;
+the Initialpartner too, because they organise the pact rather than join it. A chart is drawn
+only from data worth showing (see `worth_charting`); emissions are compared like with like
+(klimapakt.render.emissions).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .. import clock, vocabulary as model
 from ..model.partners import Partner
-from . import charts
+from . import charts, emissions
 from .figures import KeyFigures, key_figures
 from .html import date_de, number_de, render
 
@@ -55,18 +56,9 @@ class MeasureRow:
 
 
 @dataclass(frozen=True)
-class EmissionSum:
-    """The sum of one scope in one year over the partners that reported it."""
-
-    year: int
-    scope: int
-    tonnes: float
-    partners: int  # how many partners the sum covers
-
-
-@dataclass(frozen=True)
 class Targets:
-    klimapartner: int  # the base: current Klimapartner (only they have an agreement)
+    klimapartner: int  # current Klimapartner (only they have an agreement)
+    with_agreement: int  # the base of the shares: Klimapartner whose agreement is entered here
     with_target_year: int  # at least one target (every target has a year)
     climate_neutral: int  # at least one target marked climate_neutral
     neutral_years: tuple[Count, ...]  # year of the earliest climate-neutrality target -> partners
@@ -76,6 +68,7 @@ class Targets:
 class Progress:
     key: KeyFigures  # the counts the start page shows too, computed once (figures.key_figures)
     former: int
+    founding: int  # Initialpartner without an agreement of their own: not counted
     undated: int  # current partners without joined or signed date: not in `over_time`
     over_time: tuple[YearCount, ...]
     by_sector: tuple[Count, ...]
@@ -83,7 +76,7 @@ class Progress:
     by_district: tuple[Count, ...]
     measures: tuple[MeasureRow, ...]
     measures_by_status: tuple[Count, ...]
-    emissions: tuple[EmissionSum, ...]  # sorted by year, then scope
+    emissions: tuple[emissions.ScopeComparison, ...]  # one per scope that was reported
     reporting_partners: int  # partners with at least one reported value
     targets: Targets
 
@@ -103,13 +96,6 @@ class Progress:
     def measure_count(self) -> int:
         return sum(row.total for row in self.measures)
 
-    @property
-    def emission_years(self) -> tuple[int, ...]:
-        return tuple(sorted({e.year for e in self.emissions}))
-
-    def emission(self, year: int, scope: int) -> EmissionSum | None:
-        return next((e for e in self.emissions if e.year == year and e.scope == scope), None)
-
 
 def current(partners: Iterable[Partner]) -> list[Partner]:
     return [p for p in partners if p.status in CURRENT]
@@ -122,6 +108,7 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
     return Progress(
         key=key_figures(partners),
         former=sum(p.status == model.STATUS_FORMER for p in partners),
+        founding=sum(p.status == model.STATUS_FOUNDING for p in partners),
         undated=sum(p.year_joined is None for p in now),
         over_time=over_time(now, today.year),
         by_sector=counts(now, "sector", model.SECTORS, by_frequency=True),
@@ -129,7 +116,7 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
         by_district=counts(now, "district", model.DISTRICTS),
         measures=measures_by_field(now),
         measures_by_status=measures_by_status(now),
-        emissions=emission_sums(now),
+        emissions=emissions.comparisons(now),
         reporting_partners=sum(any(has_value(e) for e in p.emissions) for p in now),
         targets=targets(now),
     )
@@ -177,6 +164,12 @@ def counts(partners: Sequence[Partner], key: str, labels: Mapping[Any, str], by_
     return tuple(rows)
 
 
+def worth_charting(rows: Sequence[Count]) -> bool:
+    """A share chart needs two known values to compare: "keine Angabe" as the only bar, or one value
+    for everyone ("100 % Großunternehmen"), is said in one sentence instead."""
+    return sum(row.key is not None for row in rows) >= 2
+
+
 def measures_by_field(partners: Sequence[Partner]) -> tuple[MeasureRow, ...]:
     tally = Counter((m.field, m.status) for p in partners for m in p.measures)
     return tuple(
@@ -192,25 +185,7 @@ def measures_by_status(partners: Sequence[Partner]) -> tuple[Count, ...]:
 
 
 def has_value(emission: model.Emission) -> bool:
-    return any(v is not None for v in scope_values(emission))
-
-
-def scope_values(emission: model.Emission) -> tuple[float | None, ...]:
-    return tuple(getattr(emission, f"scope{scope}") for scope in model.SCOPES)
-
-
-def emission_sums(partners: Sequence[Partner]) -> tuple[EmissionSum, ...]:
-    """Per year and scope: the sum over the partners that reported that scope that year."""
-    tonnes: dict[tuple[int, int], float] = {}
-    reporters: Counter = Counter()
-    for partner in partners:
-        for emission in partner.emissions:
-            for scope, value in zip(model.SCOPES, scope_values(emission)):
-                if value is not None:
-                    tonnes[emission.year, scope] = tonnes.get((emission.year, scope), 0.0) + value
-                    reporters[emission.year, scope] += 1
-    return tuple(EmissionSum(year, scope, round(tonnes[year, scope], 3), reporters[year, scope])
-                 for year, scope in sorted(tonnes))
+    return any(emissions.scope_value(emission, scope) is not None for scope in model.SCOPES)
 
 
 def targets(partners: Sequence[Partner]) -> Targets:
@@ -220,6 +195,7 @@ def targets(partners: Sequence[Partner]) -> Targets:
     years = Counter(neutral)
     return Targets(
         klimapartner=len(signed_up),
+        with_agreement=sum(p.agreement is not None for p in signed_up),
         with_target_year=sum(bool(ts) for ts in target_lists),
         climate_neutral=len(neutral),
         neutral_years=tuple(Count(year, str(year), years[year]) for year in sorted(years)),
@@ -263,17 +239,6 @@ def measures_chart(progress: Progress) -> str:
     return charts.bar_chart("chart-massnahmen", "Maßnahmen nach Handlungsfeld und Stand", desc, bars, series)
 
 
-def emissions_chart(progress: Progress, scope: int) -> str:
-    rows = [e for e in progress.emissions if e.scope == scope]
-    series = charts.fills(model.SCOPES[scope])
-    bars = [charts.Bar(f"{e.year}: {number_de(e.partners)} {'Partner berichtet' if e.partners == 1 else 'Partner berichten'}",
-                       (e.tonnes,), f"{number_de(round(e.tonnes))} t") for e in rows]
-    desc = (f"Summe der berichteten {model.SCOPES[scope]}-Emissionen je Jahr in Tonnen CO2e. Jede Summe umfasst nur die "
-            "Partner, die in diesem Jahr berichtet haben; ihre Zahl steht am Balken. Die Tabelle darunter nennt alle Werte.")
-    return charts.bar_chart(f"chart-emissionen-scope{scope}", f"Berichtete {model.SCOPES[scope]}-Emissionen je Jahr",
-                            desc, bars, series)
-
-
 SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
 
 
@@ -288,9 +253,9 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
         "groesse": lambda: count_chart("chart-groesse", "Partner nach Unternehmensgröße", progress.by_size),
         "bezirk": lambda: count_chart("chart-bezirk", "Partner nach Stadtbezirk", progress.by_district),
         "massnahmen": lambda: measures_chart(progress),
-        "emissionen": lambda: {scope: emissions_chart(progress, scope) for scope in model.SCOPES
-                               if any(e.scope == scope for e in progress.emissions)},
+        "emissionen": lambda: {c.scope: emissions.comparison_chart(c) for c in progress.emissions if c.years},
     }.get(section, lambda: "")()
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
                   built=date_de(built or clock.build_date()), percent=percent, scopes=model.SCOPES,
-                  status_order=MEASURE_STATUS_ORDER)
+                  status_order=MEASURE_STATUS_ORDER, rule_text=emissions.rule_text,
+                  worth_charting=worth_charting, zip=zip)

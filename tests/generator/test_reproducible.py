@@ -75,3 +75,18 @@ def test_generated_timestamps_are_the_source_date_epoch(sites):
     exported = (sites["a"] / "daten/partners.json").read_text(encoding="utf-8")
     assert f'"generated": "{stamp:%Y-%m-%dT%H:%M:%SZ}"' in exported
 
+
+
+def test_the_spreadsheet_export_is_stamped_with_the_source_date_epoch(sites):
+    """openpyxl would stamp the workbook and zip would stamp each member with the wall clock."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    data = (sites["a"] / "daten/partners.xlsx").read_bytes()
+    stamp = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).replace(tzinfo=None)
+    properties = openpyxl.load_workbook(io.BytesIO(data)).properties
+    assert properties.created == properties.modified == stamp
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {stamp.timetuple()[:6]}

@@ -38,8 +38,10 @@ def test_directory_lists_every_partner_with_its_facts(request, site_fixture, reg
             assert model.SECTORS[partner.sector] in text
         if partner.size:
             assert model.SIZES[partner.size] in text
+    # The counter counts the filterable list (not the Initialpartner) and never claims the whole pact.
+    listed = [p for p in partners if p.role != "founding"]
     count = soup(site / "klimapartner/index.html").select_one("#kp-count").get_text(strip=True)
-    assert count == f"{len(partners)} von {len(partners)} Partnern"
+    assert count == f"{len(listed)} von {len(listed)} eingetragenen Partnerunternehmen"
 
 
 def test_every_partner_has_a_profile_with_its_fields(demo_site, demo_registry):
@@ -70,6 +72,59 @@ def test_start_page_figures_equal_counts_from_data(demo_site, demo_registry):
     values = [v.get_text(strip=True) for v in soup(demo_site / "index.html").select(".kp-figure__value")]
     assert values[:3] == [f"{figures.klimapartner}", f"{figures.letters_of_intent}", f"{figures.measures}"]
     assert figures.klimapartner > 0 and figures.letters_of_intent > 0 and figures.measures > 0
+
+
+@pytest.mark.parametrize("site_fixture", ["demo_site", "real_site"])
+def test_no_headline_figure_is_0_and_each_says_it_counts_the_directory(request, site_fixture):
+    cards = soup(request.getfixturevalue(site_fixture) / "index.html").select("a.kp-figure")
+    assert cards
+    for card in cards:
+        assert card.select_one(".kp-figure__value").get_text(strip=True) != "0"
+        assert card.select_one(".kp-figure__scope").get_text(strip=True) == "im Verzeichnis auf dieser Website eingetragen"
+
+
+def test_the_real_start_page_shows_only_the_directory_counts_above_0(real_site):
+    figures = stats.key_figures(partners_of(ROOT / "partners.yml"))
+    labels = [card.select_one(".kp-figure__label").get_text(strip=True)
+              for card in soup(real_site / "index.html").select("a.kp-figure")]
+    expected = [label for value, label in ((figures.klimapartner, "Klimapartner"),
+                                           (figures.letters_of_intent, "Unternehmen mit Letter of Intent"),
+                                           (figures.measures, "vereinbarte Maßnahmen")) if value]
+    assert labels == expected and len(expected) < 3  # the shipped registry has no Letters of Intent, no measures
+
+
+def test_the_directory_intro_says_how_many_of_the_pacts_partners_it_holds(real_site):
+    partners = partners_of(ROOT / "partners.yml")
+    listed = sum(p.role != "founding" and p.status != "former" for p in partners)
+    page = soup(real_site / "klimapartner/index.html")
+    coverage = page.select_one("article .kp-coverage")
+    text = " ".join(coverage.get_text(" ", strip=True).split())
+    assert f"Das Verzeichnis wird laufend ergänzt: Bisher sind {listed} von über 100 Partnerunternehmen eingetragen." in text
+    assert "Stand 3. Juli 2025" in text  # the count's date and source, from kennzahlen.yml
+    assert coverage.select_one("a")["href"].startswith("https://www.ihk.de/duesseldorf/")
+    article = page.select_one("article").get_text(" ", strip=True)
+    assert "Hier finden Sie alle" not in article and "Profil mit Zielen und Maßnahmen" not in article
+
+
+def test_founding_partners_are_initialpartner_without_badge_size_or_agreement_claim(real_site):
+    founding = [p for p in partners_of(ROOT / "partners.yml") if p.role == "founding"]
+    assert {p.id for p in founding} == {"ihk-duesseldorf", "handwerkskammer-duesseldorf", "kreishandwerkerschaft-duesseldorf"}
+    directory = soup(real_site / "klimapartner/index.html")
+    section = directory.select_one("section.kp-founding")
+    assert section.select_one("h2").get_text(strip=True) == "Initialpartner"
+    cards = {card.select_one("a")["href"]: card for card in section.select("li.kp-card")}
+    assert set(cards) == {f"../partner/{p.id}/" for p in founding}
+    assert not directory.select("#kp-cards li.kp-card--founding")  # not in the list of partner companies
+    for partner in founding:
+        card = cards[f"../partner/{partner.id}/"].get_text(" ", strip=True)
+        assert "Rolle Initialpartner" in card and "Klimapartner" not in card and "Größe" not in card
+        page = soup(real_site / "partner" / partner.id / "index.html").select_one("article.kp-profile")
+        assert page.select_one(".kp-profile__status").get_text(" ", strip=True) == "Initialpartner"
+        facts = page.select_one("dl.kp-facts").get_text(" ", strip=True)
+        assert "Initialpartner" in facts and "Klimapartner" not in facts and "Größe" not in facts
+        assert "Eine eigene Klimaschutzvereinbarung ist auf dieser Website nicht eingetragen." in page.get_text(" ", strip=True)
+        assert page.select_one(".kp-badge") is None and "Badge" not in page.get_text()
+        assert not (real_site / "partner" / partner.id / "badge.svg").exists()
 
 
 def test_profiles_are_not_in_the_navigation(demo_site):

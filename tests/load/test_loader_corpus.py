@@ -87,6 +87,14 @@ def test_base_registry_and_its_richer_variants_yield_no_problem(logo_dir):
         assert loaded.partners
 
 
+def test_a_founding_partner_is_initialpartner_or_a_klimapartner_with_its_agreement(logo_dir):
+    """Both are valid; neither is warned about a missing agreement (an Initialpartner needs none)."""
+    for text in (registry("    joined: 2021-10-01\n", role="founding", status="founding"),
+                 registry(AGREEMENT, role="founding")):
+        loaded = load_text(text, today=TODAY, logo_dir=logo_dir)
+        assert [str(p) for p in loaded.problems] == [] and loaded.partners
+
+
 def test_shipped_partners_yml_has_no_errors():
     loaded = load_text((Path(__file__).parents[2] / "partners.yml").read_text(encoding="utf-8"), today=TODAY,
                        logo_dir=Path(__file__).parents[2] / "docs/assets/partners")
@@ -249,7 +257,7 @@ CORPUS = [
      "Erlaubt sind: founding (Initialpartner), partner (Partner)."),
     ("status", registry(status="aktiv"),
      f"{E}:5: acme: status: „aktiv“ ist nicht erlaubt. Erlaubt sind: letter-of-intent (Letter of Intent), "
-     "partner (Klimapartner), former (Ehemaliger Partner)."),
+     "partner (Klimapartner), former (Ehemaliger Partner), founding (Initialpartner)."),
     ("sector", registry("    sector: Z\n"),
      f"{E}:8: acme: sector: „Z“ ist nicht erlaubt. Erlaubt sind: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U."),
     ("sector-lowercase", registry("    sector: c\n"),
@@ -370,15 +378,20 @@ CORPUS = [
      f"{E}:6: acme: logo: Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."),
     ("svg-broken", registry(logo="broken.svg"),
      f"{E}:6: acme: logo: Das SVG ist keine gültige XML-Datei (Fehler in Zeile 2 der SVG-Datei)."),
+    # --- roles: a founding partner is a Klimapartner only with its own agreement
+    ("founding-klimapartner-without-agreement", registry(role="founding"),
+     f"{E}:5: acme: status: Ein Initialpartner („role: founding“) ist nur mit eingetragener Klimaschutzvereinbarung "
+     "(Feld „agreement“) ein Klimapartner („status: partner“). Bitte „status: founding“ eintragen oder die "
+     "Vereinbarung unter „agreement“ ergänzen."),
+    ("founding-status-for-a-company", registry(status="founding"),
+     f"{E}:5: acme: status: „status: founding“ gilt nur für Initialpartner („role: founding“). Bitte „role“ oder "
+     "„status“ korrigieren."),
     # --- warnings
     ("warn-no-logo-no-description", registry(logo=None, description=None),
      f"{E}:2: acme: -: Ohne Logo und Beschreibung wirkt das Profil leer. Bitte nachtragen, wenn möglich."),
-    ("warn-stale-review", registry("    last_reviewed: 2025-11-24\n"),
-     f"{E}:8: acme: last_reviewed: Die Angaben wurden zuletzt am 2025-11-24 geprüft, vor mehr als 12 Monaten."),
-    ("warn-agreement-overdue", registry("    joined: 2024-11-24\n"),
-     f"{E}:2: acme: agreement: Beigetreten am 2024-11-24, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung."),
+    # A review or an agreement that is due is no warning of `check`: see tests/test_monitoring.py.
 ]
-WARNINGS = {"warn-no-logo-no-description", "warn-stale-review", "warn-agreement-overdue"}
+WARNINGS = {"warn-no-logo-no-description"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=name) for name, t, e in CORPUS])

@@ -100,6 +100,16 @@ def targets(draw) -> dict:
     return target
 
 
+def coherent_role(partner: dict) -> dict:
+    """Role and status as the record rule allows them: `founding` status only for founding partners,
+    and a founding partner is a Klimapartner only with an agreement (partner_rules.check_founding_status)."""
+    if partner["status"] == model.STATUS_FOUNDING:
+        partner = {**partner, "role": model.ROLE_FOUNDING}
+    if partner["role"] == model.ROLE_FOUNDING and partner["status"] == model.STATUS_PARTNER and "agreement" not in partner:
+        partner = {**partner, "status": model.STATUS_FOUNDING}
+    return partner
+
+
 measures = st.fixed_dictionaries(
     {"title": plain_text(160), "field": st.sampled_from(list(model.MEASURE_FIELDS)),
      "status": st.sampled_from(list(model.MEASURE_STATUSES))},
@@ -114,7 +124,8 @@ partners = st.fixed_dictionaries(
     optional={"joined": dates, "sector": st.sampled_from(list(model.SECTORS)), "size": st.sampled_from(list(model.SIZES)),
               "district": st.sampled_from(list(model.DISTRICTS)), "website": websites, "logo": st.sampled_from(GOOD_LOGOS),
               "description": plain_text(1500, single_line=False), "contact": contacts, "agreement": agreements,
-              "emissions": st.lists(emission_rows, max_size=4, unique_by=lambda row: row["year"]), "last_reviewed": dates})
+              "emissions": st.lists(emission_rows, max_size=4, unique_by=lambda row: row["year"]), "last_reviewed": dates}
+).map(lambda p: coherent_role(p))
 registries = st.lists(partners, min_size=1, max_size=4, unique_by=lambda p: p["id"]).map(lambda ps: {"partners": ps})
 
 

@@ -103,3 +103,15 @@ def test_profile_markdown_keeps_the_badge_out_without_a_site_url():
     partner = model.Partner(id="x", name="X", role="partner", status="partner", joined=dt.date(2023, 1, 1))
     assert "kp-badge" not in site.profile_markdown(partner, "a@example.org")
     assert "kp-badge" in site.profile_markdown(partner, "a@example.org", SITE_URL)
+
+
+def test_an_initialpartner_gets_a_badge_only_with_its_own_agreement():
+    agreement = model.Agreement(signed=dt.date(2024, 5, 1))
+    with_agreement = model.Partner(id="k", name="Kammer", role="founding", status="partner", agreement=agreement)
+    assert badges.badge_for(with_agreement) is not None
+    html = BeautifulSoup(render.render_profile(with_agreement, office_email="a@example.org",
+                                               badge=badges.embed(with_agreement, SITE_URL)), "html.parser")
+    assert [t.get_text() for t in html.select(".kp-profile__status .kp-tag")] == ["Initialpartner", "Klimapartner"]
+    # The record rule refuses "founding" + "partner" without agreement; the badge does not rely on it alone.
+    for status in ("partner", "founding"):
+        assert badges.badge_for(model.Partner(id="k", name="Kammer", role="founding", status=status)) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import ROOT
 from klimapakt import model
 from klimapakt.load import loader
 from klimapakt.render import charts
+from klimapakt.render import emissions
 from klimapakt.render import progress
 
 D = dt.date
@@ -76,15 +78,39 @@ def test_measures_by_field_and_status():
     assert [(c.key, c.count) for c in figures.measures_by_status] == [("done", 2), ("in-progress", 0), ("planned", 1)]
 
 
-def test_every_emission_sum_carries_the_number_of_partners_behind_it():
+def test_emission_sums_compare_the_same_partners_in_every_year():
+    """Summed over whoever reported, 2023 would jump from 109 t to 598 t only because "c" began to report."""
     partners = [
-        partner("a", emissions=(model.Emission(2022, scope1=10.0, scope2=5.0), model.Emission(2023, scope1=8.0))),
-        partner("b", emissions=(model.Emission(2023, scope1=100.0, scope3=1.5),)),
-        partner("c", "former", emissions=(model.Emission(2023, scope1=999.0),)),
+        partner("a", emissions=(model.Emission(2021, scope1=10.0), model.Emission(2022, scope1=9.0),
+                                model.Emission(2023, scope1=8.0, scope2=1.0))),
+        partner("b", emissions=(model.Emission(2022, scope1=100.0), model.Emission(2023, scope1=90.0))),
+        partner("c", emissions=(model.Emission(2023, scope1=500.0),)),
     ]
-    assert progress.emission_sums(progress.current(partners)) == (
-        progress.EmissionSum(2022, 1, 10.0, 1), progress.EmissionSum(2022, 2, 5.0, 1),
-        progress.EmissionSum(2023, 1, 108.0, 2), progress.EmissionSum(2023, 3, 1.5, 1))
+    (scope1, scope2) = emissions.comparisons(partners)
+    # 2022–2023 with a and b (4 values) beats 2021–2023 with a alone (3 values).
+    assert (scope1.years, scope1.partners, scope1.tonnes, scope1.left_out) == ((2022, 2023), 2, (109.0, 98.0), 1)
+    assert "die 2 Partner, die Scope 1 in jedem Jahr von 2022 bis 2023 berichtet haben" in emissions.rule_text(scope1)
+    assert "1 weiterer Partner hat Scope 1 nicht in jedem dieser Jahre berichtet" in emissions.rule_text(scope1)
+    assert (scope2.years, scope2.reporting) == ((), 1)  # one year only: nothing to compare
+    assert emissions.rule_text(scope2).startswith("Kein Partner hat Scope 2 in zwei aufeinanderfolgenden Jahren berichtet.")
+
+
+def test_former_partners_emissions_are_left_out_of_the_comparison():
+    partners = [partner("a", emissions=(model.Emission(2022, scope1=1.0), model.Emission(2023, scope1=2.0))),
+                partner("b", "former", emissions=(model.Emission(2022, scope1=50.0), model.Emission(2023, scope1=60.0)))]
+    (scope1,) = progress.compute(partners, today=D(2024, 1, 1)).emissions
+    assert (scope1.partners, scope1.tonnes) == (1, (1.0, 2.0))
+
+
+def test_a_partners_chart_adds_only_the_scopes_reported_in_every_year():
+    p = partner("a", emissions=(model.Emission(2022, scope1=10.0, scope2=5.0, scope3=100.0),
+                                model.Emission(2023, scope1=8.0, scope2=4.0)))
+    assert emissions.common_scopes(p) == (1, 2)
+    assert "15 t" in emissions.partner_chart(p) and "115" not in emissions.partner_chart(p)
+    assert emissions.partner_note(p) == ("Das Diagramm zeigt je Jahr die Summe von Scope 1 und Scope 2, die in jedem Jahr "
+                                         "berichtet sind. Scope 3 steht nur in der Tabelle.")
+    apart = partner("b", emissions=(model.Emission(2022, scope1=1.0), model.Emission(2023, scope2=1.0)))
+    assert emissions.partner_chart(apart) == "" and emissions.partner_note(apart).startswith("Kein Scope ist in jedem Jahr")
 
 
 def test_target_shares_count_klimapartner_only():
@@ -93,16 +119,47 @@ def test_target_shares_count_klimapartner_only():
                 partner("b", agreement=agreement(targets=[model.Target(year=2030)])),
                 partner("c"), partner("d", "letter-of-intent")]
     t = progress.targets(partners)
-    assert (t.klimapartner, t.with_target_year, t.climate_neutral) == (3, 2, 1)
+    assert (t.klimapartner, t.with_agreement, t.with_target_year, t.climate_neutral) == (3, 2, 2, 1)
     assert t.neutral_years == (progress.Count(2035, "2035", 1),)
 
 
-def test_an_empty_registry_renders_every_section():
+def test_an_empty_registry_renders_every_section_without_a_chart():
     figures = progress.compute([], today=D(2025, 1, 1))
-    for section in progress.SECTIONS:
-        progress.render_section(section, figures)
+    for section in progress.SECTIONS[1:]:  # "stand" is the summary sentence
+        html = progress.render_section(section, figures)
+        assert "<svg" not in html and 'class="kp-missing"' in html, section
     with pytest.raises(ValueError, match="Unbekannter Abschnitt"):
         progress.render_section("nichts", figures)
+
+
+def test_shares_are_charted_only_with_two_known_values():
+    unknown = progress.compute([partner("a", sector="C"), partner("b", sector="J")], today=D(2025, 1, 1))
+    html = progress.render_section("bezirk", unknown)  # "keine Angabe" would be the only bar
+    assert "<svg" not in html and "<table" not in html
+    assert "Im Verzeichnis ist bisher bei keinem Partner ein Stadtbezirk eingetragen" in html
+    assert "<svg" in progress.render_section("branche", unknown)
+    alike = progress.compute([partner("a", size="large"), partner("b", size="large"), partner("c")], today=D(2025, 1, 1))
+    html = progress.render_section("groesse", alike)
+    assert "<svg" not in html and ("Bei 2 von 3 Partnern im Verzeichnis ist eine Unternehmensgröße eingetragen, "
+                                   "bei allen dieselbe Angabe: Großunternehmen.") in html
+
+
+def test_no_measures_no_targets_no_dates_are_said_not_shown_as_0():
+    figures = progress.compute([partner("a"), partner("b")], today=D(2025, 1, 1))
+    assert "<svg" not in progress.render_section("zeitverlauf", figures)
+    assert "Für den Zeitverlauf fehlt das Datum" in progress.render_section("zeitverlauf", figures)
+    measures = progress.render_section("massnahmen", figures)
+    assert "noch keine Maßnahmen eingetragen" in measures and "data-figure" not in measures
+    targets = progress.render_section("ziele", figures)
+    assert "Für die 2 Klimapartner im Verzeichnis sind noch keine Ziele eingetragen." in targets
+    assert not re.search(r"(?<![\d.,])0 %", targets) and "data-figure" not in targets
+
+
+def test_the_initialpartner_are_not_counted_and_the_summary_says_so():
+    founding = model.Partner(id="kammer", name="Kammer", role="founding", status="founding")
+    figures = progress.compute([partner("a"), founding], today=D(2025, 1, 1))
+    assert (figures.partners, figures.founding) == (1, 1)
+    assert "Die 1 Initialpartner sind nicht mitgezählt" in progress.render_section("stand", figures)
 
 
 # Charts.
@@ -196,27 +253,25 @@ def test_measures_by_field_and_status_equal_the_data(page, partners):
     assert page.select_one('[data-figure="measures"]').get_text() == str(sum(tally.values()))
 
 
-def test_emission_sums_equal_the_data_and_each_names_its_partner_count(page, partners):
-    rows = page.select('table[id^="tabelle-emissionen-scope"] tbody tr')
-    expected = {}
-    for p in partners:
-        for e in p.emissions:
-            for scope in (1, 2, 3):
-                value = getattr(e, f"scope{scope}")
-                if value is not None:
-                    total, count = expected.get((e.year, scope), (0.0, 0))
-                    expected[e.year, scope] = (total + value, count + 1)
-    found = {}
-    for row in rows:
-        tonnes, partners = row.select("td")
-        scope = int(row.find_parent("table")["data-scope"])
-        found[int(row.th.get_text()), scope] = (float(tonnes["data-value"]), int(partners["data-value"]))
-    assert found.keys() == expected.keys()
-    for key, (total, count) in expected.items():
-        assert found[key][0] == pytest.approx(total) and found[key][1] == count, key
-    for chart in page.select('svg[id^="chart-emissionen-scope"]'):  # every bar names how many partners reported
-        labels = [t.get_text() for t in chart.select("text[font-weight]")]
-        assert labels and all(" Partner bericht" in label for label in labels)
+def test_emission_charts_sum_the_same_partners_in_every_year_and_state_the_rule(page, partners):
+    tables = page.select('table[id^="tabelle-emissionen-scope"]')
+    assert tables
+    for table in tables:
+        scope, count = int(table["data-scope"]), int(table["data-partners"])
+        rows = {int(row.th.get_text()): float(row.td["data-value"]) for row in table.select("tbody tr")}
+        years = sorted(rows)
+        assert len(years) >= 2 and years == list(range(years[0], years[-1] + 1))
+        reported = [{e.year: getattr(e, f"scope{scope}") for e in p.emissions if getattr(e, f"scope{scope}") is not None}
+                    for p in partners]
+        members = [r for r in reported if all(year in r for year in years)]
+        assert len(members) == count > 0  # every partner that reported each of these years, and only they
+        for year, tonnes in rows.items():
+            assert tonnes == pytest.approx(sum(r[year] for r in members)), (scope, year)
+        chart = page.select_one(f"svg#chart-emissionen-scope{scope}")
+        rule = page.select_one(f'p.kp-chart-rule[data-rule="scope{scope}"]').get_text(" ", strip=True)
+        assert chart.find_next("p") is page.select_one(f'p.kp-chart-rule[data-rule="scope{scope}"]')  # under the chart
+        assert f"Scope {scope} in jedem Jahr von {years[0]} bis {years[-1]} berichtet" in rule
+        assert f"die {count} Partner" in rule or count == 1
 
 
 def test_target_shares_equal_the_data(page, partners):
@@ -251,6 +306,21 @@ def test_progress_and_data_pages_are_in_the_navigation(demo_site):
     titles = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
     assert titles.index("Fortschritt") == titles.index("Klimapartner") + 1
     assert titles.index("Daten") == titles.index("Kontakt") - 1
+
+
+def test_the_real_progress_page_charts_only_what_has_data(real_site):
+    page = BeautifulSoup((real_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
+    real = loader.load_valid(ROOT / "partners.yml", logo_dir=ROOT / "docs/assets/partners").partners
+    current = [p for p in real if p.status in ("partner", "letter-of-intent")]
+    assert not any(p.emissions or p.measures or p.district or p.joined for p in current)  # what the check relies on
+    charts_shown = {svg["id"] for svg in page.select("article svg.kp-chart")}
+    assert charts_shown <= {"chart-branche", "chart-groesse"}  # the only shares the registry fills in
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "keine Angabe" not in text and not re.search(r"(?<![\d.,])0 (Maßnahmen|%)", text)
+    missing = [p.get_text(" ", strip=True) for p in page.select("article p.kp-missing")]
+    assert any("Für den Zeitverlauf fehlt das Datum" in m for m in missing)
+    assert any("kein Diagramm" in m and "Stadtbezirk" in m for m in missing)
+    assert "Im Verzeichnis sind noch keine Emissionen eingetragen." in missing
 
 
 def test_progress_page_counts_the_real_registry_too(real_site):

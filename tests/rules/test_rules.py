@@ -301,19 +301,7 @@ def test_warn_missing_logo_or_description():
         ("-", "Ohne Beschreibung wirkt das Profil leer. Bitte nachtragen, wenn möglich.")]
 
 
-def test_warn_stale_review_after_twelve_months():
-    assert model.warn_stale_review(partner(last_reviewed=TODAY - dt.timedelta(days=365)), TODAY) == []
-    assert model.warn_stale_review(partner(last_reviewed=dt.date(2025, 11, 24)), TODAY) == [
-        ("last_reviewed", "Die Angaben wurden zuletzt am 2025-11-24 geprüft, vor mehr als 12 Monaten.")]
-
-
-def test_warn_agreement_overdue_after_24_months_without_agreement():
-    joined = TODAY - dt.timedelta(days=731)
-    assert model.warn_agreement_overdue(partner(joined=TODAY - dt.timedelta(days=730)), TODAY) == []
-    assert model.warn_agreement_overdue(partner(joined=joined, agreement=model.Agreement()), TODAY) == []
-    assert model.warn_agreement_overdue(partner(joined=joined, status="former"), TODAY) == []
-    assert model.warn_agreement_overdue(partner(joined=joined), TODAY) == [
-        ("agreement", "Beigetreten am 2024-11-24, aber nach mehr als 24 Monaten noch ohne Klimaschutzvereinbarung.")]
+# The day-dependent reminders (review, agreement due) are monitoring rules: tests/test_monitoring.py.
 
 
 # --- loader helpers that word structural messages

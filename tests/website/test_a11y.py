@@ -262,7 +262,7 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     assert page.url.startswith(demo_url + pages["directory"])
     searched = visible.count()
     assert 0 < searched < total
-    assert count.inner_text() == f"{searched} von {total} Partnern"  # announced by the live region
+    assert count.inner_text() == f"{searched} von {total} eingetragenen Partnerunternehmen"  # announced by the live region
 
     # Filters: Tab to each select, arrow keys change it; the live count follows.
     page.keyboard.press("Tab")
@@ -276,7 +276,7 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     status = page.locator("#kp-status").input_value()
     assert status
     shown = visible.count()
-    assert count.inner_text() == f"{shown} von {total} Partnern" and shown < total
+    assert count.inner_text() == f"{shown} von {total} eingetragenen Partnerunternehmen" and shown < total
 
     # Sort by keyboard: the newest partner comes first.
     page.focus("#kp-sortierung")
@@ -287,7 +287,7 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.type") == "reset"
     page.keyboard.press("Space")
-    page.wait_for_function(f"() => document.getElementById('kp-count').textContent === '{total} von {total} Partnern'")
+    page.wait_for_function(f"() => document.getElementById('kp-count').textContent === '{total} von {total} eingetragenen Partnerunternehmen'")
     assert page.locator("#kp-status").input_value() == ""
 
     # Tab into the cards, Enter opens the profile.

@@ -31,11 +31,11 @@ def test_without_javascript_every_partner_is_listed(browser, demo_url, partners)
 def test_status_filter_narrows_list_updates_count_and_url(browser, demo_url, partners):
     page = browser.new_page()
     page.goto(demo_url + "klimapartner/")
-    assert page.locator("#kp-count").inner_text() == f"{len(partners)} von {len(partners)} Partnern"
+    assert page.locator("#kp-count").inner_text() == f"{len(partners)} von {len(partners)} eingetragenen Partnerunternehmen"
     page.select_option("#kp-status", "letter-of-intent")
     expected = sorted(p.name for p in partners if p.status == "letter-of-intent")
     assert sorted(visible_titles(page)) == expected
-    assert page.locator("#kp-count").inner_text() == f"{len(expected)} von {len(partners)} Partnern"
+    assert page.locator("#kp-count").inner_text() == f"{len(expected)} von {len(partners)} eingetragenen Partnerunternehmen"
     assert page.locator("#kp-count").get_attribute("aria-live") == "polite"
     assert "status=letter-of-intent" in page.url
     page.close()

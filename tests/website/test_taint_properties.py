@@ -32,6 +32,7 @@ from klimapakt.outputs import badges
 from klimapakt.outputs import feeds
 from klimapakt.outputs import ical
 from klimapakt.render import charts
+from klimapakt.render import emissions
 from klimapakt.render import events as event_words
 from klimapakt.render import html as render
 
@@ -136,7 +137,7 @@ def assert_html_shows_exactly(html: str, plain_html: str, markers: dict[str, str
 
 
 def profile(partner: model.Partner) -> str:
-    return render.render_profile(partner, office_email=OFFICE, emissions_svg=site.emissions_chart(partner),
+    return render.render_profile(partner, office_email=OFFICE, emissions_svg=emissions.partner_chart(partner),
                                  badge=badges.embed(partner, SITE_URL))
 
 
@@ -172,7 +173,8 @@ def test_front_matter_gives_material_text_that_shows_as_the_name(pair):
             f'<span class="md-ellipsis">{meta["title"]}</span>')
     parsed = BeautifulSoup(page, "html.parser")
     assert parsed.title.get_text() == f"{partner.name} - Klimapakt Düsseldorf"
-    assert parsed.select_one("meta")["content"] == f"{partner.name} im Klimapakt Düsseldorf: Ziele, Maßnahmen und Ansprechperson."
+    assert parsed.select_one("meta")["content"] == site.profile_description(partner)
+    assert site.profile_description(partner).startswith(f"{partner.name} im Klimapakt Düsseldorf (")
     assert parsed.select_one("span").get_text() == partner.name
     assert [tag.name for tag in parsed.find_all(True)] == ["title", "meta", "span"]
     assert meta["render_macros"] is False

@@ -63,7 +63,7 @@
       if (visible) shown += 1;
     });
     sortCards();
-    count.textContent = shown + " von " + cards.length + " Partnern";
+    count.textContent = shown + " von " + cards.length + " " + count.dataset.noun;
     empty.hidden = shown !== 0;
     writeUrl();
   }
