@@ -46,8 +46,26 @@ SIZES = MappingProxyType({
     "medium": "Mittleres Unternehmen",
     "large": "Großunternehmen",
 })
-# Düsseldorf has ten Stadtbezirke, numbered 1–10.
+# Düsseldorf has ten Stadtbezirke, numbered 1–10, with 50 Stadtteile (../shared/seed/FACTS.md):
+# the registry holds the number, the site shows the Stadtteile beside it.
 DISTRICTS = MappingProxyType({n: f"Stadtbezirk {n}" for n in range(1, 11)})
+DISTRICT_QUARTERS = MappingProxyType({
+    1: ("Altstadt", "Carlstadt", "Derendorf", "Golzheim", "Pempelfort", "Stadtmitte"),
+    2: ("Düsseltal", "Flingern-Nord", "Flingern-Süd"),
+    3: ("Bilk", "Flehe", "Friedrichstadt", "Hafen", "Hamm", "Oberbilk", "Unterbilk", "Volmerswerth"),
+    4: ("Heerdt", "Lörick", "Niederkassel", "Oberkassel"),
+    5: ("Angermund", "Kaiserswerth", "Kalkum", "Lohausen", "Stockum", "Wittlaer"),
+    6: ("Lichtenbroich", "Mörsenbroich", "Rath", "Unterrath"),
+    7: ("Gerresheim", "Grafenberg", "Hubbelrath", "Knittkuhl", "Ludenberg"),
+    8: ("Eller", "Lierenfeld", "Unterbach", "Vennhausen"),
+    9: ("Benrath", "Hassels", "Himmelgeist", "Holthausen", "Itter", "Reisholz", "Urdenbach", "Wersten"),
+    10: ("Garath", "Hellerhof"),
+})
+
+
+def district_label(number: int) -> str:
+    """'Stadtbezirk 2 (Düsseltal, Flingern-Nord, Flingern-Süd)': the number with its Stadtteile."""
+    return f"{DISTRICTS[number]} ({', '.join(DISTRICT_QUARTERS[number])})"
 MEASURE_FIELDS = MappingProxyType({
     "energy-efficiency": "Energieeffizienz",
     "renewables": "Erneuerbare Energien",
