@@ -9,43 +9,20 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Sequence
+from typing import Sequence
 
-BAR_COLOUR = "#1f6b46"  # 6.6:1 on white: passes the 3:1 needed for graphics
 TEXT_COLOUR = "#1a1a1a"
-WIDTH, ROW_HEIGHT, LABEL_WIDTH, VALUE_WIDTH = 640, 34, 200, 110
 
 
-def hbar_chart(chart_id: str, title: str, desc: str, rows: Sequence[tuple[str, float]],
-               value_label: Callable[[float], str] = lambda v: f"{v:g}") -> str:
-    """A horizontal bar chart: one labelled row per (label, value); reads well on phones."""
-    top = max((value for _, value in rows), default=0) or 1
-    bar_space = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    height = ROW_HEIGHT * len(rows) + 8
-    parts = [
-        f'<svg class="kp-chart" id="{escape(chart_id)}" role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
-        f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>',
-    ]
-    for index, (label, value) in enumerate(rows):
-        y = 4 + index * ROW_HEIGHT
-        bar = round(bar_space * value / top, 1)
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 21}" text-anchor="end" fill="{TEXT_COLOUR}" font-size="15">{escape(label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 5}" width="{bar}" height="{ROW_HEIGHT - 10}" fill="{BAR_COLOUR}"></rect>'
-            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 21}" fill="{TEXT_COLOUR}" font-size="15">{escape(value_label(value))}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-# Stacked bar charts for the progress page. The label sits above its bar, so the bar
-# gets the full width and a 360-unit-wide chart keeps 14-unit text near 13 px on a
-# phone; the `max-width` keeps it from growing too large on a desktop.
+# Bar charts for the progress page and the profiles. The label sits above its bar, so the
+# bar gets the full width. The SVG scales with its viewBox: 360 units wide, it fills the
+# 358 px a 390 px phone leaves for content, and every text is 14 units, so it renders at
+# 13.9 px there (12 px or more down to 309 px of content width). `max-width` keeps it
+# from growing too large on a desktop.
 NARROW_WIDTH, VALUE_SPACE, BAR_HEIGHT = 360, 96, 20
-LABEL_SIZE, DETAIL_SIZE, LINE = 14, 13, 18
-LABEL_CHARS = 44  # about what fits into 360 units at font size 14
+TEXT_SIZE, LINE = 14, 18
+LABEL_CHARS = 44  # about what fits into 360 units of bold text at size 14
+DETAIL_CHARS = 48  # the same for regular text
 MAX_WIDTH = "24rem"
 
 
@@ -56,6 +33,7 @@ class Fill:
     name: str  # shown in the legend
     colour: str  # 3:1 or more against white, for the lines and dots as well
     pattern: str  # "solid", "hatch" or "dots"
+    note: str = ""  # what the name means, in words, after it in the legend ("direkte Emissionen")
 
 
 # Three series at most on one chart; each differs in colour *and* texture, and every
@@ -64,11 +42,17 @@ FILLS = (("solid", "#1f6b46"), ("hatch", "#1d4f91"), ("dots", "#8a3b12"))
 OUTLINE = "#1a1a1a"
 
 
+def fill_at(index: int, name: str, note: str = "") -> Fill:
+    """The fill in place `index` of FILLS: a series keeps its look on every chart (Scope 2 is always hatched)."""
+    pattern, colour = FILLS[index]
+    return Fill(name, colour, pattern, note)
+
+
 def fills(*names: str) -> tuple[Fill, ...]:
     """One Fill per series name, in the fixed order solid, hatched, dotted."""
     if len(names) > len(FILLS):
         raise ValueError(f"at most {len(FILLS)} series per chart, not {len(names)}")
-    return tuple(Fill(name, colour, pattern) for name, (pattern, colour) in zip(names, FILLS))
+    return tuple(fill_at(index, name) for index, name in enumerate(names))
 
 
 @dataclass(frozen=True)
@@ -81,50 +65,46 @@ class Bar:
     detail: str = ""  # optional line below the bar, e.g. "Klimapartner 40 · Letter of Intent 12"
 
 
-def _pattern_defs(chart_id: str, series: Sequence[Fill]) -> str:
-    defs = []
-    for index, fill in enumerate(series):
-        pid = f"{chart_id}-fill{index}"
-        if fill.pattern == "hatch":
-            defs.append(f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-                        f'<rect width="6" height="6" fill="#ffffff"></rect>'
-                        f'<rect width="3" height="6" fill="{fill.colour}"></rect></pattern>')
-        elif fill.pattern == "dots":
-            defs.append(f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
-                        f'<rect width="6" height="6" fill="#ffffff"></rect>'
-                        f'<circle cx="3" cy="3" r="2" fill="{fill.colour}"></circle></pattern>')
-    return f"<defs>{''.join(defs)}</defs>" if defs else ""
+def _pattern(pid: str, fill: Fill) -> str:
+    if fill.pattern == "hatch":
+        return (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+                f'<rect width="6" height="6" fill="#ffffff"></rect>'
+                f'<rect width="3" height="6" fill="{fill.colour}"></rect></pattern>')
+    if fill.pattern == "dots":
+        return (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+                f'<rect width="6" height="6" fill="#ffffff"></rect>'
+                f'<circle cx="3" cy="3" r="2" fill="{fill.colour}"></circle></pattern>')
+    return ""
 
 
-def _paint(chart_id: str, index: int, fill: Fill) -> str:
-    return fill.colour if fill.pattern == "solid" else f"url(#{chart_id}-fill{index})"
+def _pattern_defs(prefix: str, series: Sequence[Fill]) -> str:
+    defs = "".join(_pattern(f"{prefix}{index}", fill) for index, fill in enumerate(series))
+    return f"<defs>{defs}</defs>" if defs else ""
 
 
-def _text(x: float, y: float, text: str, size: int = LABEL_SIZE, bold: bool = False) -> str:
+def _paint(prefix: str, index: int, fill: Fill) -> str:
+    return fill.colour if fill.pattern == "solid" else f"url(#{prefix}{index})"
+
+
+def _text(x: float, y: float, text: str, bold: bool = False) -> str:
     weight = ' font-weight="700"' if bold else ""
-    return f'<text x="{x:g}" y="{y:g}" font-size="{size}" fill="{TEXT_COLOUR}"{weight}>{escape(text)}</text>'
+    return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{escape(text)}</text>'
 
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series: Sequence[Fill]) -> str:
     """Horizontal (stacked) bars with the label above each bar and the total after it.
 
-    With one series it is a plain bar chart; with two or three the segments are
-    stacked left to right in series order and a legend with swatches comes first.
+    With one series it is a plain bar chart; with two or three the segments are stacked
+    left to right in series order (the legend beside it: `legend`, or `chart` for both).
     """
     cid = escape(chart_id)
     if any(len(bar.values) != len(series) for bar in bars):
         raise ValueError(f"{chart_id}: every bar needs one value per series ({len(series)})")
     top = max((sum(bar.values) for bar in bars), default=0) or 1
     bar_space = NARROW_WIDTH - VALUE_SPACE
+    prefix = f"{cid}-fill"
     body: list[str] = []
     y = 4.0
-    if len(series) > 1:  # legend: one swatch per line, so it never runs off a phone screen
-        for index, fill in enumerate(series):
-            body.append(f'<rect x="1" y="{y:g}" width="16" height="16" fill="{_paint(cid, index, fill)}" '
-                        f'stroke="{OUTLINE}" stroke-width="1"></rect>')
-            body.append(_text(24, y + 13, fill.name))
-            y += 22
-        y += 6
     for bar in bars:
         for line in textwrap.wrap(bar.label, LABEL_CHARS) or [""]:
             y += LINE
@@ -134,13 +114,13 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
             width = round(bar_space * value / top, 1)
             if width > 0:
                 body.append(f'<rect x="{x:g}" y="{y + 2:g}" width="{width:g}" height="{BAR_HEIGHT}" '
-                            f'fill="{_paint(cid, index, fill)}" stroke="{OUTLINE}" stroke-width="1"></rect>')
+                            f'fill="{_paint(prefix, index, fill)}" stroke="{OUTLINE}" stroke-width="1"></rect>')
                 x += width
         body.append(_text(x + 6, y + 2 + BAR_HEIGHT - 5, bar.total_text))
         y += BAR_HEIGHT + 4
-        if bar.detail:
+        for line in textwrap.wrap(bar.detail, DETAIL_CHARS):
             y += LINE
-            body.append(_text(0, y - 4, bar.detail, size=DETAIL_SIZE))
+            body.append(_text(0, y - 4, line))
         y += 10
     height = round(y + 2)
     return (
@@ -148,5 +128,27 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
         f'viewBox="0 0 {NARROW_WIDTH} {height}" width="100%" style="max-width:{MAX_WIDTH}" '
         f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{cid}-title">{escape(title)}</title><desc id="{cid}-desc">{escape(desc)}</desc>'
-        f'{_pattern_defs(cid, series)}{"".join(body)}</svg>'
+        f'{_pattern_defs(prefix, series)}{"".join(body)}</svg>'
     )
+
+
+def _swatch(prefix: str, fill: Fill) -> str:
+    """A legend's sample of one fill: the chart's colour, pattern and outline; decorative, the words carry it."""
+    return (f'<svg class="kp-legend__swatch" aria-hidden="true" viewBox="0 0 18 18" width="18" height="18" '
+            f'xmlns="http://www.w3.org/2000/svg">{_pattern_defs(prefix, [fill])}'
+            f'<rect x="0.5" y="0.5" width="17" height="17" fill="{_paint(prefix, 0, fill)}" stroke="{OUTLINE}"></rect></svg>')
+
+
+def legend(chart_id: str, series: Sequence[Fill]) -> str:
+    """The legend as HTML text, so it wraps and is read like the page: a sample, the name and its meaning."""
+    items = []
+    for index, fill in enumerate(series):
+        words = f"<strong>{escape(fill.name)}</strong>" + (f": {escape(fill.note)}" if fill.note else "")
+        items.append(f"<li>{_swatch(f'{escape(chart_id)}-key{index}-', fill)} <span>{words}</span></li>")
+    return f'<ul class="kp-legend" id="{escape(chart_id)}-legende" aria-label="Legende">{"".join(items)}</ul>'
+
+
+def chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series: Sequence[Fill]) -> str:
+    """A bar chart with its legend above it, in one block; a single series without a note needs no legend."""
+    key = legend(chart_id, series) if len(series) > 1 or any(fill.note for fill in series) else ""
+    return f'<div class="kp-chart-block">{key}{bar_chart(chart_id, title, desc, bars, series)}</div>'

@@ -19,6 +19,9 @@ from .html import number_de
 
 MIN_YEARS = 2  # one year shows no change
 
+# Each scope in words, for the legends (the Fortschritt page explains them at length).
+SCOPE_NOTES = {1: "direkte Emissionen", 2: "eingekaufte Energie", 3: "übrige Emissionen in der Lieferkette"}
+
 
 @dataclass(frozen=True)
 class ScopeComparison:
@@ -87,13 +90,18 @@ def rule_text(c: ScopeComparison) -> str:
     return text
 
 
+def scope_fill(scope: int) -> charts.Fill:
+    """A scope looks the same on every chart: Scope 1 solid, Scope 2 hatched, Scope 3 dotted."""
+    return charts.fill_at(scope - 1, model.SCOPES[scope], SCOPE_NOTES[scope])
+
+
 def comparison_chart(c: ScopeComparison) -> str:
     scope = model.SCOPES[c.scope]
     bars = [charts.Bar(str(year), (tonnes,), f"{number_de(round(tonnes))} t") for year, tonnes in zip(c.years, c.tonnes)]
     desc = (f"Summe der {scope}-Emissionen je Jahr in Tonnen CO2e, von {c.years[0]} bis {c.years[-1]}, immer über "
             f"dieselben {number_de(c.partners)} Partner. Die Tabelle darunter nennt alle Werte.")
-    return charts.bar_chart(f"chart-emissionen-scope{c.scope}", f"{scope}-Emissionen derselben Partner je Jahr", desc,
-                            bars, charts.fills(scope))
+    return charts.chart(f"chart-emissionen-scope{c.scope}", f"{scope}-Emissionen derselben Partner je Jahr", desc,
+                        bars, (scope_fill(c.scope),))
 
 
 # A partner's own chart.
@@ -120,14 +128,20 @@ def partner_note(partner: Partner) -> str:
 
 
 def partner_chart(partner: Partner) -> str:
-    """One bar per year (label above the bar, legible on a phone) of the scopes reported every year."""
+    """One bar per year (label above the bar, legible on a phone), stacked from the scopes reported every
+    year, each scope in its own fill; the line under each bar names the scopes' values, so no colour is needed."""
     scopes = common_scopes(partner)
     if not scopes:
         return ""
     named = " und ".join(model.SCOPES[s] for s in scopes)
-    bars = [charts.Bar(str(e.year), (total,), f"{number_de(round(total, 1))} t")
-            for e in sorted(partner.emissions, key=lambda e: e.year)
-            for total in (sum(scope_value(e, s) for s in scopes),)]
-    return charts.bar_chart(f"emissionen-{partner.id}", f"Berichtete Emissionen von {partner.name}",
-                            f"Summe von {named} je Jahr in Tonnen CO2e; die Tabelle darunter nennt alle Werte.",
-                            bars, charts.fills(named))
+    bars = []
+    for e in sorted(partner.emissions, key=lambda e: e.year):
+        values = tuple(scope_value(e, s) for s in scopes)
+        # No-break spaces keep "Scope 2 462,8 t" on one line when the detail wraps.
+        detail = " · ".join(f"{model.SCOPES[s]} {number_de(round(v, 1))} t".replace(" ", "\u00a0")
+                            for s, v in zip(scopes, values)) if len(scopes) > 1 else ""
+        bars.append(charts.Bar(str(e.year), values, f"{number_de(round(sum(values), 1))} t", detail))
+    stacked = "gestapelt nach Scope, " if len(scopes) > 1 else ""
+    return charts.chart(f"emissionen-{partner.id}", f"Berichtete Emissionen von {partner.name}",
+                        f"Balken je Jahr, {stacked}Summe von {named} in Tonnen CO2e; die Tabelle darunter nennt alle Werte.",
+                        bars, tuple(scope_fill(s) for s in scopes))

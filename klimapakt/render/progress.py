@@ -209,7 +209,8 @@ def percent(part: int, whole: int) -> int | None:
 
 
 def over_time_chart(progress: Progress) -> str:
-    series = charts.fills("Klimapartner", "Letter of Intent")
+    series = (charts.fill_at(0, "Klimapartner", "Klimaschutzvereinbarung unterschrieben"),
+              charts.fill_at(1, "Letter of Intent", "Vereinbarung in Vorbereitung"))
     bars = [charts.Bar(str(row.year), (row.klimapartner, row.letters_of_intent), number_de(row.total),
                        f"Klimapartner {number_de(row.klimapartner)} · Letter of Intent {number_de(row.letters_of_intent)}")
             for row in progress.over_time]
@@ -217,7 +218,7 @@ def over_time_chart(progress: Progress) -> str:
     desc = (f"Gestapelte Balken je Jahr, Stand jeweils Jahresende. Ende {last.year}: {number_de(last.klimapartner)} "
             f"Klimapartner und {number_de(last.letters_of_intent)} Unternehmen mit Letter of Intent. "
             "Die Tabelle darunter nennt alle Werte." if last else "Keine Daten.")
-    return charts.bar_chart("chart-zeitverlauf", "Partner im Zeitverlauf", desc, bars, series)
+    return charts.chart("chart-zeitverlauf", "Partner im Zeitverlauf", desc, bars, series)
 
 
 def count_chart(chart_id: str, title: str, rows: Sequence[Count]) -> str:
@@ -226,7 +227,7 @@ def count_chart(chart_id: str, title: str, rows: Sequence[Count]) -> str:
     top = max(rows, key=lambda row: row.count) if rows else None
     desc = (f"Balkendiagramm, ein Balken je Ausprägung. Am häufigsten: {top.label} mit {number_de(top.count)} Partnern. "
             "Die Tabelle darunter nennt alle Werte." if top else "Keine Daten.")
-    return charts.bar_chart(chart_id, title, desc, bars, series)
+    return charts.chart(chart_id, title, desc, bars, series)
 
 
 def measures_chart(progress: Progress) -> str:
@@ -236,8 +237,11 @@ def measures_chart(progress: Progress) -> str:
             for row in progress.measures]
     desc = ("Gestapelte Balken je Handlungsfeld: umgesetzte, laufende und geplante Maßnahmen. "
             f"Zusammen {number_de(progress.measure_count)} Maßnahmen. Die Tabelle darunter nennt alle Werte.")
-    return charts.bar_chart("chart-massnahmen", "Maßnahmen nach Handlungsfeld und Stand", desc, bars, series)
+    return charts.chart("chart-massnahmen", "Maßnahmen nach Handlungsfeld und Stand", desc, bars, series)
 
+
+# The Stadtteile under each Stadtbezirk in the district table, so readers find their own.
+DISTRICT_NOTES = {number: ", ".join(quarters) for number, quarters in model.DISTRICT_QUARTERS.items()}
 
 SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
 
@@ -258,4 +262,4 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
                   built=date_de(built or clock.build_date()), percent=percent, scopes=model.SCOPES,
                   status_order=MEASURE_STATUS_ORDER, rule_text=emissions.rule_text,
-                  worth_charting=worth_charting, zip=zip)
+                  worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES)

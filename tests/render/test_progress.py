@@ -188,11 +188,6 @@ def test_series_differ_in_pattern_and_colours_reach_3_to_1_on_white():
         charts.fills("a", "b", "c", "d")
 
 
-def test_hbar_chart_for_profiles_still_works():
-    svg = charts.hbar_chart("e", "T", "D", [("2023", 12.5)], value_label=lambda v: f"{v} t")
-    assert 'role="img"' in svg and "12.5 t" in svg
-
-
 def contrast(a: str, b: str) -> float:
     def luminance(colour: str) -> float:
         channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -218,7 +213,7 @@ def partners(demo_registry) -> list[model.Partner]:
 def table(page: BeautifulSoup, table_id: str) -> dict[str, list[str]]:
     """Row header -> the data-value of each cell."""
     rows = page.select_one(f"table#{table_id}").select("tbody tr")
-    return {row.th.get_text(strip=True): [td["data-value"] for td in row.select("td[data-value]")] for row in rows}
+    return {next(row.th.stripped_strings): [td["data-value"] for td in row.select("td[data-value]")] for row in rows}
 
 
 @pytest.mark.parametrize("table_id, key, labels", [
@@ -230,6 +225,30 @@ def test_partner_counts_by_sector_size_and_district_equal_the_data(page, partner
     expected = Counter(labels[getattr(p, key)] if getattr(p, key) is not None else "keine Angabe" for p in partners)
     assert {label: int(values[0]) for label, values in table(page, table_id).items()} == dict(expected)
     assert page.select_one(f"table#{table_id} tfoot td").get_text(strip=True) == str(len(partners))
+
+
+@pytest.mark.parametrize("table_id, key, param", [
+    ("tabelle-branche", "sector", "branche"),
+    ("tabelle-groesse", "size", "groesse"),
+    ("tabelle-bezirk", "district", "bezirk"),
+])
+def test_each_category_links_to_the_directory_filtered_by_it(demo_site, page, partners, table_id, key, param):
+    """Every value in the data is one link, named with its count, to ../klimapartner/?<param>=<value>;
+    "keine Angabe" cannot be filtered for and is no link."""
+    counts = Counter(getattr(p, key) for p in partners)
+    labels = {"sector": model.SECTORS, "size": model.SIZES, "district": model.DISTRICTS}[key]
+    links = page.select(f"table#{table_id} tbody th a")
+    assert {a["href"] for a in links} == {f"../klimapartner/?{param}={value}" for value in counts if value is not None}
+    for a in links:
+        value = next(v for v in counts if v is not None and a["href"].endswith(f"={v}"))
+        assert a.get_text() == f"{labels[value]}: {counts[value]} Partner – im Verzeichnis anzeigen"
+    plain = [row.th for row in page.select(f"table#{table_id} tbody tr") if not row.th.a]
+    assert [th.get_text(strip=True) for th in plain] == (["keine Angabe"] if counts[None] else [])
+    directory = BeautifulSoup((demo_site / "klimapartner/index.html").read_text(encoding="utf-8"), "html.parser")
+    options = {o["value"] for o in directory.select(f"select#kp-{param} option")}
+    assert options or param == "bezirk"  # the district filter is added to the directory by its own change
+    if options:  # the directory offers each linked value in its filter
+        assert {str(v) for v in counts if v is not None} <= options
 
 
 def test_time_series_equals_the_data(page, partners):
