@@ -241,7 +241,8 @@ def test_each_category_links_to_the_directory_filtered_by_it(demo_site, page, pa
     assert {a["href"] for a in links} == {f"../klimapartner/?{param}={value}" for value in counts if value is not None}
     for a in links:
         value = next(v for v in counts if v is not None and a["href"].endswith(f"={v}"))
-        assert a.get_text() == f"{labels[value]}: {counts[value]} Partner – im Verzeichnis anzeigen"
+        assert a.get_text() == labels[value]
+        assert a["aria-label"] == f"{labels[value]}: {counts[value]} Partner – im Verzeichnis anzeigen"
     plain = [row.th for row in page.select(f"table#{table_id} tbody tr") if not row.th.a]
     assert [th.get_text(strip=True) for th in plain] == (["keine Angabe"] if counts[None] else [])
     directory = BeautifulSoup((demo_site / "klimapartner/index.html").read_text(encoding="utf-8"), "html.parser")
