@@ -143,16 +143,3 @@ def test_field_table_names_every_field_of_the_model():
         reachable.add(id(spec))
         stack += [f.spec for f in spec if f.spec]
     assert sections == reachable
-
-
-def test_commented_example_in_contributing_is_a_valid_entry(tmp_path):
-    import datetime as dt
-
-    from klimapakt.load.loader import load_text
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "muster-gmbh.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
-    loaded = load_text("partners:\n" + example, today=dt.date(2026, 11, 25), logo_dir=tmp_path)
-    assert [str(p) for p in loaded.problems if p.severity == "error"] == []
-    (partner,) = loaded.partners
-    assert partner.agreement.targets[0].scopes == (1, 2) and partner.emissions[0].scope3 is None

@@ -27,7 +27,9 @@ def test_the_example_entry_passes_the_check_without_a_message(tmp_path):
     for today in (reviewed, reviewed + dt.timedelta(days=180)):  # copied the day it was written, or months later
         loaded = loader.load_text("partners:\n" + entry, today=today, logo_dir=tmp_path)
         assert [str(p) for p in loaded.problems] == [], today
-        assert [p.id for p in loaded.records] == ["muster-gmbh"]
+        (partner,) = loaded.records
+        assert partner.id == "muster-gmbh" and partner.agreement.targets[0].scopes == (1, 2)
+        assert partner.emissions[0].scope3 is None  # `null` reads as "nicht berichtet"
 
 
 def test_the_example_tells_staff_to_write_todays_date_and_names_a_district():
