@@ -25,6 +25,8 @@ from klimapakt.load import news
 from klimapakt.outputs import feeds
 from klimapakt.render import events as event_words
 
+pytestmark = pytest.mark.data  # reads docs/, partners.yml or events.yml of this repository
+
 SITE_URL = "https://feeds.klimapakt.test/"
 EVENTS_FILE = FIXTURES / "events-valid.yml"
 BUILD_DATES = {
