@@ -23,6 +23,7 @@ from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..mdtext import markdown_text
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
+from . import directory
 from .coverage import Coverage
 from .figures import KeyFigures
 
@@ -39,8 +40,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
-                       mailto_url=mailto_url)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE)
+                       mailto_url=mailto_url, district_short=directory.district_short)
+    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
+                       card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
     return env
 
 
@@ -97,17 +99,16 @@ def render_card(partner: Partner, root: str = "../") -> str:
 
 
 def render_directory(partners: list[Partner], root: str = "../") -> str:
-    """The filterable list of partner companies, then the Initialpartner in a section of their own."""
-    ordered = sorted(partners, key=sort_key)
+    """The filterable list of partner companies, then the Initialpartner in a section of their own.
+    Above `directory.LETTER_NAV_MIN` listed partners a bar of initial letters jumps into the list."""
+    ordered = sorted(partners, key=directory.sort_key)
     listed = [p for p in ordered if not p.is_founding]
     used_sectors = sorted({p.sector for p in listed if p.sector})
     statuses = {key: label for key, label in model.STATUSES.items() if key != model.STATUS_FOUNDING}
+    districts = {number: model.district_label(number) for number in model.DISTRICTS}
+    letters = directory.letter_bar(listed) if len(listed) >= directory.LETTER_NAV_MIN else []
     return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
-                  used_sectors=used_sectors, statuses=statuses)
-
-
-def sort_key(partner: Partner) -> str:
-    return partner.name.casefold()
+                  used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters)
 
 
 def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",
