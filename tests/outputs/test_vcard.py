@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import taint_helpers as th
 from klimapakt.outputs import vcard
 
 OFFICE = {
@@ -20,26 +21,11 @@ OFFICE = {
 SITE_URL = "https://klimapakt.example.org/"
 
 
-# A small reader of what the module writes: unfold, split name;params:value, unescape text.
+# A small reader of what the module writes (taint_helpers: unfold, split at unescaped ";", unescape).
 
 def unfold(data: str) -> list[str]:
     assert data.endswith("\r\n")
-    return data[:-2].replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
-
-
-def split_escaped(value: str, separator: str) -> list[str]:
-    """Split at separators that are not escaped, then unescape each part (RFC 2426 section 5)."""
-    parts, current, chars = [], "", iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars)
-            current += "\n" if following in "nN" else following
-        elif char == separator:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
+    return th.vcard_lines(data.encode("utf-8"))
 
 
 def parse(data: bytes) -> dict[str, list[tuple[str, list[str]]]]:
@@ -51,7 +37,7 @@ def parse(data: bytes) -> dict[str, list[tuple[str, list[str]]]]:
         match = re.fullmatch(r"([A-Za-z0-9-]+)((?:;[^:;]+)*):(.*)", line)
         assert match, line
         name, params, value = match.groups()
-        card.setdefault(name.upper(), []).append((params.lstrip(";"), split_escaped(value, ";")))
+        card.setdefault(name.upper(), []).append((params.lstrip(";"), th.vcard_values(value)))
     return card
 
 
