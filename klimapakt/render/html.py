@@ -11,9 +11,11 @@ import datetime as dt
 import functools
 import re
 from html import escape
+from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -40,9 +42,14 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
+<<<<<<< HEAD
                        mailto_url=mailto_url, district_short=directory.district_short)
     env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
+=======
+                       mailto_url=mailto_url, mdtext=mdtext)
+    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE)
+>>>>>>> contact
     return env
 
 
@@ -84,6 +91,12 @@ def safe_url(value: str | None) -> str | None:
         return None
     scheme = urlsplit(value.strip()).scheme.lower()
     return value.strip() if scheme in SAFE_SCHEMES else None
+
+
+def mdtext(value: object) -> markupsafe.Markup:
+    """A configured value as text that stays text on a Markdown page, wherever the macro's HTML lands:
+    every character HTML or Markdown reads as syntax as a character reference, white space as single spaces."""
+    return markupsafe.Markup(markdown_text(str(value)))
 
 
 def tel_url(phone: str) -> str:
@@ -146,6 +159,16 @@ PENDING = '<span class="kp-pending">wird ergänzt</span>'
 
 def setting_text(value: object) -> str:
     return markdown_text(str(value)) if value not in ("", None) else PENDING
+
+
+CONTACT_FIELDS = ("name", "email", "telefon")
+
+
+def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kontakt") -> str:
+    """The office's contact in short (start page, Mitmachen): its name, e-mail and, once configured,
+    phone, with a link to the Kontakt page. An empty value is left out, not shown as "wird ergänzt"."""
+    values = {key: " ".join(str(office.get(key) or "").split()) for key in CONTACT_FIELDS}
+    return render("contact-box.html", office=values, root=root, heading=heading)
 
 
 def email_link(address: str | None) -> str:
