@@ -119,6 +119,7 @@ def test_every_registry_has_its_committed_schema(registry):
     assert first_line == f"# yaml-language-server: $schema=./{registry.schema_path}"
 
 
+@pytest.mark.data
 def test_the_events_schema_accepts_the_shipped_events_and_refuses_an_unknown_key():
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
