@@ -42,14 +42,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
-<<<<<<< HEAD
-                       mailto_url=mailto_url, district_short=directory.district_short)
+                       mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short)
     env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
-=======
-                       mailto_url=mailto_url, mdtext=mdtext)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE)
->>>>>>> contact
     return env
 
 
