@@ -42,7 +42,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
-                       mailto_url=mailto_url, district_short=directory.district_short, mdtext=mdtext,
+                       mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
                        district_label=model.district_label)
     env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
