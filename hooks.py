@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from klimapakt.load import news
-from klimapakt.mkdocs import preview, site, theme_fixes
+from klimapakt.mkdocs import navigation, preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
@@ -81,18 +81,29 @@ def on_page_content(html: str, page, config, files) -> str:
     return Project.from_config(config).profile_html(page.file.src_uri) or html
 
 
+@event_priority(-110)  # after the blog plugin (-100), which fills the table of contents of its list pages
+def on_page_context(context, page, config, nav):
+    """Sidebars with nothing to show are hidden; on profiles the directory's tab is the current one
+    (see klimapakt.mkdocs.navigation)."""
+    navigation.hide_empty_sidebars(page)
+    navigation.mark_profile_section(page, nav)
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Repair Material's markup errors and give every page a skip link (see klimapakt.mkdocs.theme_fixes);
-    in the preview (no directory URLs), links to page folders become links to the files."""
-    output = theme_fixes.fix_page(output)
+    """Repair Material's markup errors, give every page a skip link and mark its tab as current (see
+    klimapakt.mkdocs.theme_fixes); in the preview (no directory URLs), links to page folders become
+    links to the files."""
+    output = theme_fixes.fix_page(output, navigation.current_tab(page))
     return preview.file_links(output, page.file.url, _page_files) if _page_files else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page."""
+    """The same repairs for the 404 page, which MkDocs renders as a theme template, not a page; it has
+    nothing to show in the sidebars."""
     if not template_name.endswith(".html"):
         return output
-    output = theme_fixes.fix_page(output)
+    output = theme_fixes.hide_sidebars(theme_fixes.fix_page(output))
     return preview.file_links(output, template_name, _page_files) if _page_files else output
 
 

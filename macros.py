@@ -8,6 +8,7 @@ from __future__ import annotations
 from klimapakt import exports
 from klimapakt.model import events
 from klimapakt.mkdocs.project import Project
+from klimapakt.outputs import vcard
 from klimapakt.render import coverage, html, progress
 from klimapakt.render.events import iso, when_de
 
@@ -35,6 +36,16 @@ def define_env(env):
     @env.macro
     def office_phone_link() -> str:
         return html.phone_link(project.office.get("telefon"))
+
+    @env.macro
+    def contact_box(heading: str = "Kontakt") -> str:
+        """The office's name, e-mail and (once configured) phone in a short box, with a link to Kontakt."""
+        return html.render_contact_box(project.office, root=page_root(), heading=heading)
+
+    @env.macro
+    def office_vcard_link() -> str:
+        """A download link to the office's vCard, which the build writes after the pages."""
+        return html.render("vcard-link.html", href=page_root() + vcard.VCARD_PATH, media_type=vcard.MEDIA_TYPE)
 
     def directory_coverage_of() -> coverage.Coverage:
         return coverage.coverage(project.data().partners, project.figures())

@@ -1,6 +1,6 @@
 """Fictional demo registries: obviously invented companies with varied agreements.
 
-Every name starts with "Muster" and the file declares `demo: true`, so the built site
+Every name holds "Muster-" and "(Demo N)" and the file declares `demo: true`, so the built site
 shows its "Demodaten" notice on every page. Deterministic for a given seed and build date.
 The data hangs together like a real pact's: names fit their sector and size, and dates keep
 their order (joined ≤ signed ≤ last_reviewed ≤ today; done measures not in the future,
@@ -73,7 +73,8 @@ def demo_partner(index: int, rng: random.Random, today: dt.date) -> dict:
         status = "partner"  # too soon after the founding for anyone to have left
     sector = rng.choice(list(TRADES))
     size = rng.choice(list(model.SIZES))
-    name = f"Muster-{rng.choice(TRADES[sector])} {rng.choice(FIRST)} {rng.choice(LEGAL_BY_SIZE[size])}"
+    # The trade first, so the demo directory spreads over the alphabet like a real one (its A–Z bar).
+    name = f"{rng.choice(TRADES[sector])} Muster-{rng.choice(FIRST)} {rng.choice(LEGAL_BY_SIZE[size])}"
     joined = demo_joined(rng, today, status)
     entry: dict = {
         "id": f"muster-{index:04d}",

@@ -23,7 +23,7 @@ SECTORS = MappingProxyType({
     "D": "Energieversorgung",
     "E": "Wasserversorgung, Abwasser, Abfall",
     "F": "Baugewerbe",
-    "G": "Handel, Instandhaltung und Reparatur von Kfz",
+    "G": "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen",
     "H": "Verkehr und Lagerei",
     "I": "Gastgewerbe",
     "J": "Information und Kommunikation",

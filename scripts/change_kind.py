@@ -23,6 +23,7 @@ import sys
 STAFF_FILES = (
     re.compile(r"partners\.yml"),
     re.compile(r"events\.yml"),
+    re.compile(r"kennzahlen\.yml"),
     re.compile(r"docs/assets/partners/[^/]+"),
     re.compile(r"docs/(?!assets/)[^\0]+\.md"),
 )

@@ -56,6 +56,20 @@ def real_site(tmp_path_factory) -> Path:
     return _build_or_fail(ROOT / "partners.yml", tmp_path_factory.mktemp("real-site") / "site")
 
 
+# The staff path (a pull request that changes only partners.yml, events.yml, kennzahlen.yml, logos or
+# docs/) runs `pytest -m "data and not browser"`: the tests that read the repository's own data.
+# A test that builds the real site is marked here; one that reads a data file itself says so with
+# `@pytest.mark.data` (or `pytestmark`).
+DATA_FIXTURES = {"real_site"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if DATA_FIXTURES & (set(item.fixturenames) | {v for v in params.values() if isinstance(v, str)}):
+            item.add_marker(pytest.mark.data)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass

@@ -48,6 +48,7 @@ class Taint:
     events: dict
     markers: dict[str, str]  # label ("p1.name") -> marker
     expected: dict[str, tuple[str, ...]]  # label -> site files that must show the marker
+    office: dict[str, str]  # mkdocs.yml extra.settings.geschaeftsstelle; empty: as configured
 
     def by_sentinel(self) -> dict[str, str]:
         return {SENTINEL_RE.search(m).group().upper(): m for m in self.markers.values()}
@@ -56,13 +57,15 @@ class Taint:
 PROFILE_1, PROFILE_2 = "partner/muster-eins/index.html", "partner/muster-zwei/index.html"
 DIRECTORY, EVENTS_PAGE, HOME = "klimapartner/index.html", "veranstaltungen/index.html", "index.html"
 SEARCH, JSON_EXPORT, CALENDAR = "search/search_index.json", "daten/partners.json", "veranstaltungen.ics"
+MITMACHEN, KONTAKT, VCARD = "mitmachen/index.html", "kontakt/index.html", "kontakt/geschaeftsstelle-klimapakt.vcf"
 
 
-def taint(payload: str, *, hostile_addresses: bool) -> Taint:
+def taint(payload: str, *, hostile_addresses: bool, office: bool = False) -> Taint:
     """Markers in every text field of two partners and three events (two upcoming on TODAY).
 
     `hostile_addresses` adds e-mail addresses with "?cc=" and "&body=" (RFC 5322 allows them
-    in the local part): the build test that relaxes the rules uses them.
+    in the local part): the build test that relaxes the rules uses them. `office` puts markers
+    into the office's settings too (a build that can patch mkdocs.yml's values in-process).
     """
     markers: dict[str, str] = {}
     expected: dict[str, tuple[str, ...]] = {}
@@ -118,7 +121,14 @@ def taint(payload: str, *, hostile_addresses: bool) -> Taint:
         {"id": "vorbei", "title": mark("e3.title", EVENTS_PAGE, one, "veranstaltungen/vorbei.ics"),
          "start": "2025-01-10", "kind": "other"},
     ]
-    return Taint({"partners": [partner_one, partner_two]}, {"events": events}, markers, expected)
+    settings = {}
+    if office:
+        pages = (HOME, MITMACHEN, KONTAKT, VCARD)  # the contact box on the first two, Kontakt, the vCard
+        settings = {"name": mark("office.name", *pages), "organisation": mark("office.organisation", KONTAKT, VCARD),
+                    "email": mark("office.email", *pages), "telefon": mark("office.telefon", *pages),
+                    "adresse": mark("office.adresse", KONTAKT, VCARD),
+                    "ansprechperson": mark("office.ansprechperson", KONTAKT, VCARD)}
+    return Taint({"partners": [partner_one, partner_two]}, {"events": events}, markers, expected, settings)
 
 
 # --- the check: wherever a sentinel is, its whole marker follows
@@ -275,6 +285,47 @@ def check_ics(data: bytes, by_sentinel: dict[str, str], where: str) -> tuple[lis
     return problems, shown
 
 
+def vcard_lines(data: bytes) -> list[str]:
+    """A vCard's content lines, unfolded (RFC 2426 section 2.6: CRLF and one space or tab)."""
+    text = data.decode("utf-8")
+    return [line for line in text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n") if line]
+
+
+def vcard_values(value: str) -> list[str]:
+    """A property's value split at its unescaped semicolons, each part unescaped: a backslash before
+    "n" or "N" is a line break, before any other character that character (RFC 2426 section 5)."""
+    parts, current, chars = [], "", iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current += "\n" if following in ("n", "N") else following
+        elif char == ";":
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def check_vcf(data: bytes, by_sentinel: dict[str, str], where: str) -> tuple[list[str], set[str]]:
+    """CRLF only; unfolded, one card whose every line is a property; each value, unescaped, its marker."""
+    text = data.decode("utf-8")
+    problems = [] if "\n" not in text.replace("\r\n", "") and "\r" not in text.replace("\r\n", "") else [
+        f"{where}: a line end other than CRLF"]
+    lines = vcard_lines(data)
+    problems += [f"{where}: not a content line: {line[:60]!r}" for line in lines if not CONTENT_LINE_RE.match(line)]
+    problems += [f"{where}: property injected by data: {line[:60]!r}" for line in lines if line.startswith("X-INJECTED")]
+    if (lines.count("BEGIN:VCARD"), lines.count("END:VCARD")) != (1, 1):
+        problems.append(f"{where}: not exactly one vCard")
+    shown: set[str] = set()
+    for line in lines:
+        name, _, value = line.partition(":")
+        for part in vcard_values(value):
+            problems += misplaced(part, by_sentinel, f"{where} {name}")
+            shown |= found(part, by_sentinel)
+    return problems, shown
+
+
 def check_xml(data: bytes, by_sentinel: dict[str, str], where: str) -> tuple[list[str], set[str]]:
     problems = [f"{where}: raw marker {m[:40]!r}…" for m in needs_escaping(by_sentinel) if m.encode() in data]
     shown: set[str] = set()
@@ -301,6 +352,8 @@ def check_site(site: Path, taint_: Taint) -> Report:
             report.add(where, *check_csv(data, by_sentinel, where))
         elif suffix == ".ics":
             report.add(where, *check_ics(data, by_sentinel, where))
+        elif suffix == ".vcf":
+            report.add(where, *check_vcf(data, by_sentinel, where))
         elif suffix in (".xml", ".rss", ".svg"):
             report.add(where, *check_xml(data, by_sentinel, where))
         elif where.endswith(".xml.gz"):
@@ -313,7 +366,7 @@ def check_site(site: Path, taint_: Taint) -> Report:
 # --- nothing from data becomes an element or attribute
 
 # The site's own scripts: Material's bundle and two inline scripts, the config (JSON), ours.
-SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js)$")
+SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js|js/header-controls\.js)$")
 INLINE_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(location.hash.slice(1));")
 FORMS = {("md-search__form", "search"), ("kp-filter", None)}  # (class, name): Material's search, the directory filter
 FORBIDDEN_TAGS = ("iframe", "frame", "object", "embed", "base", "applet", "portal")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,6 +120,7 @@ def test_every_registry_has_its_committed_schema(registry):
     assert first_line == f"# yaml-language-server: $schema=./{registry.schema_path}"
 
 
+@pytest.mark.data
 def test_the_events_schema_accepts_the_shipped_events_and_refuses_an_unknown_key():
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
@@ -151,3 +153,11 @@ def test_the_same_error_gives_the_same_message_from_check_and_from_the_build(tmp
     assert check.returncode == 1 and message in check.stdout
     assert build.returncode == 1 and message in build.stdout + build.stderr
     assert "Traceback" not in build.stderr
+
+
+def test_browser_tests_live_under_tests_website():
+    """Playwright's sync API leaves an event loop running in the process; pytest collects
+    tests/website/ last, so the tests that use asyncio.run (the link check) run before it."""
+    outside = [str(path.relative_to(ROOT)) for path in (ROOT / "tests").rglob("test_*.py")
+               if "website" not in path.parts and re.search(r"mark\.browser|\bdef test_\w+\(browser\b", path.read_text(encoding="utf-8"))]
+    assert outside == []

@@ -130,6 +130,7 @@ def test_ten_typical_mistakes_give_ten_clear_messages_in_one_run(capsys):
     assert out.splitlines()[-1].startswith("10 Fehler, ")
 
 
+@pytest.mark.data
 def test_ten_mistakes_fixture_is_partners_yml_with_exactly_those_changes():
     import difflib
     original = (ROOT / "partners.yml").read_text(encoding="utf-8").splitlines()

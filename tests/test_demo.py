@@ -44,9 +44,9 @@ def order_problems(entry: dict, today: dt.date) -> list[str]:
 
 
 def fits_its_sector_and_size(entry: dict) -> bool:
-    name = entry["name"].split(" (Demo ")[0]  # "Muster-Holzbau Quellen OHG"
-    trade = name.removeprefix("Muster-").split(" ")[0]
-    return (name.startswith("Muster-") and trade in demo.TRADES[entry["sector"]]
+    name = entry["name"].split(" (Demo ")[0]  # "Holzbau Muster-Quellen OHG"
+    trade, _, rest = name.partition(" Muster-")
+    return (rest != "" and trade in demo.TRADES[entry["sector"]]
             and any(name.endswith(" " + legal) for legal in demo.LEGAL_BY_SIZE[entry["size"]]))
 
 
@@ -75,7 +75,7 @@ def test_a_trade_belongs_to_one_sector_only():
 
 def test_the_order_check_notices_broken_orders():
     """The checks above can fail: a partner whose steps are out of order is caught."""
-    entry = {"name": "Muster-Bäckerei Nord AG (Demo 1)", "sector": "B", "size": "micro", "status": "former",
+    entry = {"name": "Bäckerei Muster-Nord AG (Demo 1)", "sector": "B", "size": "micro", "status": "former",
              "joined": dt.date(2024, 5, 1), "last_reviewed": dt.date(2024, 1, 1),
              "agreement": {"signed": TODAY, "measures": [{"title": "X", "status": "done", "year": 2030},
                                                          {"title": "Y", "status": "planned", "year": 2020}]}}

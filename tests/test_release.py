@@ -56,6 +56,7 @@ def test_the_required_list_covers_what_the_law_asks_for():
     assert all(law in bases for law in ("§ 5 Abs. 1 Nr. 1 DDG", "§ 18 Abs. 2 MStV", "Art. 13", "BGG NRW"))
 
 
+@pytest.mark.data
 def test_every_required_value_is_a_staff_setting_shown_on_a_page():
     settings, _ = release.read_settings(SHIPPED)
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
@@ -169,6 +170,7 @@ def test_the_deploy_workflow_checks_before_publishing_unless_preview():
     assert "check --release" not in preview_branch and "python -m klimapakt check --release --github" in real_branch
 
 
+@pytest.mark.data
 def test_a_preview_build_marks_every_page_and_asks_not_to_be_indexed(tmp_path, real_site):
     result = build_site(ROOT / "partners.yml", tmp_path / "site", KLIMAPAKT_PREVIEW="true")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -276,6 +276,24 @@ def test_the_changes_job_decides_with_git_alone():
     assert job["outputs"] == {"code": "${{ steps.kind.outputs.code }}"}
 
 
+def test_the_staff_path_runs_the_tests_that_read_the_data_and_no_browser_test():
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+                             "-m", "data and not browser"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    selected = {line.split("::")[0] + "::" + line.split("::")[1].split("[")[0]
+                for line in result.stdout.splitlines() if "::" in line}
+    assert {  # what a changed partner, event, page or figure can break
+        "tests/website/test_links.py::test_every_internal_link_and_anchor_resolves_in_the_real_site",
+        "tests/website/test_html_validity.py::test_built_html_has_no_vnu_errors",
+        "tests/generator/test_site_build.py::test_founding_partners_are_initialpartner_without_badge_size_or_agreement_claim",
+        "tests/exports/test_schema.py::test_shipped_registry_validates",
+        "tests/load/test_events.py::test_shipped_events_yml_is_valid_and_uses_all_day_events_for_unknown_times",
+        "tests/load/test_date_precision.py::test_no_built_page_or_feed_names_a_day_of_a_month_only_post",
+        "tests/load/test_figures.py::test_the_start_page_shows_each_sourced_figure_with_its_date_and_source",
+    } <= selected
+    assert not any("browser" in test or "test_properties" in test for test in selected)
+    assert len(selected) < 100  # the staff path stays a short run
+
+
 def test_staff_path_and_code_path():
     jobs = load_yaml(WORKFLOW_DIR / "pr.yml")["jobs"]
     staff, code = jobs["site-tests"], jobs["test"]
@@ -284,7 +302,7 @@ def test_staff_path_and_code_path():
     # The whole suite runs unless the change is known to be data only, also when `changes` failed.
     assert code["if"] == "${{ !cancelled() && needs.changes.outputs.code != 'false' }}"
     staff_runs, code_runs = job_runs({"jobs": jobs}, "site-tests"), job_runs({"jobs": jobs}, "test")
-    assert 'python -m pytest -m "not browser"' in staff_runs and "chromium" not in staff_runs
+    assert 'python -m pytest -m "data and not browser"' in staff_runs and "chromium" not in staff_runs
     assert "make test" in code_runs and "chromium" in code_runs
     # `make test` runs `npm ci` and the Nu Html Checker: the container needs Node and Java.
     assert {"nodejs", "npm", "default-jre-headless"} <= set(code_runs.split())
@@ -327,6 +345,7 @@ def load_change_kind():
 @pytest.mark.parametrize(("paths", "code"), [
     (["partners.yml"], False),
     (["partners.yml", "events.yml", "docs/assets/partners/muster-gmbh.svg"], False),
+    (["kennzahlen.yml"], False),
     (["docs/kontakt.md", "docs/aktuelles/posts/2026-01-treffen.md"], False),
     ([], False),
     (["partners.yml", "klimapakt/render.py"], True),

@@ -15,6 +15,7 @@ from typing import Any
 from ..load.registries import PARTNERS, REGISTRIES, Registry
 from ..model.fields import Field, fields_of
 from ..model.partners import Agreement, Contact, Emission, Measure, Partner, PartnerRegistry, Target
+from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS
 
 SCHEMA_PATH = Path(PARTNERS.schema_path)
 FIELDS_START, FIELDS_END = "<!-- fields:start -->", "<!-- fields:end -->"
@@ -143,7 +144,16 @@ def field_reference_markdown() -> str:
         for f in spec:
             cells = (f"`{f.key}`", "ja" if f.required else "–", kind_label(f), meaning(f))
             parts.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    parts.append(district_table())
     return "\n".join(parts) + "\n"
+
+
+def district_table() -> str:
+    """Which number to write for `district:`: each Stadtbezirk with its Stadtteile (vocabulary.DISTRICT_QUARTERS)."""
+    rows = [f"| `{number}` | {', '.join(DISTRICT_QUARTERS[number])} |" for number in DISTRICTS]
+    return "\n".join(["\n#### Stadtbezirke und ihre Stadtteile (`district:`)\n",
+                      "Tragen Sie die Nummer des Stadtbezirks ein, in dem der Standort liegt.\n",
+                      "| `district:` | Stadtteile |", "|---|---|", *rows])
 
 
 def with_field_reference(guide: str) -> str:

@@ -101,7 +101,7 @@ class Project:
 
     def write_outputs(self, site_dir: str) -> site.SiteData:
         data = self.data()
-        site.write_outputs(data, site_dir, site_url=self.site_url, publisher=self.publisher)
+        site.write_outputs(data, site_dir, site_url=self.site_url, publisher=self.publisher, office=self.office)
         return data
 
 

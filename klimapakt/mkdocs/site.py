@@ -13,12 +13,12 @@ import time
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from .. import exports
 from ..load import loader
 from ..model.partners import Partner
-from ..outputs import badges
+from ..outputs import badges, vcard
 from ..render import emissions, figures as stats, progress
 from ..render.html import render, render_profile
 from ..vocabulary import PROFILE_DIR, ROLES, STATUS_FOUNDING, STATUSES
@@ -158,14 +158,16 @@ def profile_body(partner: Partner, office_email: str, badge: badges.Embed | None
                           emissions_note=emissions.partner_note(partner), badge=badge)
 
 
-def write_outputs(data: SiteData, site_dir: str | Path, *, site_url: str, publisher: str) -> None:
-    """After the pages: the open-data files in site/daten/, every Klimapartner's badge, and
-    one search entry per profile (run it after the search plugin has written its index)."""
+def write_outputs(data: SiteData, site_dir: str | Path, *, site_url: str, publisher: str,
+                  office: Mapping[str, Any] | None = None) -> None:
+    """After the pages: the open-data files in site/daten/, every Klimapartner's badge, the office's
+    vCard, and one search entry per profile (run it after the search plugin has written its index)."""
     with data.timer:
         site_dir = Path(site_dir)
         meta = exports.Metadata(site_url, publisher, exports.generated_now(), data.demo)
         exports.write_exports(data.partners, site_dir / exports.EXPORT_DIR, meta)
         badges.write_badges(data.partners, site_dir)
+        vcard.write_vcard(office or {}, site_dir, site_url)
         add_to_search_index(data.partners, site_dir / SEARCH_INDEX)
 
 

@@ -12,7 +12,9 @@ one day fixes the markup itself (then the pattern simply no longer matches):
   page): the link to the content is added and points at the page's first heading;
 * its inline SVG icons are decorative (every one sits next to a text or inside a control
   that has one) but not hidden from screen readers: they get `aria-hidden="true"`;
-* the search overlay has role="dialog" but no name: it gets `aria-label="Suche"`.
+* the search overlay has role="dialog" but no name: it gets `aria-label="Suche"`;
+* the current tab is marked only by its look: its link gets `aria-current`, "page" on the tab's own
+  page, "true" on the other pages of its section (navigation.current_tab).
 """
 
 from __future__ import annotations
@@ -31,17 +33,28 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+_SIDEBAR = re.compile(r'(<div class="md-sidebar md-sidebar--(?:primary|secondary)" data-md-component="sidebar" data-md-type="(?:navigation|toc)")\s*>')
+_ACTIVE_TAB = re.compile(r'(<li class="md-tabs__item md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link")>')
 
 
-def fix_page(html: str) -> str:
-    """The page's HTML with Material's markup errors repaired and a skip link on every page."""
+def fix_page(html: str, current_tab: str | None = None) -> str:
+    """The page's HTML with Material's markup errors repaired and a skip link on every page;
+    `current_tab`: the aria-current value for the link of the page's tab, if it has one."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = _EMPTY_TABINDEX.sub("", html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
     html = html.replace(_ICON, _ICON[:-1] + ' aria-hidden="true">')
     html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Suche">')
+    if current_tab:
+        html = _ACTIVE_TAB.sub(rf'\1 aria-current="{current_tab}">', html, count=1)
     return _add_skip_link(html)
+
+
+def hide_sidebars(html: str) -> str:
+    """Both sidebars hidden, as front matter `hide: [navigation, toc]` does on a page: for the 404 page, a
+    theme template without front matter or sidebar content (the drawer keeps its navigation on phones)."""
+    return _SIDEBAR.sub(r"\1 hidden>", html)
 
 
 def _add_skip_link(html: str) -> str:

@@ -34,11 +34,7 @@ def template_bytes() -> bytes:
             if choices and not column.field.many:  # a drop-down list takes one value, scopes may be several
                 lists.append((f"{table.title}: {column.title}", choices))
                 add_drop_down(sheet, index, len(lists), len(choices))
-    hidden = workbook.create_sheet(LISTS_SHEET)
-    hidden.sheet_state = "hidden"
-    hidden.append([title for title, _ in lists])
-    for row in range(max(len(choices) for _, choices in lists)):
-        hidden.append([choices[row] if row < len(choices) else None for _, choices in lists])
+    write_lists(workbook.workbook.add_worksheet(LISTS_SHEET), lists)
     return workbook_bytes(workbook, STAMP, title="Vorlage: Partner in den Klimapakt Düsseldorf eintragen",
                           creator="Klimapakt Düsseldorf",
                           description="Ausfüllen und mit `python -m klimapakt import` in partners.yml übernehmen "
@@ -53,16 +49,21 @@ def choice_labels(field) -> list[str]:
     return []
 
 
-def add_drop_down(sheet, column: int, list_number: int, count: int) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
+def write_lists(sheet, lists: list[tuple[str, list[str]]]) -> None:
+    """The hidden sheet the drop-down lists read: one column per list, its title in the first row."""
+    sheet.hide()
+    for column, (title, choices) in enumerate(lists):
+        sheet.write_string(0, column, title)
+        for row, choice in enumerate(choices, start=1):
+            sheet.write_string(row, column, choice)
 
+
+def add_drop_down(sheet, column: int, list_number: int, count: int) -> None:
+    """Rows 3 to LAST_ROW of `column` (1-based) accept only the values of list `list_number`."""
     source = column_letter(list_number)
-    rule = DataValidation(type="list", formula1=f"={LISTS_SHEET}!${source}$2:${source}${count + 1}",
-                          allow_blank=True, showErrorMessage=True, errorTitle="Wert aus der Liste",
-                          error="Bitte einen Wert aus der Liste wählen.")
-    letter = column_letter(column)
-    rule.add(f"{letter}3:{letter}{LAST_ROW}")
-    sheet.data_validations.append(rule)
+    sheet.data_validation(2, column - 1, LAST_ROW - 1, column - 1, {
+        "validate": "list", "source": f"={LISTS_SHEET}!${source}$2:${source}${count + 1}", "ignore_blank": True,
+        "error_title": "Wert aus der Liste", "error_message": "Bitte einen Wert aus der Liste wählen."})
 
 
 def write_template(root: Path, check: bool = False) -> tuple[Path, bool]:

@@ -11,9 +11,11 @@ import datetime as dt
 import functools
 import re
 from html import escape
+from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -23,6 +25,7 @@ from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..mdtext import markdown_text
 from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
+from . import directory
 from .coverage import Coverage
 from .figures import KeyFigures
 
@@ -39,8 +42,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
-                       mailto_url=mailto_url)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE)
+                       mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
+                       district_label=model.district_label)
+    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
+                       card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
     return env
 
 
@@ -55,6 +60,9 @@ FOUNDING_ROLE = ("Die Initialpartner haben den Klimapakt gemeinsam mit der Lande
                  "und organisieren ihn mit ihr.")
 
 
+# Babel's formatting costs about 50 µs a call and a build formats the same few thousand dates and
+# numbers again on every profile: both formatters remember their results (values are immutable).
+@functools.lru_cache(maxsize=8192, typed=True)
 def date_de(value: dt.date | Period | None) -> str:
     """„3. Juli 2025“; a period as precise as it is: „Juli 2025“, „2025“."""
     if isinstance(value, Period):
@@ -62,6 +70,7 @@ def date_de(value: dt.date | Period | None) -> str:
     return format_date(value, format="long", locale="de_DE") if value else ""
 
 
+@functools.lru_cache(maxsize=8192, typed=True)
 def number_de(value: float | int | None) -> str:
     return "" if value is None else format_decimal(value, locale="de_DE")
 
@@ -80,6 +89,12 @@ def safe_url(value: str | None) -> str | None:
     return value.strip() if scheme in SAFE_SCHEMES else None
 
 
+def mdtext(value: object) -> markupsafe.Markup:
+    """A configured value as text that stays text on a Markdown page, wherever the macro's HTML lands:
+    every character HTML or Markdown reads as syntax as a character reference, white space as single spaces."""
+    return markupsafe.Markup(markdown_text(str(value)))
+
+
 def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
@@ -93,17 +108,16 @@ def render_card(partner: Partner, root: str = "../") -> str:
 
 
 def render_directory(partners: list[Partner], root: str = "../") -> str:
-    """The filterable list of partner companies, then the Initialpartner in a section of their own."""
-    ordered = sorted(partners, key=sort_key)
+    """The filterable list of partner companies, then the Initialpartner in a section of their own.
+    Above `directory.LETTER_NAV_MIN` listed partners a bar of initial letters jumps into the list."""
+    ordered = sorted(partners, key=directory.sort_key)
     listed = [p for p in ordered if not p.is_founding]
     used_sectors = sorted({p.sector for p in listed if p.sector})
     statuses = {key: label for key, label in model.STATUSES.items() if key != model.STATUS_FOUNDING}
+    districts = {number: model.district_label(number) for number in model.DISTRICTS}
+    letters = directory.letter_bar(listed) if len(listed) >= directory.LETTER_NAV_MIN else []
     return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
-                  used_sectors=used_sectors, statuses=statuses)
-
-
-def sort_key(partner: Partner) -> str:
-    return partner.name.casefold()
+                  used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters)
 
 
 def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",
@@ -141,6 +155,16 @@ PENDING = '<span class="kp-pending">wird ergänzt</span>'
 
 def setting_text(value: object) -> str:
     return markdown_text(str(value)) if value not in ("", None) else PENDING
+
+
+CONTACT_FIELDS = ("name", "email", "telefon")
+
+
+def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kontakt") -> str:
+    """The office's contact in short (start page, Mitmachen): its name, e-mail and, once configured,
+    phone, with a link to the Kontakt page. An empty value is left out, not shown as "wird ergänzt"."""
+    values = {key: " ".join(str(office.get(key) or "").split()) for key in CONTACT_FIELDS}
+    return render("contact-box.html", office=values, root=root, heading=heading)
 
 
 def email_link(address: str | None) -> str:

@@ -45,3 +45,26 @@ def test_an_existing_skip_link_and_heading_id_are_kept():
 def test_toc_label_is_kept_where_the_toc_toggle_exists():
     page = PAGE.replace("<body>", '<body><input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
     assert '<label class="md-nav__title" for="__toc">' in theme_fixes.fix_page(page)
+
+
+TABS = """<ul class="md-tabs__list">
+<li class="md-tabs__item">
+  <a href="../.." class="md-tabs__link">Startseite</a>
+</li>
+<li class="md-tabs__item md-tabs__item--active">
+  <a href="../../klimapartner/" class="md-tabs__link">Klimapartner</a>
+</li>
+</ul>"""
+
+
+def test_the_current_tab_gets_aria_current_with_the_value_given():
+    assert theme_fixes.fix_page(TABS, "true").count('aria-current="true"') == 1
+    assert '<a href="../../klimapartner/" class="md-tabs__link" aria-current="page">' in theme_fixes.fix_page(TABS, "page")
+    assert "aria-current" not in theme_fixes.fix_page(TABS)  # the 404 page: no tab is current
+    assert "aria-current" not in theme_fixes.fix_page(TABS.replace(" md-tabs__item--active", ""), "page")
+
+
+def test_hide_sidebars_hides_both_as_material_does_for_front_matter_hide():
+    sidebars = ('<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" >'
+                '<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc" >')
+    assert theme_fixes.hide_sidebars(sidebars).count('" hidden>') == 2

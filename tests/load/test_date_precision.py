@@ -22,6 +22,8 @@ from klimapakt import precision
 from klimapakt.load import news
 from klimapakt.outputs import feeds
 
+pytestmark = pytest.mark.data  # reads docs/, partners.yml or events.yml of this repository
+
 BERLIN = ZoneInfo("Europe/Berlin")
 SITE_URL = "https://klimapakt.example.org/"  # mkdocs.yml's default, which real_site uses
 # The three posts whose sources name only a month (FACTS.md: "Oktober 2021", "Ende Mai 2022", "November 2023").

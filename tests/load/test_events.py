@@ -56,6 +56,7 @@ def test_valid_fixture_reads_times_in_berlin_and_all_day_dates():
     assert days.all_day and (days.start, days.end) == (dt.date(2026, 12, 3), dt.date(2026, 12, 4))
 
 
+@pytest.mark.data
 def test_shipped_events_yml_is_valid_and_uses_all_day_events_for_unknown_times():
     loaded, problems = loader.load_events(ROOT / "events.yml", REAL_PARTNER_IDS)
     assert [str(p) for p in problems] == []
@@ -191,6 +192,7 @@ def test_build_date_comes_from_the_environment(monkeypatch):
     assert clock.build_date() == dt.datetime.now(BERLIN).date()
 
 
+@pytest.mark.data
 def test_check_command_checks_events_against_partners_beside_it(tmp_path, capsys):
     shutil.copy(ROOT / "partners.yml", tmp_path / "partners.yml")
     shutil.copy(FIXTURES / "events-invalid.yml", tmp_path / "events.yml")
@@ -202,6 +204,7 @@ def test_check_command_checks_events_against_partners_beside_it(tmp_path, capsys
     assert main(["check", str(tmp_path / "events.yml")]) == 0
 
 
+@pytest.mark.data
 def test_check_command_without_file_checks_both(tmp_path, monkeypatch, capsys):
     shutil.copy(ROOT / "partners.yml", tmp_path / "partners.yml")
     shutil.copy(FIXTURES / "events-invalid.yml", tmp_path / "events.yml")

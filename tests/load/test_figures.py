@@ -70,6 +70,7 @@ def test_a_figure_without_its_source_is_refused():
                               "(Webadresse der Quelle (https://…))."]
 
 
+@pytest.mark.data
 def test_check_without_a_file_checks_the_figures_too(tmp_path, monkeypatch, capsys):
     shutil.copy(ROOT / "partners.yml", tmp_path / "partners.yml")
     (tmp_path / "kennzahlen.yml").write_text(ENTRY.format(as_of="2025-13"), encoding="utf-8")

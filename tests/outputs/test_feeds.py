@@ -25,6 +25,8 @@ from klimapakt.load import news
 from klimapakt.outputs import feeds
 from klimapakt.render import events as event_words
 
+pytestmark = pytest.mark.data  # reads docs/, partners.yml or events.yml of this repository
+
 SITE_URL = "https://feeds.klimapakt.test/"
 EVENTS_FILE = FIXTURES / "events-valid.yml"
 BUILD_DATES = {
@@ -148,7 +150,7 @@ def test_built_calendar_and_per_event_files_hold_every_event(site):
 
 # Events page and start page --------------------------------------------------------------------------
 
-def test_events_page_lists_upcoming_first_then_past_each_with_anchor_and_ics(site):
+def test_events_page_lists_upcoming_first_then_past_each_with_anchor(site):
     page = soup(site / "veranstaltungen/index.html")
     content = page.select_one("article.md-content__inner")
     upcoming = [a["id"] for a in content.select(".kp-events--upcoming article.kp-event")]
@@ -158,10 +160,24 @@ def test_events_page_lists_upcoming_first_then_past_each_with_anchor_and_ics(sit
     headings = [h.get_text(strip=True) for h in content.find_all(["h2", "h3"])]
     assert headings.index("Kommende Veranstaltungen") < headings.index("Test-Jahresabschluss") < headings.index(
         "Vergangene Veranstaltungen") < headings.index("Test-Workshop Klimabilanz")
-    for article in content.select("article.kp-event"):
+
+
+@pytest.mark.parametrize("when", list(BUILD_DATES))
+def test_only_upcoming_events_offer_the_calendar_link(sites, when):
+    """Which events are over depends on the build date (KLIMAPAKT_TODAY): a past one has no calendar link."""
+    content = soup(sites[when] / "veranstaltungen/index.html").select_one("article.md-content__inner")
+    upcoming = content.select(".kp-events--upcoming article.kp-event")
+    past = content.select(".kp-events--past article.kp-event")
+    over = {"before": set(), "between": {"test-workshop-herbst"}, "after": {e.id for e in FIXTURE_EVENTS}}[when]
+    assert {a["id"] for a in past} == over
+    assert {a["id"] for a in upcoming} == {e.id for e in FIXTURE_EVENTS} - over
+    for article in upcoming:
         link = article.find("a", string="Zum Kalender hinzufügen (.ics)")
         assert link["href"] == f"../veranstaltungen/{article['id']}.ics"
-        assert (site / "veranstaltungen" / f"{article['id']}.ics").is_file()
+        assert (sites[when] / "veranstaltungen" / f"{article['id']}.ics").is_file()
+    for article in past:
+        assert article.select("a[href$='.ics']") == [], article["id"]
+        assert "Kalender" not in article.get_text()
 
 
 def test_event_entries_show_german_times_place_partners_and_registration(site):

@@ -13,6 +13,8 @@ from klimapakt import model
 from klimapakt.load import loader
 from klimapakt.outputs import ical
 
+pytestmark = pytest.mark.data  # reads docs/, partners.yml or events.yml of this repository
+
 BERLIN = ZoneInfo("Europe/Berlin")
 SITE = "https://klimapakt.example.org/"
 STAMP = dt.datetime(2026, 11, 25, 6, 30, tzinfo=dt.timezone.utc)

@@ -152,3 +152,33 @@ def focus_problems(stops: list[TabStop]) -> list[str]:
             if ratio < 3:
                 problems.append(f"{s.name}: focus outline {s.ring['color']} on {behind} is {ratio:.2f}:1, below 3:1")
     return problems
+
+
+_ACTIVE_JS = r"""
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect(), style = getComputedStyle(el);
+  return {tag: el.tagName.toLowerCase(), name: el.getAttribute('aria-label') || el.textContent.trim(),
+          classes: typeof el.className === 'string' ? el.className.split(/\s+/) : [],
+          expanded: el.getAttribute('aria-expanded'), controls: el.getAttribute('aria-controls'),
+          in_drawer: !!el.closest('.md-sidebar--primary'), in_search: !!el.closest('.md-search'),
+          visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && style.visibility === 'visible'};
+}
+"""
+
+
+def active(page) -> dict | None:
+    """The focused element: tag, accessible name (aria-label or text), classes, aria-expanded and
+    aria-controls, whether it is in the drawer or the search, and whether it is shown; None on the body."""
+    return page.evaluate(_ACTIVE_JS)
+
+
+def tab_to(page, selector: str, max_steps: int = 40) -> int:
+    """Press Tab from the top of the page until `selector` has the focus; the number of presses."""
+    focus_start(page)
+    for step in range(1, max_steps + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("sel => !!document.activeElement && document.activeElement.matches(sel)", selector):
+            return step
+    raise AssertionError(f"{selector} not reached with {max_steps} presses of Tab")

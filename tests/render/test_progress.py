@@ -328,6 +328,7 @@ def test_progress_and_data_pages_are_in_the_navigation(demo_site):
     assert titles.index("Daten") == titles.index("Kontakt") - 1
 
 
+@pytest.mark.data
 def test_the_real_progress_page_charts_only_what_has_data(real_site):
     page = BeautifulSoup((real_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
     real = loader.load_valid(ROOT / "partners.yml", logo_dir=ROOT / "docs/assets/partners").partners
@@ -343,6 +344,7 @@ def test_the_real_progress_page_charts_only_what_has_data(real_site):
     assert "Im Verzeichnis sind noch keine Emissionen eingetragen." in missing
 
 
+@pytest.mark.data
 def test_progress_page_counts_the_real_registry_too(real_site):
     page = BeautifulSoup((real_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
     real = loader.load_valid(ROOT / "partners.yml", logo_dir=ROOT / "docs/assets/partners").partners

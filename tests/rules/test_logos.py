@@ -478,6 +478,7 @@ def test_a_symlink_in_the_theme_overrides_is_refused_by_check_and_build(repo, ca
     assert_refused(repo, capsys, "overrides/umgebung.txt:1: Datei: " + symlink_message("overrides/umgebung.txt"))
 
 
+@pytest.mark.data
 def test_the_shipped_docs_folder_has_no_problem():
     loaded = loader.load_file(ROOT / "partners.yml", logo_dir=ROOT / model.LOGO_DIR)
     assert logos.docs_problems(ROOT / "docs", [p.logo for p in loaded.partners if p.logo]) == []

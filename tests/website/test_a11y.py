@@ -228,7 +228,15 @@ def test_404_page_is_served_for_a_missing_path(browser, demo_url):
 
 # ------------------------------------------------------------------ the directory by keyboard
 
-DIRECTORY_CONTROLS = ["#kp-q", "#kp-branche", "#kp-groesse", "#kp-status", "#kp-sortierung", "#kp-filter button[type=reset]"]
+DIRECTORY_OUTSIDE = ["#kp-q", "#kp-filter-toggle"]  # always shown; the filters fold behind the toggle
+DIRECTORY_FOLDED = ["#kp-branche", "#kp-groesse", "#kp-bezirk", "#kp-status", "#kp-sortierung", "#kp-filter button[type=reset]"]
+DIRECTORY_CONTROLS = DIRECTORY_OUTSIDE + DIRECTORY_FOLDED
+
+
+def directory_tab_order(page, letters: str, card: str) -> list[str]:
+    stops = tab_through(page, max_steps=600, selectors=(*DIRECTORY_CONTROLS, letters, card))
+    assert not focus_problems([stop for stop in stops if stop.matches])
+    return [stop.matches[0] for stop in stops if stop.matches]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -236,14 +244,19 @@ def test_directory_controls_and_cards_are_reachable_by_tab_with_visible_focus(br
     page = browser.new_page(viewport={"width": width, "height": HEIGHT})
     page.goto(demo_url + pages["directory"])
     total = int(page.locator(".kp-directory").get_attribute("data-total"))
-    card = "li.kp-card a"
-    stops = tab_through(page, max_steps=600, selectors=(*DIRECTORY_CONTROLS, card))
-    order = [stop.matches[0] for stop in stops if stop.matches]
-    controls = [s for s in order if s != card]
+    card, letters = "li.kp-card a", "#kp-letters a"
+    toggle = page.locator("#kp-filter-toggle")
+    if toggle.get_attribute("aria-expanded") == "false":
+        # Folded (on a phone): the hidden filters are no tab stops.
+        order = directory_tab_order(page, letters, card)
+        assert [s for s in order if s not in (card, letters)] == DIRECTORY_OUTSIDE
+        toggle.click()
+    order = directory_tab_order(page, letters, card)
+    controls = [s for s in order if s not in (card, letters)]
     assert controls == DIRECTORY_CONTROLS, f"filter controls in tab order: {controls}"
     assert order.count(card) == total, "every card's link is a tab stop"
-    assert order.index(card) > order.index("#kp-filter button[type=reset]")
-    assert not focus_problems([stop for stop in stops if stop.matches])
+    assert order.count(letters) == page.locator("#kp-letters a[href]").count() > 0
+    assert order.index("#kp-filter button[type=reset]") < order.index(letters) < order.index(card)
     page.close()
 
 
@@ -264,11 +277,15 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     assert 0 < searched < total
     assert count.inner_text() == f"{searched} von {total} eingetragenen Partnerunternehmen"  # announced by the live region
 
-    # Filters: Tab to each select, arrow keys change it; the live count follows.
+    # Filters: Tab to the Filter control (open at this width), then to each select; arrow keys
+    # change it; the live count follows.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kp-filter-toggle"
+    assert page.locator("#kp-filter-toggle").get_attribute("aria-expanded") == "true"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kp-branche"
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(3):
+        page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kp-status"
     page.fill("#kp-q", "")
     page.focus("#kp-status")
@@ -290,9 +307,15 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     page.wait_for_function(f"() => document.getElementById('kp-count').textContent === '{total} von {total} eingetragenen Partnerunternehmen'")
     assert page.locator("#kp-status").input_value() == ""
 
-    # Tab into the cards, Enter opens the profile.
+    # Tab to the letter bar; Enter jumps to the first card under the letter, Tab focuses its
+    # link, Enter opens the profile.
     page.keyboard.press("Tab")
-    assert page.evaluate("() => !!document.activeElement.closest('li.kp-card')")
+    target = page.evaluate("() => document.activeElement.closest('#kp-letters') && document.activeElement.getAttribute('href')")
+    assert target, "the letter bar follows the filters"
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => location.hash === id", arg=target)
+    page.keyboard.press("Tab")
+    assert page.evaluate("id => document.activeElement.closest('li.kp-card') === document.querySelector(id)", target)
     page.keyboard.press("Enter")
     page.wait_for_url("**/partner/**")
     assert page.locator("article.kp-profile h1").count() == 1

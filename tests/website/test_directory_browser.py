@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
+from klimapakt import model, vocabulary
 from klimapakt.load import loader
+from klimapakt.render import directory, html
 
 pytestmark = pytest.mark.browser
 
@@ -81,4 +86,193 @@ def test_keyboard_user_can_filter_and_open_a_profile(browser, demo_url, partners
     page.keyboard.press("Enter")
     page.wait_for_url("**/partner/**")
     assert page.locator("article.kp-profile h1").count() == 1
+    page.close()
+
+
+# ------------------------------------------------------------------ on a phone, near me, by letter
+
+PHONE = {"width": 390, "height": 900}
+
+
+def listed(partners):
+    """The partners of the filterable list (the Initialpartner have their own section)."""
+    return [p for p in partners if not p.is_founding]
+
+
+@pytest.mark.parametrize("width", [390, 640, 1280])
+def test_first_card_is_in_the_first_screen_with_no_filter_active(browser, demo_url, partners, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(demo_url + "klimapartner/")
+    toggle = page.locator("#kp-filter-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "true" if width >= 960 else "false")  # open where it fits
+    assert toggle.inner_text() == "Filter"
+    top = page.locator("li.kp-card").first.bounding_box()["y"]
+    assert top < 900, f"first card starts at {top} px at {width} px width"
+    page.close()
+
+
+def test_filter_control_opens_and_closes_by_keyboard_and_counts_active_filters(browser, demo_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    toggle, panel = page.locator("#kp-filter-toggle"), page.locator("#kp-filter-panel")
+    expect(panel).to_be_hidden()
+    page.focus("#kp-q")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kp-filter-toggle"
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(panel).to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kp-branche"
+    for select in ("#kp-bezirk", "#kp-status"):
+        page.focus(select)
+        page.keyboard.press("ArrowDown")
+    expect(toggle).to_have_text("Filter (2 aktiv)")
+    page.focus("#kp-filter-toggle")
+    page.keyboard.press("Space")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(panel).to_be_hidden()
+    expect(toggle).to_have_text("Filter (2 aktiv)")  # the closed control still says that the list is narrowed
+    page.close()
+
+
+def test_district_filter_narrows_the_list_and_survives_a_reload(browser, demo_url, partners):
+    by_district = {}
+    for p in listed(partners):
+        by_district.setdefault(p.district, []).append(p.name)
+    district, names = max(((d, n) for d, n in by_district.items() if d), key=lambda item: len(item[1]))
+    assert len(names) < len(listed(partners))
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    page.click("#kp-filter-toggle")
+    page.select_option("#kp-bezirk", str(district))
+    assert sorted(visible_titles(page)) == sorted(names)
+    assert f"bezirk={district}" in page.url
+    assert page.locator("#kp-bezirk option:checked").inner_text() == vocabulary.district_label(district)
+    page.reload()
+    assert sorted(visible_titles(page)) == sorted(names)
+    assert page.locator("#kp-bezirk").input_value() == str(district)
+    expect(page.locator("#kp-filter-toggle")).to_have_text("Filter (1 aktiv)")
+    page.close()
+
+
+def test_a_size_link_from_another_page_filters_the_list(browser, demo_url, partners):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/?groesse=large")
+    expected = sorted(p.name for p in listed(partners) if p.size == "large")
+    assert expected and sorted(visible_titles(page)) == expected
+    page.close()
+
+
+def search_expectation(partners, query: str) -> list[str]:
+    """The search's rule written out: name, sector label, district name and Stadtteile, case-insensitive."""
+    def text(p):
+        return " ".join([p.name, vocabulary.SECTORS.get(p.sector, ""), vocabulary.district_label(p.district) if p.district else ""])
+    return sorted(p.name for p in listed(partners) if query.lower() in text(p).lower())
+
+
+def test_search_finds_partners_by_sector_label(browser, demo_url, partners):
+    # A sector label no partner has in its name: the name search alone would find nobody.
+    label = next(vocabulary.SECTORS[p.sector] for p in listed(partners)
+                 if p.sector and all(vocabulary.SECTORS[p.sector].lower() not in q.name.lower() for q in partners))
+    expected = search_expectation(partners, label)
+    assert expected == sorted(p.name for p in listed(partners) if p.sector and vocabulary.SECTORS[p.sector] == label)
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    page.fill("#kp-q", label.upper())
+    assert sorted(visible_titles(page)) == expected
+    page.close()
+
+
+def test_search_finds_partners_by_a_stadtteil_not_shown_on_the_card(browser, demo_url, partners):
+    district = next(p.district for p in listed(partners) if p.district and len(vocabulary.DISTRICT_QUARTERS[p.district]) > 3)
+    quarter = vocabulary.DISTRICT_QUARTERS[district][-1]
+    expected = search_expectation(partners, quarter)
+    assert expected and set(expected) >= {p.name for p in listed(partners) if p.district == district}
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    card = page.locator(f"li.kp-card[data-district='{district}']").first
+    assert quarter not in card.inner_text()  # the card names the first Stadtteile only; the search knows all
+    page.fill("#kp-q", quarter.upper())
+    assert sorted(visible_titles(page)) == expected
+    assert f"q={quote(quarter.upper())}" in page.url
+    page.close()
+
+
+def first_card_per_letter(page) -> dict[str, str]:
+    return page.evaluate("""() => { const first = {};
+        for (const card of document.querySelectorAll('#kp-cards > li.kp-card'))
+          if (!card.hidden && !(card.dataset.letter in first)) first[card.dataset.letter] = '#' + card.id;
+        return first; }""")
+
+
+def letter_links(page) -> dict[str, str]:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#kp-letters a[href]')]
+        .map(a => [a.textContent, a.getAttribute('href')]))""")
+
+
+def test_letter_links_point_at_the_first_card_of_each_letter(browser, demo_url, partners):
+    assert len(listed(partners)) > 40
+    ordered = sorted(listed(partners), key=directory.sort_key)
+    expected = {}
+    for p in ordered:
+        expected.setdefault(directory.initial(p.name), f"#partner-{p.id}")
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    assert letter_links(page) == expected == first_card_per_letter(page)
+    assert page.locator("#kp-letters span").count() == 26 - len(expected)  # letters without partners are no links
+    letter = next(iter(expected))
+    page.focus(f"#kp-letters a[data-letter='{letter}']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => location.hash === id", arg=expected[letter])
+    box = page.locator(expected[letter]).bounding_box()
+    assert 0 <= box["y"] < 900
+    page.close()
+
+
+def test_letter_links_never_point_at_hidden_cards(browser, demo_url, partners):
+    page = browser.new_page(viewport=PHONE)
+    status = "letter-of-intent"
+    page.goto(demo_url + f"klimapartner/?status={status}")
+    links = letter_links(page)
+    assert links and links == first_card_per_letter(page)
+    for target in links.values():
+        expect(page.locator(target)).to_be_visible()
+    page.fill("#kp-q", "gibt es nicht")
+    assert letter_links(page) == {}  # nothing shown: no letter is a link
+    page.goto(demo_url + "klimapartner/?sortierung=beitritt")
+    expect(page.locator("#kp-letters")).to_be_hidden()  # sorted by date, letters mean nothing
+    page.close()
+
+
+def test_without_javascript_the_letter_links_jump_to_their_card(browser, demo_url, partners):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(demo_url + "klimapartner/")
+    link = page.locator("#kp-letters a[href]").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_function("id => location.hash === id", arg=target)
+    assert 0 <= page.locator(target).bounding_box()["y"] < 900
+    assert len(visible_titles(page)) == len(listed(partners))
+    context.close()
+
+
+def test_browser_order_and_letters_agree_with_the_server_for_umlauts(browser, demo_url):
+    """The server sorts by DIN 5007-1, the script by the browser's German collation: same first cards."""
+    names = ["Zebra Logistik", "Ärztehaus Nord", "apfel & Co", "Öko-Bäckerei", "Ostwind GmbH", "Überland Energie",
+             "Straßenbau Süd", "Strasse & Platz", *[f"Kaffeerösterei {i:02d}" for i in range(40)]]
+    people = [model.Partner(id=f"p-{i:03d}", name=n, role="partner", status="partner" if i % 2 else "letter-of-intent")
+              for i, n in enumerate(names)]
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    page.set_content(html.render_directory(people, root=demo_url))
+    server_order = page.locator("#kp-cards .kp-card__title").all_inner_texts()
+    server_links = letter_links(page)
+    page.click("#kp-filter-toggle")
+    page.select_option("#kp-status", "partner")
+    page.select_option("#kp-status", "")  # everything shown again, now in the browser's order
+    assert page.locator("#kp-cards .kp-card__title").all_inner_texts() == server_order
+    assert letter_links(page) == server_links == first_card_per_letter(page)
+    assert server_links["A"] == "#partner-p-002" and server_links["O"] == "#partner-p-003"
     page.close()

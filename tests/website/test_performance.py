@@ -63,7 +63,7 @@ def test_search_works_on_a_phone_after_tapping_the_icon(browser, demo_url):
     page.goto(demo_url)
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "search_index" in u]
-    page.tap("label.md-header__button[for=__search]")
+    page.tap("button.kp-header-control--search")  # header-controls.js: the button that replaces the label
     page.keyboard.type("Muster")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.close()

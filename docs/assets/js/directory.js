@@ -1,5 +1,5 @@
 // Partner directory: narrows the server-rendered list. Without JavaScript every partner
-// stays listed. Filter state lives only in the URL (?branche=…&groesse=…&status=…&q=…),
+// stays listed. Filter state lives only in the URL (?branche=…&groesse=…&bezirk=…&status=…&q=…),
 // never in cookies or browser storage.
 (function () {
   "use strict";
@@ -8,9 +8,17 @@
   if (!form || !list) return;
   var count = document.getElementById("kp-count");
   var empty = document.getElementById("kp-empty");
+  var toggle = document.getElementById("kp-filter-toggle");
+  var panel = document.getElementById("kp-filter-panel");
+  var activeNote = document.getElementById("kp-filter-active");
+  var letterBar = document.getElementById("kp-letters");
+  var letterBack = document.getElementById("kp-letters-back");
+  var letterLinks = letterBar ? Array.prototype.slice.call(letterBar.querySelectorAll("a[data-letter]")) : [];
   var cards = Array.prototype.slice.call(list.children);
-  var fields = { q: "kp-q", branche: "kp-branche", groesse: "kp-groesse", status: "kp-status", sortierung: "kp-sortierung" };
-  var filters = { branche: "sector", groesse: "size", status: "status" };
+  var fields = { q: "kp-q", branche: "kp-branche", groesse: "kp-groesse", bezirk: "kp-bezirk", status: "kp-status", sortierung: "kp-sortierung" };
+  var filters = { branche: "sector", groesse: "size", bezirk: "district", status: "status" };
+  // From this width the filters fit beside the list's top without pushing the cards down far.
+  var wide = window.matchMedia("(min-width: 60em)");
 
   function value(name) { return document.getElementById(fields[name]).value; }
 
@@ -36,8 +44,8 @@
   }
 
   function matches(card) {
-    var q = value("q").trim().toLowerCase();
-    if (q && card.dataset.name.indexOf(q) === -1) return false;
+    var q = value("q").trim().toLocaleLowerCase("de");
+    if (q && card.dataset.search.indexOf(q) === -1) return false;
     return Object.keys(filters).every(function (name) {
       var v = value(name);
       return !v || card.dataset[filters[name]] === v;
@@ -55,6 +63,28 @@
     list.appendChild(fragment);
   }
 
+  // Each letter points at the first shown card under it, or is no link while none is shown.
+  // Sorted by date the letters mean nothing: the bar is hidden then.
+  function updateLetters() {
+    if (!letterBar) return;
+    var byName = value("sortierung") !== "beitritt";
+    letterBar.hidden = !byName;
+    if (letterBack) letterBack.hidden = !byName;
+    var first = {};
+    Array.prototype.forEach.call(list.children, function (card) {
+      if (!card.hidden && !(card.dataset.letter in first)) first[card.dataset.letter] = card.id;
+    });
+    letterLinks.forEach(function (link) {
+      var target = first[link.dataset.letter];
+      if (target) link.setAttribute("href", "#" + target);
+      else link.removeAttribute("href");
+    });
+  }
+
+  function activeFilters() {
+    return Object.keys(filters).filter(function (name) { return value(name) !== ""; }).length;
+  }
+
   function apply() {
     var shown = 0;
     cards.forEach(function (card) {
@@ -63,17 +93,27 @@
       if (visible) shown += 1;
     });
     sortCards();
+    updateLetters();
     count.textContent = shown + " von " + cards.length + " " + count.dataset.noun;
     empty.hidden = shown !== 0;
+    var active = activeFilters();
+    activeNote.textContent = active ? " (" + active + " aktiv)" : "";
     writeUrl();
   }
 
+  function setOpen(open) {
+    panel.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
   form.hidden = false;
+  toggle.addEventListener("click", function () { setOpen(panel.hidden); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   readUrl();
+  setOpen(wide.matches);
   // Without filters in the URL the server-rendered list is already right (all partners, by
   // name): re-sorting 60+ cards at load would only cost layout work on slow phones.
   if (window.location.search) apply();
