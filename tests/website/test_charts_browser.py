@@ -195,13 +195,14 @@ def test_every_category_on_the_progress_page_is_a_named_link_reached_by_tab(phon
     assert not focus_problems(reached)
 
 
-def test_a_sector_link_opens_the_directory_filtered_to_that_sector(phone, demo_url, everyone, current):
-    sector = Counter(p.sector for p in current if p.sector).most_common(1)[0][0]
+@pytest.mark.parametrize("param, key", [("branche", "sector"), ("groesse", "size"), ("bezirk", "district")])
+def test_a_category_link_opens_the_directory_filtered_by_it(phone, demo_url, everyone, current, param, key):
+    value = Counter(getattr(p, key) for p in current if getattr(p, key) is not None).most_common(1)[0][0]
     phone.goto(demo_url + "fortschritt/")
-    phone.locator(f'a[data-filter="branche"][data-key="{sector}"]').click()
-    phone.wait_for_url(f"**/klimapartner/?branche={sector}")
-    assert phone.locator("#kp-branche").input_value() == sector
+    phone.locator(f'a[data-filter="{param}"][data-key="{value}"]').click()
+    phone.wait_for_url(f"**/klimapartner/?{param}={value}")
+    assert phone.locator(f"#kp-{param}").input_value() == str(value)
     shown = set(phone.locator("li.kp-card:visible .kp-card__title").all_inner_texts())
-    # The row counts the current partners; the directory lists former partners of the sector too, marked as such.
-    assert {p.name for p in current if p.sector == sector} <= shown
-    assert shown <= {p.name for p in everyone if p.sector == sector}
+    # The row counts the current partners; the directory lists former partners there too, marked as such.
+    assert {p.name for p in current if getattr(p, key) == value} <= shown
+    assert shown <= {p.name for p in everyone if getattr(p, key) == value}
