@@ -20,7 +20,7 @@ from . import charts, emissions
 from .figures import KeyFigures, key_figures
 from .html import date_de, number_de, render
 
-CURRENT = (model.STATUS_PARTNER, model.STATUS_LOI)
+CURRENT = model.STATUSES_CURRENT
 MEASURE_STATUS_ORDER = ("done", "in-progress", "planned")
 
 

@@ -233,14 +233,16 @@ def test_partner_counts_by_sector_size_and_district_equal_the_data(page, partner
     ("tabelle-bezirk", "district", "bezirk"),
 ])
 def test_each_category_links_to_the_directory_filtered_by_it(demo_site, page, partners, table_id, key, param):
-    """Every value in the data is one link, named with its count, to ../klimapartner/?<param>=<value>;
+    """Every value in the data is one link, named with its count, to ../klimapartner/?<param>=<value>&status=aktuell
+    (the partners taking part now, as the row counts them);
     "keine Angabe" cannot be filtered for and is no link."""
     counts = Counter(getattr(p, key) for p in partners)
     labels = {"sector": model.SECTORS, "size": model.SIZES, "district": model.DISTRICTS}[key]
     links = page.select(f"table#{table_id} tbody th a")
-    assert {a["href"] for a in links} == {f"../klimapartner/?{param}={value}" for value in counts if value is not None}
+    assert {a["href"] for a in links} == {f"../klimapartner/?{param}={value}&status=aktuell"
+                                          for value in counts if value is not None}
     for a in links:
-        value = next(v for v in counts if v is not None and a["href"].endswith(f"={v}"))
+        value = next(v for v in counts if v is not None and a["href"].startswith(f"../klimapartner/?{param}={v}&"))
         assert a.get_text() == labels[value]
         assert a["aria-label"] == f"{labels[value]}: {counts[value]} Partner – im Verzeichnis anzeigen"
     plain = [row.th for row in page.select(f"table#{table_id} tbody tr") if not row.th.a]

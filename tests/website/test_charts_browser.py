@@ -187,7 +187,7 @@ def test_every_category_on_the_progress_page_is_a_named_link_reached_by_tab(phon
         for value, count in Counter(getattr(p, key) for p in current if getattr(p, key) is not None).items():
             link = phone.get_by_role("link", name=f"{labels[value]}: {count} Partner – im Verzeichnis anzeigen", exact=True)
             assert link.count() == 1, (param, value)
-            assert link.evaluate("a => a.href") == demo_url + f"klimapartner/?{param}={value}"
+            assert link.evaluate("a => a.href") == demo_url + f"klimapartner/?{param}={value}&status=aktuell"
             expected += 1
     stops = tab_through(phone, max_steps=400, selectors=("a[data-filter]",))
     reached = [s for s in stops if s.matches]
@@ -200,9 +200,9 @@ def test_a_category_link_opens_the_directory_filtered_by_it(phone, demo_url, eve
     value = Counter(getattr(p, key) for p in current if getattr(p, key) is not None).most_common(1)[0][0]
     phone.goto(demo_url + "fortschritt/")
     phone.locator(f'a[data-filter="{param}"][data-key="{value}"]').click()
-    phone.wait_for_url(f"**/klimapartner/?{param}={value}")
+    phone.wait_for_url(f"**/klimapartner/?{param}={value}&status=aktuell")
     assert phone.locator(f"#kp-{param}").input_value() == str(value)
     shown = set(phone.locator("li.kp-card:visible .kp-card__title").all_inner_texts())
-    # The row counts the current partners; the directory lists former partners there too, marked as such.
-    assert {p.name for p in current if getattr(p, key) == value} <= shown
-    assert shown <= {p.name for p in everyone if getattr(p, key) == value}
+    # Exactly the partners the row counts: taking part now, former partners filtered out.
+    assert shown == {p.name for p in current if getattr(p, key) == value}
+    assert phone.locator("#kp-count").inner_text().startswith(f"{len(shown)} von ")

@@ -276,3 +276,12 @@ def test_browser_order_and_letters_agree_with_the_server_for_umlauts(browser, de
     assert letter_links(page) == server_links == first_card_per_letter(page)
     assert server_links["A"] == "#partner-p-002" and server_links["O"] == "#partner-p-003"
     page.close()
+
+
+def test_status_aktuell_lists_everyone_taking_part_now_and_no_former_partner(browser, demo_url, partners):
+    page = browser.new_page()
+    page.goto(demo_url + "klimapartner/?status=aktuell")
+    expected = sorted(p.name for p in partners if p.status in ("partner", "letter-of-intent"))
+    assert any(p.status == "former" for p in partners) and sorted(visible_titles(page)) == expected
+    assert page.locator("#kp-status").input_value() == "aktuell"
+    page.close()

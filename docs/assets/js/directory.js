@@ -48,7 +48,11 @@
     if (q && card.dataset.search.indexOf(q) === -1) return false;
     return Object.keys(filters).every(function (name) {
       var v = value(name);
-      return !v || card.dataset[filters[name]] === v;
+      if (!v) return true;
+      // An option with data-values stands for several values (status "aktuell": partner and LoI).
+      var option = document.getElementById(fields[name]).selectedOptions[0];
+      var group = option && option.dataset.values;
+      return group ? group.split(" ").indexOf(card.dataset[filters[name]]) !== -1 : card.dataset[filters[name]] === v;
     });
   }
 
