@@ -26,6 +26,7 @@ from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
 from klimapakt.source.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
+from klimapakt.vocabulary import district_label
 from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
 from test_schema import yaml12
 
@@ -169,7 +170,7 @@ def shown_values(partner: model.Partner) -> list[str]:
     shown += [render.LABELS["role"][partner.role], render.LABELS["status"][partner.status]]
     shown += [render.LABELS["sector"][partner.sector]] if partner.sector else []
     shown += [render.LABELS["size"][partner.size]] if partner.size else []
-    shown += [f"<dd>{partner.district}</dd>"] if partner.district else []
+    shown += [f"<dd>{district_label(partner.district)}</dd>"] if partner.district else []  # the profile's "Lage"
     shown += [render.date_de(d) for d in (partner.joined, partner.last_reviewed) if d]
     agreement = partner.agreement
     if agreement:
@@ -184,7 +185,7 @@ def shown_values(partner: model.Partner) -> list[str]:
             shown += [f", {m.year}"] if m.year else []
     for e in partner.emissions:
         shown.append(f'<th scope="row">{e.year}</th>')
-        shown += [f"<td>{number_shown(v)}</td>" for v in (e.scope1, e.scope2, e.scope3) if v is not None]
+        shown += [f'<td data-value="{v}">{number_shown(v)}</td>' for v in (e.scope1, e.scope2, e.scope3) if v is not None]
     return shown
 
 
