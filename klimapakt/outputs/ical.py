@@ -15,6 +15,7 @@ import icalendar
 
 from ..clock import TZ, build_timestamp
 from ..model.events import Event
+from .contentline import escape_text
 
 PRODID = "-//Klimapakt Düsseldorf//Veranstaltungen//DE"
 CALENDAR_NAME = "Klimapakt Düsseldorf – Veranstaltungen"
@@ -31,8 +32,7 @@ class Text(icalendar.vText):
     """
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").encode(self.encoding)
+        return escape_text(str(self)).encode(self.encoding)
 
 
 def event_file_path(event: Event) -> str:

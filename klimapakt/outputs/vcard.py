@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
+from .contentline import escape_text
+
 VCARD_PATH = "kontakt/geschaeftsstelle-klimapakt.vcf"  # site path, linked from the Kontakt page
 MEDIA_TYPE = "text/vcard"
 FALLBACK_NAME = "Klimapakt Düsseldorf"  # FN is required; used only while name and organisation are empty
@@ -24,13 +26,6 @@ CRLF = "\r\n"
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "Straße Nr., 40xxx Düsseldorf", the form mkdocs.yml asks for; anything else stays one street line.
 ADDRESS_RE = re.compile(r"^(?P<street>.+?),\s*(?P<code>\d{5})\s+(?P<city>.+)$")
-
-
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 2426 section 5, RFC 6350 section 3.4): backslash, comma, semicolon and
-    every line end escaped, so a value can neither split a structured value nor start a property."""
-    lines = value.replace("\r\n", "\n").replace("\r", "\n")
-    return lines.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from html import escape
 from typing import Any, Mapping
 from urllib.parse import urlsplit
@@ -24,7 +23,7 @@ from ..precision import Period
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..mdtext import markdown_text
-from ..urls import mailto_url  # noqa: F401  (templates and macros use it from here)
+from ..urls import mailto_url, tel_url  # noqa: F401  (templates and macros use them from here)
 from . import directory
 from .coverage import Coverage
 from .figures import KeyFigures
@@ -93,10 +92,6 @@ def mdtext(value: object) -> markupsafe.Markup:
     """A configured value as text that stays text on a Markdown page, wherever the macro's HTML lands:
     every character HTML or Markdown reads as syntax as a character reference, white space as single spaces."""
     return markupsafe.Markup(markdown_text(str(value)))
-
-
-def tel_url(phone: str) -> str:
-    return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
 def render(template: str, **context) -> str:
