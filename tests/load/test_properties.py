@@ -10,33 +10,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from helpers.corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
+from helpers.examples import SETTINGS
+from helpers.yaml12 import yaml12
 from klimapakt import model, rules
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
 from klimapakt.source.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
 from klimapakt.vocabulary import district_label
-from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
-from test_schema import yaml12
 
 TODAY = dt.date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parents[2]
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"
 GOOD_LOGOS = ["ok.svg", "ok.png", "ok.jpg", "ok.webp"]
-# KLIMAPAKT_EXAMPLES=5000 for a longer hunt; 150 keeps the suite fast.
-SETTINGS = settings(max_examples=int(os.environ.get("KLIMAPAKT_EXAMPLES", "150")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = jsonschema.Draft7Validator(schema.json_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
 

@@ -151,6 +151,7 @@ def test_exceptions_are_named_in_the_accessibility_statement(demo_site):
         assert "Ausnahmen von diesen Regeln gibt es zurzeit nicht" in text
 
 
+@pytest.mark.npm
 def test_axe_checks_the_wcag_a_and_aa_rules(browser, demo_url, capsys):
     page = browser.new_page()
     page.goto(demo_url)
@@ -163,26 +164,31 @@ def test_axe_checks_the_wcag_a_and_aa_rules(browser, demo_url, capsys):
         print(f"\naxe-core {version}: {len(rules)} rules tagged {', '.join(AXE_TAGS)}")
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_violations(survey, width):
     assert not survey[width]["axe"], f"axe-core violations at {width} px:\n{report(survey[width]['axe'])}"
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_colour_contrast_in_every_palette_light_and_dark(survey, width):
     assert not survey[width]["contrast"], report(survey[width]["contrast"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_lang_headings_images_charts_and_skip_link(survey, width):
     assert not survey[width]["structure"], report(survey[width]["structure"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(survey, width):
     assert not survey[width]["skip"], report(survey[width]["skip"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_tab_stop_is_visible_and_has_a_focus_indicator(survey, width):
     assert not survey[width]["focus"], report(survey[width]["focus"])

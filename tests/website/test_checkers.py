@@ -49,6 +49,7 @@ def open_fixture(browser, broken_url):
 # ------------------------------------------------------------------ the control page passes
 
 @pytest.mark.browser
+@pytest.mark.npm
 def test_control_page_passes_every_browser_checker(open_fixture):
     context, page, log = open_fixture("ok.html", viewport={"width": 390, "height": 800})
     assert run_axe(page) == []
@@ -59,6 +60,8 @@ def test_control_page_passes_every_browser_checker(open_fixture):
     assert log.foreign == []
 
 
+@pytest.mark.npm
+@pytest.mark.java
 def test_control_page_passes_vnu_and_the_link_checker():
     assert run_vnu(BROKEN / "ok.html") == []
     assert not [p for p in link_problems(BROKEN, FIXTURE_SITE_URL) if p.startswith("ok.html")]
@@ -67,12 +70,15 @@ def test_control_page_passes_vnu_and_the_link_checker():
 # ------------------------------------------------------------------ each broken page fails
 
 @pytest.mark.browser
+@pytest.mark.npm
 def test_axe_fails_on_an_image_without_alt(open_fixture):
     _, page, _ = open_fixture("image-without-alt.html")
     assert "image-alt" in {v["id"] for v in run_axe(page)}
     assert any("img without alt" in p for p in page_problems(page))
 
 
+@pytest.mark.npm
+@pytest.mark.java
 def test_vnu_fails_on_an_image_without_alt():
     errors = run_vnu(BROKEN / "image-without-alt.html")
     assert errors and any("alt" in e["message"] for e in errors)
@@ -102,6 +108,7 @@ def test_sitemap_checker_fails_on_missing_and_unlisted_pages():
 
 
 @pytest.mark.browser
+@pytest.mark.npm
 def test_axe_fails_on_a_low_contrast_colour(open_fixture):
     _, page, _ = open_fixture("low-contrast.html")
     violations = run_axe(page, rules=["color-contrast"])
@@ -141,6 +148,7 @@ def test_storage_checker_fails_on_cookies_and_local_storage(open_fixture):
 
 
 @pytest.mark.browser
+@pytest.mark.npm
 def test_structure_checker_fails_on_lang_heading_order_and_missing_skip_link(open_fixture):
     _, page, _ = open_fixture("bad-structure.html")
     problems = page_problems(page)
