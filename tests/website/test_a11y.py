@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from helpers.waits import until
@@ -54,22 +55,33 @@ def _contrast(page) -> list[str]:
     return problems
 
 
+# Enter on the skip link: the address names its target, which is in view and in the main content.
+_SKIPPED_TO_JS = """id => { const t = document.getElementById(decodeURIComponent(id));
+    const r = t.getBoundingClientRect(); return location.hash === '#' + id && r.top < innerHeight && r.bottom > 0
+      && !!t.closest('.md-content, article'); }"""
+
+
 def _skip_link(page) -> list[str]:
     focus_start(page)
     page.keyboard.press("Tab")
-    first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
-    if "md-skip" not in str(first[0]):
+    skip = page.locator("a.md-skip")
+    try:
+        expect(skip).to_be_focused()
+    except AssertionError:
+        first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
         return [f"first Tab stop is {first}, not the skip link"]
     page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
-    box = page.locator("a.md-skip").bounding_box()
-    if not box or box["width"] < 10 or box["y"] < 0 or box["x"] < 0:
-        return [f"skip link is not visible when focused: {box}"]
+    try:
+        expect(skip).to_be_in_viewport()
+    except AssertionError:
+        return [f"skip link is not visible when focused: {skip.bounding_box()}"]
+    target = skip.get_attribute("href").lstrip("#")
     page.keyboard.press("Enter")
-    target = first[1].lstrip("#")
-    moved = page.evaluate("""id => { const t = document.getElementById(decodeURIComponent(id));
-        const r = t.getBoundingClientRect(); return location.hash === '#' + id && r.top < innerHeight && r.bottom > 0
-          && !!t.closest('.md-content, article'); }""", target)
-    return [] if moved else [f"Enter on the skip link did not bring #{target} into view"]
+    try:
+        page.wait_for_function(_SKIPPED_TO_JS, arg=target, timeout=10_000)
+    except PlaywrightTimeoutError:
+        return [f"Enter on the skip link did not bring #{target} into view"]
+    return []
 
 
 CHECKS = {
