@@ -8,7 +8,7 @@ DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check release-check test test-fast test-browser-load compare-generators demo serve-demo bench audit schema chromium java clean
+.PHONY: help serve build check release-check test test-fast test-alone test-browser-load compare-generators demo serve-demo bench audit schema chromium java clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ test: $(STAMP) chromium java $(NODE_STAMP) ## Run all tests (unit, build, browse
 
 test-fast: $(STAMP) ## Run the tests without a browser (tests marked npm or java skip if their tools are missing)
 	$(PY) -m pytest -m "not browser"
+
+test-alone: $(STAMP) ## Run each test file on its own (browser tests collected only), as a check that none needs another
+	$(PY) scripts/tests_alone.py
 
 test-browser-load: $(STAMP) chromium java $(NODE_STAMP) ## Run the browser tests while busy loops keep every CPU core busy
 	KLIMAPAKT_REQUIRE_TOOLS=1 scripts/under_load.sh $(PY) -m pytest -m browser
