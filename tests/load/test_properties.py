@@ -67,7 +67,8 @@ def stands_in(text: str) -> bool:
             or (len(text) > 1 and text[0] in "„“‚‘" and text[-1] in "“‘"))
 
 
-ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+# Not a stand-in: an id „na“ or „tbd“ is refused as „keine Angabe“ (rules.placeholder_message), on purpose.
+ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True).filter(lambda s: not stands_in(s))
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY)
 years = st.integers(model.YEAR_MIN, model.YEAR_MAX)
 thousandths = st.integers(0, 10**12).map(lambda n: n / 1000 if n % 7 else n // 1000)  # floats and ints
