@@ -241,8 +241,9 @@ def locate(problem: RegistryProblem, sources: dict[str, dict[str, Cell]], rows: 
         outcome.registry_problems.append(problem)
         return
     path = problem.field if problem.field != "-" else ""
-    while path and path not in cells:
-        path = re.sub(r"(?:\.[^.\[\]]+|\[\d+\])$", "", path)
+    while path and path not in cells:  # up to the nearest path with a cell: `a.b[2].c` → `a.b[2]` → `a.b` → `a` → ""
+        shorter = re.sub(r"(?:\.[^.\[\]]+|\[\d+\])$", "", path)
+        path = shorter if shorter != path else ""
     cell = cells.get(path, cells[""])
     if rows.already_reported(cell):
         return

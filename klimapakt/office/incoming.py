@@ -16,7 +16,9 @@ from ..exports.csv_tables import PARTNER_ID, Table
 from ..report import ERROR, WARNING
 from .cells import CellError, convert
 from .columns import is_notes_row, layout, table_for
+from .header import title_rows, with_header
 from .sheet import Problem, SheetError, read_sheets
+from .skipped import Skipped, first_text, is_total
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Rows:
     lists: list[ListRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: set[tuple[str, int, int]] = field(default_factory=set)  # cells with a problem already (file, row, column)
+    skipped: list[Skipped] = field(default_factory=list)  # rows that are no partner and no list entry
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (file, header, the column's German title)
+    present: dict[str, set[str]] = field(default_factory=dict)  # per file, the names of the columns it has
 
     def already_reported(self, cell: Cell) -> bool:
         """A problem at this cell follows from one reported: the cell's own, or (for the whole row) any of the row."""
@@ -81,16 +86,25 @@ def read_rows(paths: list[Path], tables: tuple[Table, ...]) -> Rows:
             rows.problems.append(Problem(path.name, 0, 0, str(error).removeprefix(f"{path.name}: ")))
             continue
         for sheet in sheets:
+            sheet = with_header(sheet, tables)
             table = table_for(sheet, tables)
             if table is None:
-                rows.problems.append(Problem(sheet.file, 1, 0, f"Das Blatt „{sheet.name}“ passt zu keiner Tabelle "
+                rows.problems.append(Problem(sheet.file, sheet.header_row, 0, f"Das Blatt „{sheet.name}“ passt zu keiner Tabelle "
                                              "(keine bekannte Spaltenüberschrift) und wird übersprungen.", WARNING))
                 continue
             found, problems = layout(sheet, table)
             rows.problems += problems
+            rows.aliases += [(sheet.file, header, column.title) for _, header, column in found.aliases]
+            rows.present[sheet.file] = {column.name for column in found.columns.values()}
+            rows.skipped += [Skipped(sheet.file, row.number, "title", first_text(row.cells)) for row in title_rows(sheet)]
+            rows.skipped += [Skipped(sheet.file, number, "empty") for number in sheet.empty]
             for position, row in enumerate(sheet.rows):
                 if position == 0 and is_notes_row(row, found):
                     continue  # the template's explanations
+                reason = "hidden" if row.hidden else "total" if is_total(v for _, _, v in found.cells(row)) else ""
+                if reason:
+                    rows.skipped.append(Skipped(sheet.file, row.number, reason, first_text(row.cells)))
+                    continue
                 origin = Cell(sheet.file, row.number)
                 values, cells = read_row(found.cells(row), origin, rows)
                 if table.path:
