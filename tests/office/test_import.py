@@ -239,7 +239,8 @@ def test_cells_that_do_not_fit_their_field_are_reported_at_their_cell(registry, 
     partners, emissions = "fehler.xlsx (Blatt „Partner“)", "fehler.xlsx (Blatt „Emissionen“)"
     assert [str(p) for p in outcome.problems if p.severity == "error"] == [
         f"{emissions}:2:A: Partner-Kennung: Den Partner „muster-unbekannt“ gibt es weder in partners.yml noch in "
-        "der Tabelle der Partner.",
+        "der Tabelle der Partner. Bitte die Kennung, den Namen oder die Zeile des Partners im Blatt „Partner“ "
+        "(z. B. „Zeile 5“) eintragen.",
         f"{emissions}:3:C: Scope 1 (t CO2e): „1.234“ ist mehrdeutig: Bitte 1234 (ohne Tausenderpunkt) oder 1,234 "
         "(mit Dezimalkomma) schreiben.",
         f"{partners}:2:E: Stadtbezirk: „Stadtbezirk 11“ ist nicht erlaubt. Erlaubt sind: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10.",

@@ -1,0 +1,129 @@
+"""Judgements of the import over whole columns and whole sheets, before and after the rows are applied.
+
+- A required column missing from a sheet with new partners: ONE message naming the column and how
+  to add it, instead of one per row.
+- A new partner whose name looks like an existing partner's („Henkel AG & Co. KGaA“ ≈ „Henkel“):
+  a question, never silently a second entry.
+- A list row (target, measure, emission) of a partner new in the same workbook: named by its row in
+  the sheet „Partner“ („Zeile 5“) or by its name, not only by a Kennung that does not exist yet.
+- Many cells of one column failing the same way: one message with the rows, not one per cell.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model.fields import fields_of
+from ..model.partner_rules import name_skeleton
+from ..model.partners import Partner
+from ..report import ERROR
+from .incoming import Incoming, Rows
+from .sheet import Problem
+from .skipped import ranges
+
+LEGAL_FORMS = {"gmbh", "ag", "kg", "kgaa", "co", "cokg", "ev", "mbh", "se", "ohg", "gbr", "ug", "eg", "inc", "ltd",
+               "haftungsbeschränkt", "partg", "partgmbb", "und", "u", "cie", "gmbhcokg", "holding", "ggmbh", "kdör"}
+ROW_RE = re.compile(r"^(?:zeile\s*)?(\d{1,6})$", re.IGNORECASE)
+COLLAPSE_AFTER = 3  # more problems of one kind in one column than this become one message
+HOW_TO_ADD = {  # the column's key → what to write into it
+    "name": "den Namen des Unternehmens",
+    "role": "„Partner“ oder „Initialpartner“",
+    "status": "„Letter of Intent“, „Klimapartner“, „Initialpartner“ oder „Ehemaliger Partner“",
+}
+
+
+def core_words(name: str) -> tuple[str, ...]:
+    """The words of a name without legal forms and punctuation: „Henkel AG & Co. KGaA“ → ('henkel',)."""
+    words = re.findall(r"\w+", name_skeleton(name).replace(".", ""))
+    return tuple(word for word in words if word not in LEGAL_FORMS)
+
+
+def look_alike(name: str, partners: tuple[Partner, ...]) -> Partner | None:
+    """An existing partner whose name, without legal forms, equals or begins the new name (or the other way)."""
+    mine = core_words(name)
+    if not mine:
+        return None
+    for partner in partners:
+        theirs = core_words(partner.name)
+        shorter = min(len(mine), len(theirs))
+        if theirs and mine[:shorter] == theirs[:shorter] and len("".join(mine[:shorter])) >= 3:
+            return partner
+    return None
+
+
+def ask_about_look_alikes(incoming: list[Incoming], partners: tuple[Partner, ...]) -> tuple[list[Incoming], list[Problem]]:
+    """New rows whose name looks like an existing partner's become a question (an error: nothing is written)."""
+    kept, problems = [], []
+    for row in incoming:
+        other = look_alike(str(row.value("name") or ""), partners) if row.generated else None
+        if other is None:
+            kept.append(row)
+            continue
+        cell = row.cells.get("name", row.origin)
+        problems.append(cell.problem(
+            f"Ist „{row.value('name')}“ der Partner „{other.name}“ (Kennung {other.id})? Dann bitte {other.id} in die "
+            "Spalte „Kennung“ schreiben, damit der Eintrag aktualisiert wird. Ist es ein anderes Unternehmen, bitte "
+            "eine eigene Kennung eintragen (z. B. "
+            f"{row.id}); sonst entstünde ein zweiter Eintrag für dasselbe Unternehmen."))
+    return kept, problems
+
+
+def missing_columns(rows: Rows, incoming: list[Incoming], known: set[str]) -> tuple[list[Problem], set[tuple[str, str]]]:
+    """One error per sheet and required column that new partners need and the sheet lacks; and the
+    (file, key) pairs whose row-by-row messages it replaces."""
+    problems, replaced = [], set()
+    required = [f for f in fields_of(Partner) if f.required and f.key != "id" and f.spec is None]
+    for file, present in rows.present.items():
+        new = [row for row in incoming if row.origin.file == file and row.id not in known]
+        for f in required if new else ():
+            if f.key in present:
+                continue
+            replaced.add((file, f.key))
+            problems.append(Problem(file, 0, 0, f"Die Spalte „{f.title}“ fehlt. Sie ist Pflicht für neue Partner "
+                                    f"(hier {len(new)}, Zeile {ranges([row.origin.row for row in new])}). Bitte eine "
+                                    f"Spalte mit der Überschrift „{f.title}“ einfügen und in jede Zeile "
+                                    f"{HOW_TO_ADD.get(f.key, 'den Wert')} eintragen."))
+    return problems, replaced
+
+
+def workbook_of(file: str) -> str:
+    return file.split(" (Blatt ")[0]
+
+
+def partner_reference(value: Any, file: str, incoming: list[Incoming], partners: tuple[Partner, ...]) -> str | None:
+    """The id a list row's „Partner-Kennung“ means when it is no id: a row number of the sheet „Partner“ of
+    the same workbook („5“, „Zeile 5“), or a partner's name (new in the sheet, or in partners.yml)."""
+    text = str(value or "").strip()
+    number = ROW_RE.match(text)
+    if number:
+        row = next((r for r in incoming if r.origin.row == int(number.group(1))
+                    and workbook_of(r.origin.file) == workbook_of(file)), None)
+        return row.id if row else None
+    skeleton = name_skeleton(text)
+    named = [r.id for r in incoming if name_skeleton(str(r.value("name") or "")) == skeleton]
+    named += [p.id for p in partners if name_skeleton(p.name) == skeleton]
+    return named[0] if len(set(named)) == 1 else None
+
+
+def kind_of(message: str) -> str:
+    """A message with its quoted values and numbers left out: „„www.a“: Bitte …“ and „„www.b“: Bitte …“ are one kind."""
+    return re.sub(r"\d+", "0", re.sub(r"„[^“]*“", "„…“", message))
+
+
+def collapse_columns(problems: list[Problem]) -> list[Problem]:
+    """Errors of one kind in one column, more than COLLAPSE_AFTER: the first, with the rows of all."""
+    groups: dict[tuple[str, int, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.column and problem.row and problem.severity == ERROR:
+            groups.setdefault((problem.file, problem.column, kind_of(problem.message)), []).append(problem)
+    result = []
+    for problem in problems:
+        group = groups.get((problem.file, problem.column, kind_of(problem.message)))
+        if not group or len(group) <= COLLAPSE_AFTER:
+            result.append(problem)
+        elif problem is group[0]:
+            result.append(Problem(problem.file, problem.row, problem.column,
+                                  f"{problem.message} Ebenso in {len(group) - 1} weiteren Zellen dieser Spalte "
+                                  f"(Zeile {ranges([p.row for p in group[1:]])}).", problem.severity))
+    return result
