@@ -101,7 +101,8 @@ def read_rows(paths: list[Path], tables: tuple[Table, ...]) -> Rows:
             for position, row in enumerate(sheet.rows):
                 if position == 0 and is_notes_row(row, found):
                     continue  # the template's explanations
-                reason = "hidden" if row.hidden else "total" if is_total(v for _, _, v in found.cells(row)) else ""
+                reason = "hidden" if row.hidden else "total" if is_total(
+                    (v for _, _, v in found.cells(row)), numbers_too=not table.path) else ""
                 if reason:
                     rows.skipped.append(Skipped(sheet.file, row.number, reason, first_text(row.cells)))
                     continue

@@ -17,7 +17,6 @@ from typing import Any
 from ..model.fields import fields_of
 from ..model.partner_rules import name_skeleton
 from ..model.partners import Partner
-from ..report import ERROR
 from .incoming import Incoming, Rows
 from .sheet import Problem
 from .skipped import ranges
@@ -112,18 +111,23 @@ def kind_of(message: str) -> str:
 
 
 def collapse_columns(problems: list[Problem]) -> list[Problem]:
-    """Errors of one kind in one column, more than COLLAPSE_AFTER: the first, with the rows of all."""
-    groups: dict[tuple[str, int, str], list[Problem]] = {}
+    """Problems of one kind in one column (or of whole rows), more than COLLAPSE_AFTER: the first, with the
+    rows of all."""
+    def key(problem: Problem) -> tuple[str, int, str, str]:
+        return problem.file, problem.column, problem.severity, kind_of(problem.message)
+
+    groups: dict[tuple[str, int, str, str], list[Problem]] = {}
     for problem in problems:
-        if problem.column and problem.row and problem.severity == ERROR:
-            groups.setdefault((problem.file, problem.column, kind_of(problem.message)), []).append(problem)
+        if problem.row:
+            groups.setdefault(key(problem), []).append(problem)
     result = []
     for problem in problems:
-        group = groups.get((problem.file, problem.column, kind_of(problem.message)))
+        group = groups.get(key(problem)) if problem.row else None
         if not group or len(group) <= COLLAPSE_AFTER:
             result.append(problem)
         elif problem is group[0]:
+            where = "Zellen dieser Spalte" if problem.column else "Zeilen"
             result.append(Problem(problem.file, problem.row, problem.column,
-                                  f"{problem.message} Ebenso in {len(group) - 1} weiteren Zellen dieser Spalte "
+                                  f"{problem.message} Ebenso in {len(group) - 1} weiteren {where} "
                                   f"(Zeile {ranges([p.row for p in group[1:]])}).", problem.severity))
     return result

@@ -1,8 +1,8 @@
 """Rows of an office sheet that are not partners: above the header, hidden, empty, or a total.
 
 Each is listed in the import's summary with its row number, so nothing is left out unseen. A total
-row is one whose first filled cell says „Summe“, „Gesamt“, „Insgesamt“ … , or whose filled cells are
-all numbers (a lone 150 under a list of 150 partners).
+row is one whose first filled cell says „Summe“, „Gesamt“, „Insgesamt“ … , or, in the partners table,
+whose filled cells are all numbers (a lone 150 under a list of 150 partners).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "gesamtsumme", "total", "anzahl", "zwischensumme", "summen")
-TOTAL_RE = re.compile(r"^\s*(?:" + "|".join(TOTAL_WORDS) + r")\b", re.IGNORECASE)
+TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "gesamtsumme", "gesamtzahl", "total", "anzahl", "zwischensumme")
+# The word alone, perhaps with a colon and a number („Gesamt: 150“); „Summen Test GmbH“ is a name.
+TOTAL_RE = re.compile(r"^\s*(?:" + "|".join(TOTAL_WORDS) + r")\s*[:=]?[\s\d.,]*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^[-+]?\d[\d.,\s]*$")
 REASONS = {  # reason → German heading in the summary
     "title": "über der Kopfzeile (Titel, „Stand:“)",
@@ -36,16 +37,22 @@ def is_number(cell: Any) -> bool:
     return isinstance(cell, (int, float)) or (isinstance(cell, str) and bool(NUMBER_RE.match(cell)))
 
 
-def is_total(cells: Iterable[Any]) -> bool:
+def is_total(cells: Iterable[Any], numbers_too: bool = True) -> bool:
+    """A total row; with `numbers_too` also a row of numbers only (in the partners table; in a list table a
+    row names its partner, by Kennung, name or the row number „3“)."""
     filled = [cell for cell in cells if cell is not None]
     if not filled:
         return False
     first = filled[0]
-    return (isinstance(first, str) and bool(TOTAL_RE.match(first))) or all(is_number(cell) for cell in filled)
+    return ((isinstance(first, str) and bool(TOTAL_RE.match(first)))
+            or (numbers_too and all(is_number(cell) for cell in filled)))
 
 
 def first_text(cells: Iterable[Any], width: int = 40) -> str:
-    text = next((" ".join(str(cell).split()) for cell in cells if cell is not None), "")
+    """The row's first text (a name rather than a running number), else its first value, shortened."""
+    cells = [cell for cell in cells if cell is not None]
+    first = next((cell for cell in cells if isinstance(cell, str) and not is_number(cell)), cells[0] if cells else "")
+    text = " ".join(str(first).split())
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
