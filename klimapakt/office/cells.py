@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..exports.cells import parse_scalar
 from ..kinds.dates import DATE_RE, GERMAN_DATE_RE
 from ..model.fields import Field
 from ..rules.values import allowed_values
@@ -65,7 +64,7 @@ def to_text(cell: Any) -> str:
         return str(int(cell))
     if isinstance(cell, dt.date):
         return cell.isoformat()
-    return parse_scalar("string", str(cell).strip())  # drops the apostrophe the CSV export puts before „=“, „+“ …
+    return str(cell).strip()  # the CSV export's apostrophe before „=“, „+“ … is taken off when reading CSV (sheet)
 
 
 def to_date(cell: Any) -> dt.date:
