@@ -119,6 +119,9 @@ def note(table: Table, column: Column) -> str:
         parts.append(FORMAT_NOTES[f.kind.datatype(f)])
     if not table.path and column.path == IDENTITY:
         parts.append("Leer lassen bei neuen Partnern: Die Kennung wird aus dem Namen erzeugt.")
+    elif f is PARTNER_ID:
+        parts.append("Bei einem neuen Partner, der noch keine Kennung hat: sein Name oder seine Zeile im Blatt "
+                     "„Partner“ (z. B. „Zeile 3“). Pflichtfeld.")
     elif f.required:
         parts.append("Pflichtfeld.")
     return " ".join(part for part in parts if part)
