@@ -114,7 +114,8 @@ def monitoring(args: argparse.Namespace) -> int:
     today = args.today or build_date()
     items = report.due_items(loaded.partners, today)
     if args.format == "md":
-        output = report.markdown(items, today, path.name).encode("utf-8")
+        text = report.markdown(items, today, path.name, details=args.details_url)
+        output = report.with_appended(text, args.append).encode("utf-8")
     else:
         output = report.csv_bytes(items) if args.format == "csv" else report.xlsx_bytes(items, today)
     if args.output or args.format == "xlsx":
@@ -177,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     monitoring_parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
     monitoring_parser.add_argument("--today", type=day, help="Stichtag JJJJ-MM-TT (Standard: heute)")
     monitoring_parser.add_argument("--output", help="in diese Datei schreiben (Standard: Bildschirm; xlsx: monitoring.xlsx)")
+    monitoring_parser.add_argument("--details-url", help="md: Adresse, unter der die vollständige Liste liegt (der Lauf)")
+    monitoring_parser.add_argument("--append", help="md: diesen Bericht (z. B. der Linkprüfung) anhängen, gekürzt, "
+                                   "sodass alles in ein GitHub-Issue passt")
     monitoring_parser.set_defaults(run=monitoring)
     links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")
     links_parser.add_argument("--format", choices=("text", "md"), default="text")

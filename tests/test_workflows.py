@@ -426,13 +426,29 @@ def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
     (job_id, job), = workflow["jobs"].items()
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     runs = {step["name"]: step.get("run", "") for step in job["steps"]}
-    report = runs["Bericht erstellen"]
-    assert "python -m klimapakt monitoring --format md" in report and "python -m klimapakt links --format md" in report
-    assert "$GITHUB_STEP_SUMMARY" in report
+    names = [step["name"] for step in job["steps"]]
+    # The report in its own step before the link check, which may fail or time out without losing it.
+    report, links = runs["Monitoring-Bericht erstellen"], runs["Links prüfen"]
+    assert "python -m klimapakt monitoring --format md" in report and "links" not in report
+    assert '--details-url "$RUN_URL"' in report and "--format xlsx" in report and "--format csv" in report
+    assert "python -m klimapakt links --format md > links.md" in links
+    assert "$GITHUB_STEP_SUMMARY" in report and "$GITHUB_STEP_SUMMARY" in links
+    link_step = job["steps"][names.index("Links prüfen")]
+    assert link_step["continue-on-error"] is True and link_step["timeout-minutes"] < job["timeout-minutes"]
+    assert names.index("Monitoring-Bericht erstellen") < names.index("Vollständige Liste hochladen") < names.index(
+        "Links prüfen") < names.index("Issue-Text zusammenstellen")
+    upload = job["steps"][names.index("Vollständige Liste hochladen")]
+    assert upload["with"]["name"] == "monitoring" and upload["with"]["path"].split() == [
+        "monitoring.xlsx", "monitoring.csv"]
+    compose = runs["Issue-Text zusammenstellen"]
+    assert "--append links.md --output issue.md" in compose
+    assert job["steps"][names.index("Issue-Text zusammenstellen")]["env"]["RUN_URL"] == (
+        "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}")
     update = next(step for step in job["steps"] if "gh issue" in step.get("run", ""))
     assert update["env"]["TITLE"] == "Monitoring Klimapakt" and update["env"]["GH_TOKEN"] == "${{ github.token }}"
     script = update["run"]
     assert script.count("gh issue create") == 1 and script.count("gh issue edit") == 1
+    assert script.count("--body-file issue.md") == 2
     assert "--state all" in script and "select(.title == env.TITLE)" in script  # found again even when closed
     # Only this step sees the token, and no expression is expanded into a script (template injection).
     assert [step["name"] for step in job["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [update["name"]]

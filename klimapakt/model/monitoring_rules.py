@@ -17,7 +17,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..vocabulary import STATUS_FORMER, STATUS_FOUNDING
+from ..vocabulary import STATUS_FORMER, STATUS_FOUNDING, STATUS_PARTNER
 
 if TYPE_CHECKING:
     from .partners import Partner
@@ -53,8 +53,16 @@ def german(day: dt.date) -> str:
 
 
 def due_agreement(partner: Partner, today: dt.date) -> list[Due]:
-    """A Letter of Intent older than 12 months without a climate agreement (Initialpartner sign none)."""
-    if partner.agreement is not None or partner.joined is None or partner.status == STATUS_FOUNDING:
+    """A Letter of Intent older than 12 months without a climate agreement (Initialpartner sign none); a
+    Klimapartner whose agreement is not entered, at once."""
+    if partner.agreement is not None or partner.status == STATUS_FOUNDING:
+        return []
+    if partner.status == STATUS_PARTNER:
+        joined = f" (beigetreten am {german(partner.joined)})" if partner.joined else ""
+        return [Due(partner.joined, "Klimaschutzvereinbarung eintragen",
+                    f"Klimapartner{joined}, aber im Register steht keine Klimaschutzvereinbarung. Bitte Datum, Ziele "
+                    "und Maßnahmen der Vereinbarung unter „agreement“ eintragen.", "agreement")]
+    if partner.joined is None:
         return []
     since = due_after_a_year(partner.joined)
     if since > today:
