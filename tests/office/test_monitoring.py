@@ -57,6 +57,15 @@ def test_a_klimapartner_without_an_entered_agreement_is_asked_for_it_not_called_
                           "Klimaschutzvereinbarung. Bitte Datum, Ziele und Maßnahmen der Vereinbarung unter "
                           "„agreement“ eintragen.")
     assert "Letter of Intent" not in rules.due_agreement(partner(), DAY)[0].reason
+
+
+def test_a_letter_of_intent_with_a_signed_agreement_is_asked_whether_it_is_a_klimapartner_now():
+    behind = partner(status="letter-of-intent", joined=dt.date(2024, 1, 1), agreement=agreement())
+    assert dues(rules.due_agreement, behind) == [(dt.date(2025, 1, 10), "Stand der Teilnahme prüfen", "status")]
+    assert rules.due_agreement(behind, DAY)[0].reason.startswith("Die Klimaschutzvereinbarung ist am 10.01.2025 "
+                                                                 "unterzeichnet, der Stand steht noch auf „Letter")
+    assert dues(rules.due_agreement, partner(status="letter-of-intent", joined=dt.date(2026, 1, 1),
+                                             agreement=agreement(signed=None))) == []
     assert dues(rules.due_agreement, partner(agreement=agreement())) == []
 
 
