@@ -80,6 +80,26 @@ def import_sheets(args: argparse.Namespace) -> int:
     return code
 
 
+def import_upload(args: argparse.Namespace) -> int:
+    """The workflow „Tabelle übernehmen“: import the sheets committed in import/, commit, write the summary."""
+    from .clock import build_date
+    from .office.upload import UploadError, run_upload, workflow_log
+
+    try:
+        done = run_upload(Path(args.repo), build_date())
+    except UploadError as error:
+        print(error)
+        return 1
+    log = done.log or done.summary
+    sys.stdout.write(workflow_log(log) if args.github_output else log)  # in the workflow: no commands from data
+    if args.summary:
+        Path(args.summary).write_text(done.summary, encoding="utf-8")
+    if args.github_output:
+        with open(args.github_output, "a", encoding="utf-8") as output:
+            output.write(f"committed={'true' if done.committed else 'false'}\n")
+    return done.code
+
+
 def template(args: argparse.Namespace) -> int:
     from .office.template import write_template
 
@@ -170,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--dry-run", action="store_true", help="nur prüfen und zeigen, nichts schreiben")
     import_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Zieldatei)")
     import_parser.set_defaults(run=import_sheets)
+    upload_parser = commands.add_parser("import-upload", help="Tabellen aus import/ übernehmen und committen "
+                                        "(Workflow „Tabelle übernehmen“)")
+    upload_parser.add_argument("--repo", default=".", help="das Git-Arbeitsverzeichnis (Standard: hier)")
+    upload_parser.add_argument("--summary", help="die Zusammenfassung (Markdown) auch in diese Datei schreiben")
+    upload_parser.add_argument("--github-output", help="committed=true|false an diese Datei anhängen ($GITHUB_OUTPUT)")
+    upload_parser.set_defaults(run=import_upload)
     template_parser = commands.add_parser("template", help="die Importvorlage vorlagen/partner-import.xlsx schreiben")
     template_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Vorlage nicht aktuell ist")
     template_parser.set_defaults(run=template)
