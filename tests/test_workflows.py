@@ -503,7 +503,7 @@ def test_import_workflow_runs_the_base_branchs_tool_on_same_repository_branches_
     assert (ROOT / "import").resolve().parent == ROOT
     # The staff guide explains it step by step, in words for each screen.
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = guide.split("\n## Tabelle übernehmen\n", 1)[1].split("\n## ", 1)[0]
+    section = " ".join(guide.split("\n## Tabelle übernehmen\n", 1)[1].split("\n## ", 1)[0].split())
     for words in ("Add file", "Upload files", "Create a new branch for this commit and start a pull request",
                   "Propose changes", "Create pull request", "Files changed", "nie in `main`", "nicht veröffentlicht"):
         assert words in section, words
