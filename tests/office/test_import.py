@@ -8,39 +8,22 @@ decimal comma, German labels, no id column), and one row with three errors.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from conftest import FIXTURES, ROOT, TODAY
+from conftest import ROOT, TODAY
 from klimapakt.__main__ import main
 from klimapakt.exports import csv_tables
 from klimapakt.load.loader import load_text
 from klimapakt.office import sheet
-from klimapakt.office.importer import new_id, run_import
+from klimapakt.office.importer import new_id
 from klimapakt.office.summary import import_files
 
-IMPORT = FIXTURES / "import"
-LOGOS = ROOT / "docs/assets/partners"
-BASE = (IMPORT / "partners.yml").read_text(encoding="utf-8")
+from import_fixtures import BASE, IMPORT, LOGOS, registry, run, today  # noqa: F401  (fixtures)
 
-
-@pytest.fixture
-def registry(tmp_path) -> Path:
-    path = tmp_path / "partners.yml"
-    shutil.copy(IMPORT / "partners.yml", path)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setenv("KLIMAPAKT_TODAY", TODAY.isoformat())
-
-
-def run(paths, into: Path):
-    return run_import([Path(p) for p in paths], into, logo_dir=LOGOS, today=TODAY)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:

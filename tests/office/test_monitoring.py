@@ -184,13 +184,19 @@ def test_the_markdown_report_escapes_names_and_lists_task_reason_and_date(logo_d
                                                  "Stand.\n")
 
 
-def test_monitoring_command_writes_csv_and_xlsx_with_real_dates(tmp_path, logo_dir, capsys, monkeypatch):
+def registry_with_logos(tmp_path, logo_dir, monkeypatch):
+    """REGISTRY as partners.yml with its logos beside it, as the command finds them, and the build date."""
     registry = tmp_path / "partners.yml"
     registry.write_text(REGISTRY, encoding="utf-8")
     (tmp_path / "docs/assets/partners").mkdir(parents=True)
     for logo in logo_dir.glob("*.svg"):
         (tmp_path / "docs/assets/partners" / logo.name).write_bytes(logo.read_bytes())
     monkeypatch.setenv("KLIMAPAKT_TODAY", DAY.isoformat())
+    return registry
+
+
+def test_monitoring_command_writes_csv_and_xlsx_with_real_dates(tmp_path, logo_dir, capsys, monkeypatch):
+    registry = registry_with_logos(tmp_path, logo_dir, monkeypatch)
     assert main(["monitoring", str(registry), "--format", "csv", "--today", "2026-11-25"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0] == list(monitoring.HEADERS)
@@ -286,12 +292,7 @@ def test_a_short_report_is_not_cut():
 
 
 def test_the_issue_text_appends_the_link_report_or_says_that_it_is_missing(tmp_path, logo_dir, capsys, monkeypatch):
-    registry = tmp_path / "partners.yml"
-    registry.write_text(REGISTRY, encoding="utf-8")
-    (tmp_path / "docs/assets/partners").mkdir(parents=True)
-    for logo in logo_dir.glob("*.svg"):
-        (tmp_path / "docs/assets/partners" / logo.name).write_bytes(logo.read_bytes())
-    monkeypatch.setenv("KLIMAPAKT_TODAY", DAY.isoformat())
+    registry = registry_with_logos(tmp_path, logo_dir, monkeypatch)
     issue, links = tmp_path / "issue.md", tmp_path / "links.md"
     command = ["monitoring", str(registry), "--today", "2026-11-25", "--details-url", "https://example.org/run/1",
                "--append", str(links), "--output", str(issue)]

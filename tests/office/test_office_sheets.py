@@ -8,7 +8,6 @@ companies only (tests/office/office_sheets.py).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,32 +15,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import FIXTURES, ROOT, TODAY
+from conftest import ROOT, TODAY
 from klimapakt.__main__ import main
 from klimapakt.load.loader import load_text
-from klimapakt.office.importer import run_import
 from klimapakt.office.summary import import_files
 from office_sheets import HIDDEN_ROW, office_list
 
-IMPORT = FIXTURES / "import"
-LOGOS = ROOT / "docs/assets/partners"
-BASE = (IMPORT / "partners.yml").read_text(encoding="utf-8")
+from import_fixtures import LOGOS, registry, run, today  # noqa: F401  (fixtures)
 
-
-@pytest.fixture
-def registry(tmp_path) -> Path:
-    path = tmp_path / "partners.yml"
-    shutil.copy(IMPORT / "partners.yml", path)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setenv("KLIMAPAKT_TODAY", TODAY.isoformat())
-
-
-def run(paths, into: Path):
-    return run_import([Path(p) for p in paths], into, logo_dir=LOGOS, today=TODAY)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def summary(paths, into: Path, dry_run: bool = True) -> tuple[int, str]:
