@@ -1,8 +1,8 @@
 """Where the header row of an office sheet is: below title rows, merged title cells and a „Stand:“ line.
 
-The header is the first of the sheet's first rows with at least two known column names (one is
-enough for a sheet of one column); the rows above it are reported as skipped. Without such a row
-the first row stays the header, and the sheet is reported as matching no table.
+The header is the first of the sheet's first rows with at least two known column names, else the
+first with one; the rows above it are reported as skipped. Without such a row the first row stays
+the header, and the sheet is reported as matching no table.
 """
 
 from __future__ import annotations
@@ -24,12 +24,11 @@ def header_score(cells, known: set[str]) -> int:
 def with_header(sheet: Sheet, tables) -> Sheet:
     """The sheet framed at its header row."""
     known = known_names(tables)
-    for index, row in enumerate(sheet.lines[:SEARCH_ROWS]):
-        score = header_score(row.cells, known)
-        filled = sum(1 for cell in row.cells if cell is not None)
-        if score >= 2 or (score == 1 and filled == 1 and index == 0):
-            return framed(sheet, index)
-    return sheet
+    scores = [header_score(row.cells, known) for row in sheet.lines[:SEARCH_ROWS]]
+    index = next((i for i, score in enumerate(scores) if score >= 2), None)
+    if index is None:  # a sheet of one known column: its first row that names one
+        index = next((i for i, score in enumerate(scores) if score == 1), 0)
+    return framed(sheet, index) if sheet.lines else sheet
 
 
 def title_rows(sheet: Sheet):

@@ -18,7 +18,7 @@ from .cells import CellError, convert
 from .columns import is_notes_row, layout, table_for
 from .header import title_rows, with_header
 from .sheet import Problem, SheetError, read_sheets
-from .skipped import Skipped, first_text, is_total
+from .skipped import Skipped, first_text, skip_reason
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,7 @@ def read_rows(paths: list[Path], tables: tuple[Table, ...]) -> Rows:
             for position, row in enumerate(sheet.rows):
                 if position == 0 and is_notes_row(row, found):
                     continue  # the template's explanations
-                reason = "hidden" if row.hidden else "total" if is_total(
-                    (v for _, _, v in found.cells(row)), numbers_too=not table.path) else ""
+                reason = skip_reason(row.hidden, [v for _, _, v in found.cells(row)], numbers_too=not table.path)
                 if reason:
                     rows.skipped.append(Skipped(sheet.file, row.number, reason, first_text(row.cells)))
                     continue

@@ -15,10 +15,15 @@ TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "gesamtsumme", "gesamtzahl", "tot
 # The word alone, perhaps with a colon and a number („Gesamt: 150“); „Summen Test GmbH“ is a name.
 TOTAL_RE = re.compile(r"^\s*(?:" + "|".join(TOTAL_WORDS) + r")\s*[:=]?[\s\d.,]*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^[-+]?\d[\d.,\s]*$")
+# A note such as „Stand: 01.11.2026“, „Stand 01.11.2026“ or „Quelle: Geschäftsstelle“, not a name.
+NOTE_RE = re.compile(r"^\s*(?:(?:stand|quelle|hinweis|erstellt|bearbeitet|letzte änderung)(?:\s+(?:am|vom|von))?\s*:"
+                     r"|stand\s+\d{1,2}\.\d{1,2}\.\d{2,4})", re.IGNORECASE)
 REASONS = {  # reason → German heading in the summary
     "title": "über der Kopfzeile (Titel, „Stand:“)",
     "hidden": "ausgeblendet",
     "total": "Summenzeile",
+    "note": "Vermerk („Stand:“, „Quelle:“)",
+    "unknown": "nur in Spalten, die nicht übernommen werden",
     "empty": "leer",
 }
 
@@ -46,6 +51,19 @@ def is_total(cells: Iterable[Any], numbers_too: bool = True) -> bool:
     first = filled[0]
     return ((isinstance(first, str) and bool(TOTAL_RE.match(first)))
             or (numbers_too and all(is_number(cell) for cell in filled)))
+
+
+def skip_reason(hidden: bool, cells: list[Any], numbers_too: bool) -> str:
+    """Why a row below the header is no partner or list entry ("" when it is one). `cells` are the values
+    of its known columns."""
+    filled = [cell for cell in cells if cell is not None]
+    if hidden:
+        return "hidden"
+    if not filled:
+        return "unknown"
+    if isinstance(filled[0], str) and NOTE_RE.match(filled[0]):
+        return "note"
+    return "total" if is_total(filled, numbers_too) else ""
 
 
 def first_text(cells: Iterable[Any], width: int = 40) -> str:

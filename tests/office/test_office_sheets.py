@@ -209,3 +209,13 @@ def test_a_stadtteil_gives_its_stadtbezirk_and_a_bare_postcode_asks_for_it(regis
     rows[2][3] = "Unterbilk"
     outcome = run([workbook(tmp_path / "bezirk.xlsx", rows)], registry)
     assert outcome.ok and [row.values[("district",)] for row in outcome.added] == [4, 3]
+
+
+def test_a_header_with_one_known_name_below_a_title_and_notes_below_the_list_are_found(registry, tmp_path):
+    rows = [["Neue Partner 2026"], ["Firma", "Bemerkung"], ["Vermerk Test GmbH", "neu"],
+            ["Stand: 01.11.2026"], [None, "* Fußnote in einer Spalte, die nicht übernommen wird"]]
+    outcome = run([workbook(tmp_path / "kurz.xlsx", rows)], registry)
+    assert [(s.row, s.reason) for s in outcome.skipped] == [(1, "title"), (4, "note"), (5, "unknown")]
+    assert [e.split(". Bitte")[0] for e in errors_of(outcome)] == [  # the one new partner is row 3
+        "kurz.xlsx: Die Spalte „Rolle“ fehlt. Sie ist Pflicht für neue Partner (hier 1, Zeile 3)",
+        "kurz.xlsx: Die Spalte „Stand der Teilnahme“ fehlt. Sie ist Pflicht für neue Partner (hier 1, Zeile 3)"]
