@@ -106,10 +106,13 @@ def run_upload(repo: Path, today: dt.date) -> Upload:
                                   "von selbst noch einmal."), False, text)
     git(repo, "rm", "--quiet", "--", *sheets)
     git(repo, "add", "--", PARTNERS.file)
+    changed = PARTNERS.file in git(repo, "diff", "--cached", "--name-only", "--", PARTNERS.file).split("\n")
     git(repo, "commit", "--quiet", "-m", f"Tabelle übernommen: {', '.join(neutral(Path(n).name) for n in sheets)}", "-m",
         "Automatisch durch den Workflow „Tabelle übernehmen“ (python -m klimapakt import-upload); "
         "die hochgeladene Tabelle ist mit diesem Commit entfernt.")
-    return Upload(0, markdown(f"✅ **Übernommen:** {names}. partners.yml ist geändert und die Tabelle aus dem Ordner "
+    result = ("partners.yml ist geändert" if changed
+              else "partners.yml bleibt unverändert (die Tabelle enthält nichts Neues)")
+    return Upload(0, markdown(f"✅ **Übernommen:** {names}. {result}, und die Tabelle ist aus dem Ordner "
                               f"`{IMPORT_DIR}/` entfernt (ein Commit in diesem Pull Request).", text,
                               "Bitte die Änderungen unter „Files changed“ ansehen: Stimmen die neuen Kennungen und "
                               "die erkannten Spalten? Dann den Pull Request zur Prüfung freigeben."), True, text)

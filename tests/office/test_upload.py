@@ -69,12 +69,21 @@ def test_an_uploaded_office_list_is_imported_and_removed_in_one_commit(repo, tmp
                        logo_dir=repo / "docs/assets/partners")
     assert len(loaded.partners) == 3 + 148 and not [p for p in loaded.problems if p.severity == "error"]
     assert summary.startswith("## Tabelle übernehmen\n\n✅ **Übernommen:** Partnerliste 2026.xlsx. partners.yml ist "
-                              "geändert")
+                              "geändert, und die Tabelle ist aus dem Ordner `import/` entfernt")
     assert "Neu: 148, geändert: 0, unverändert: 0." in summary and "Summenzeile: Zeile 154" in summary
     # The job log: workflow commands are off while the summary is printed.
     first, *_, last = done.stdout.splitlines()
     token = first.removeprefix("::stop-commands::")
     assert len(token) == 32 and last == f"::{token}::"
+
+
+def test_a_sheet_with_nothing_new_is_removed_and_partners_yml_stays(repo, tmp_path):
+    (tmp_path / "gleich.csv").write_text("Kennung;Name\nmuster-holzbau;Muster-Holzbau Rhein GmbH\n", encoding="utf-8")
+    upload(repo, "import/gleich.csv", tmp_path / "gleich.csv")
+    done, summary, output = run_upload(repo, tmp_path)
+    assert done.returncode == 0 and output == "committed=true\n"
+    assert git(repo, "show", "--name-status", "--format=", "HEAD").splitlines() == ["D\timport/gleich.csv"]
+    assert "partners.yml bleibt unverändert (die Tabelle enthält nichts Neues)" in summary
 
 
 def test_a_sheet_with_an_error_commits_nothing_and_says_what_to_fix(repo, tmp_path):
