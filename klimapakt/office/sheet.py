@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,8 @@ def read_xlsx(path: Path) -> list[Sheet]:
         visible = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
         return [sheet_of(f"{path.name} (Blatt „{sheet.title}“)" if len(visible) > 1 else path.name, sheet.title,
                          xlsx_rows(sheet)) for sheet in visible]
-    except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as error:
+    except (ValueError, KeyError, TypeError, SyntaxError, EOFError, zlib.error, zipfile.BadZipFile) as error:
+        # a sheet's XML cut off or garbled (ElementTree's ParseError is a SyntaxError), a broken member
         raise SheetError(f"{path.name}: Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx).") from error
     finally:
         workbook.close()

@@ -140,3 +140,20 @@ def test_escape_sequences_nul_and_line_breaks_from_cells_are_neutralised_in_the_
                                         ("Straße 1", "Straße 1"), ("\u2066x\u2069", "�x�")])
 def test_neutral_marks_every_control_and_keeps_the_rest(raw, shown):
     assert neutral(raw) == shown
+
+
+def test_an_xlsx_whose_sheet_xml_is_cut_off_is_refused_in_german(tmp_path):
+    import zipfile
+
+    from klimapakt.office.sheet import SheetError, read_sheets
+
+    whole, cut = tmp_path / "ganz.xlsx", tmp_path / "kaputt.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Rolle"])
+    book.save(whole)
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data[:len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(SheetError, match="^kaputt.xlsx: Die Datei ist keine lesbare Excel-Arbeitsmappe"):
+        read_sheets(cut)
