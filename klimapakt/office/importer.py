@@ -26,7 +26,7 @@ from ..model.partners import Partner
 from ..report import ERROR, Problem as RegistryProblem, errors
 from ..rules.values import ID_MAX
 from .incoming import Cell, Incoming, ListRow, Rows, read_rows
-from .resolve import ask_about_look_alikes, collapse_columns, missing_columns, partner_reference
+from .resolve import PartnerReferences, ask_about_look_alikes, collapse_columns, missing_columns
 from .sheet import Problem
 from .skipped import Skipped
 from .yaml_edit import Document
@@ -134,9 +134,10 @@ def list_rows_by_partner(rows: Rows, incoming: list[Incoming], partners: tuple[P
                          outcome: Outcome) -> dict[str, dict[Table, list[ListRow]]]:
     ids = {p.id for p in partners} | {row.id for row in incoming}
     grouped: dict[str, dict[Table, list[ListRow]]] = {}
+    references = PartnerReferences(incoming, partners)
     for row in rows.lists:
         if row.partner_id and row.partner_id not in ids:
-            row.partner_id = partner_reference(row.partner_id, row.origin.file, incoming, partners) or row.partner_id
+            row.partner_id = references.id_for(row.partner_id, row.origin.file) or row.partner_id
         if not row.partner_id:
             outcome.problems.append(row.origin.problem("Die Zeile nennt keinen Partner (Spalte „Partner-Kennung“)."))
         elif row.partner_id not in ids:

@@ -38,24 +38,32 @@ def core_words(name: str) -> tuple[str, ...]:
     return tuple(word for word in words if word not in LEGAL_FORMS)
 
 
-def look_alike(name: str, partners: tuple[Partner, ...]) -> Partner | None:
-    """An existing partner whose name, without legal forms, equals or begins the new name (or the other way)."""
+def look_alike(name: str, by_first_word: dict[str, list[tuple[tuple[str, ...], Partner]]]) -> Partner | None:
+    """An existing partner whose name, without legal forms, equals or begins the new name (or the other way):
+    the same first words, as many as the shorter name has. `by_first_word` from `core_index`."""
     mine = core_words(name)
-    if not mine:
-        return None
-    for partner in partners:
-        theirs = core_words(partner.name)
+    for theirs, partner in by_first_word.get(mine[0], []) if mine else ():
         shorter = min(len(mine), len(theirs))
-        if theirs and mine[:shorter] == theirs[:shorter] and len("".join(mine[:shorter])) >= 3:
+        if mine[:shorter] == theirs[:shorter] and len("".join(mine[:shorter])) >= 3:
             return partner
     return None
 
 
+def core_index(partners: tuple[Partner, ...]) -> dict[str, list[tuple[tuple[str, ...], Partner]]]:
+    """The partners' core words, by the first of them: one look-up per new row, not one per pair."""
+    index: dict[str, list[tuple[tuple[str, ...], Partner]]] = {}
+    for partner in partners:
+        words = core_words(partner.name)
+        if words:
+            index.setdefault(words[0], []).append((words, partner))
+    return index
+
+
 def ask_about_look_alikes(incoming: list[Incoming], partners: tuple[Partner, ...]) -> tuple[list[Incoming], list[Problem]]:
     """New rows whose name looks like an existing partner's become a question (an error: nothing is written)."""
-    kept, problems = [], []
+    kept, problems, index = [], [], core_index(partners)
     for row in incoming:
-        other = look_alike(str(row.value("name") or ""), partners) if row.generated else None
+        other = look_alike(str(row.value("name") or ""), index) if row.generated else None
         if other is None:
             kept.append(row)
             continue
@@ -90,19 +98,24 @@ def workbook_of(file: str) -> str:
     return file.split(" (Blatt ")[0]
 
 
-def partner_reference(value: Any, file: str, incoming: list[Incoming], partners: tuple[Partner, ...]) -> str | None:
-    """The id a list row's „Partner-Kennung“ means when it is no id: a row number of the sheet „Partner“ of
-    the same workbook („5“, „Zeile 5“), or a partner's name (new in the sheet, or in partners.yml)."""
-    text = str(value or "").strip()
-    number = ROW_RE.match(text)
-    if number:
-        row = next((r for r in incoming if r.origin.row == int(number.group(1))
-                    and workbook_of(r.origin.file) == workbook_of(file)), None)
-        return row.id if row else None
-    skeleton = name_skeleton(text)
-    named = [r.id for r in incoming if name_skeleton(str(r.value("name") or "")) == skeleton]
-    named += [p.id for p in partners if name_skeleton(p.name) == skeleton]
-    return named[0] if len(set(named)) == 1 else None
+class PartnerReferences:
+    """What a list row's „Partner-Kennung“ means when it is no id: a row number of the sheet „Partner“ of the
+    same workbook („5“, „Zeile 5“), or a partner's name (new in the sheet, or in partners.yml)."""
+
+    def __init__(self, incoming: list[Incoming], partners: tuple[Partner, ...]):
+        self.by_row = {(workbook_of(r.origin.file), r.origin.row): r.id for r in incoming}
+        self.by_name: dict[str, set[str]] = {}
+        for name, partner_id in [*((str(r.value("name") or ""), r.id) for r in incoming),
+                                 *((p.name, p.id) for p in partners)]:
+            self.by_name.setdefault(name_skeleton(name), set()).add(partner_id)
+
+    def id_for(self, value: Any, file: str) -> str | None:
+        text = str(value or "").strip()
+        number = ROW_RE.match(text)
+        if number:
+            return self.by_row.get((workbook_of(file), int(number.group(1))))
+        named = self.by_name.get(name_skeleton(text), set())
+        return next(iter(named)) if len(named) == 1 else None
 
 
 def kind_of(message: str) -> str:
