@@ -83,9 +83,13 @@ def import_sheets(args: argparse.Namespace) -> int:
 def import_upload(args: argparse.Namespace) -> int:
     """The workflow „Tabelle übernehmen“: import the sheets committed in import/, commit, write the summary."""
     from .clock import build_date
-    from .office.upload import UploadError, run_upload, workflow_log
+    from .office.upload import UploadError, pending_message, run_upload, workflow_log
 
     try:
+        if args.check_pending:
+            message = pending_message(Path(args.repo))
+            print(message or "Keine Tabelle im Ordner import/.")
+            return 1 if message else 0
         done = run_upload(Path(args.repo), build_date())
     except UploadError as error:
         print(error)
@@ -195,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     upload_parser.add_argument("--repo", default=".", help="das Git-Arbeitsverzeichnis (Standard: hier)")
     upload_parser.add_argument("--summary", help="die Zusammenfassung (Markdown) auch in diese Datei schreiben")
     upload_parser.add_argument("--github-output", help="committed=true|false an diese Datei anhängen ($GITHUB_OUTPUT)")
+    upload_parser.add_argument("--check-pending", action="store_true",
+                               help="nur prüfen: Fehler, solange eine Tabelle in import/ liegt (Pull Request)")
     upload_parser.set_defaults(run=import_upload)
     template_parser = commands.add_parser("template", help="die Importvorlage vorlagen/partner-import.xlsx schreiben")
     template_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Vorlage nicht aktuell ist")

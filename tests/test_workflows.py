@@ -497,6 +497,9 @@ def test_import_workflow_runs_the_base_branchs_tool_on_same_repository_branches_
         "Commit in den Zweig übertragen", "Prüfung „Pull Request“ für den neuen Stand starten",
         "Zusammenfassung als Kommentar"]
     assert all("${{" not in step.get("run", "") for step in job["steps"])
+    # A sheet still in import/ turns the pull request's check red, so it cannot reach main.
+    check_runs = job_runs(load_yaml(WORKFLOW_DIR / "pr.yml"), "check")
+    assert "python -m klimapakt import-upload --check-pending" in check_runs
     # The uploaded sheet is never published: import/ lies outside the docs folder the site is built from.
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert not (ROOT / config.get("docs_dir", "docs") / "import").exists()

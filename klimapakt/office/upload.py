@@ -118,6 +118,18 @@ def run_upload(repo: Path, today: dt.date) -> Upload:
                               "die erkannten Spalten? Dann den Pull Request zur Prüfung freigeben."), True, text)
 
 
+def pending_message(repo: Path) -> str:
+    """"" when import/ holds no sheet; else why the pull request may not be merged yet (German): a sheet
+    left there would reach main, and the repository is public."""
+    sheets = committed_sheets(repo)
+    if not sheets:
+        return ""
+    names = ", ".join(neutral(name) for name in sheets)
+    return (f"Im Ordner {IMPORT_DIR}/ liegt noch eine Tabelle ({names}). Sie wird mit dem Workflow „Tabelle "
+            "übernehmen“ in partners.yml übernommen und dabei entfernt; bitte dessen Kommentar im Pull Request "
+            "abwarten und Fehler in der Tabelle beheben. Eine Tabelle darf nicht nach main gelangen.")
+
+
 def workflow_log(text: str) -> str:
     """The text for a GitHub Actions log with workflow commands switched off around it: a file name or cell
     that begins a line with `::` stays text (the token is random, so the text cannot switch them on)."""

@@ -114,3 +114,17 @@ def test_a_summary_cannot_break_out_of_its_code_block_or_mention_anyone(repo, tm
     assert len(fence) >= 4 and summary.count(fence) == 2  # longer than the backticks in the text
     headline = summary.split("\n\n")[1]
     assert "\\[x\\]" in headline and "@\u2060octocat" in headline
+
+
+def test_the_pull_request_check_fails_while_a_sheet_waits_in_import_and_passes_after_the_import(repo, tmp_path):
+    def pending():
+        return subprocess.run([sys.executable, "-m", "klimapakt", "import-upload", "--repo", str(repo),
+                               "--check-pending"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+    assert pending().returncode == 0
+    upload(repo, "import/Partnerliste 2026.xlsx", office_list(tmp_path / "liste.xlsx"))
+    waiting = pending()
+    assert waiting.returncode == 1 and waiting.stdout.startswith(
+        "Im Ordner import/ liegt noch eine Tabelle (import/Partnerliste 2026.xlsx).")
+    assert run_upload(repo, tmp_path)[0].returncode == 0
+    assert pending().returncode == 0
