@@ -63,8 +63,10 @@ def xlsx_cell(value):
 @given(header=st.lists(st.sampled_from(HEADERS), max_size=6),
        rows=st.lists(st.lists(CELLS, max_size=7), max_size=6),
        above=st.lists(st.lists(CELLS, max_size=3), max_size=3),
-       form=st.sampled_from(["csv", "xlsx"]))
-def test_every_small_sheet_ends_with_a_summary_and_no_exception(tmp_path_factory, header, rows, above, form):
+       form=st.sampled_from(["csv", "xlsx"]), hidden=st.sets(st.integers(1, 12), max_size=3),
+       merged=st.booleans())
+def test_every_small_sheet_ends_with_a_summary_and_no_exception(tmp_path_factory, header, rows, above, form, hidden,
+                                                                merged):
     folder = tmp_path_factory.mktemp("sheet")
     into = folder / "partners.yml"
     shutil.copy(IMPORT / "partners.yml", into)
@@ -78,6 +80,10 @@ def test_every_small_sheet_ends_with_a_summary_and_no_exception(tmp_path_factory
         book = openpyxl.Workbook()
         for row in table:
             book.active.append([xlsx_cell(c) for c in row])
+        for number in hidden:  # rows hidden in Excel
+            book.active.row_dimensions[number].hidden = True
+        if merged:  # a title merged over the first columns
+            book.active.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
         book.save(path)
     code, text = import_within_bound([path], into)
     assert code in (0, 1) and text.endswith("\n")
