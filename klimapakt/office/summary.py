@@ -17,7 +17,7 @@ from .skipped import skipped_lines
 from .terminal import neutral_lines
 
 
-def summary_text(outcome: Outcome, into: Path, *, dry_run: bool) -> str:
+def summary_text(outcome: Outcome, into: Path, *, dry_run: bool, local: bool = True) -> str:
     """The problems, then added / updated / unchanged, then what happened to the file."""
     lines: list[str] = []
     problem_errors = [p for p in outcome.problems if p.severity == ERROR] + errors(outcome.registry_problems)
@@ -47,17 +47,21 @@ def summary_text(outcome: Outcome, into: Path, *, dry_run: bool) -> str:
                      "vorlagen/partner-import.xlsx)?")
     elif dry_run:
         lines.append(f"Probelauf (--dry-run): {into.name} wurde nicht geändert.")
-    elif outcome.added or outcome.updated:
+    elif (outcome.added or outcome.updated) and local:  # the workflow „Tabelle übernehmen“ says its own next step
         lines.append(f"{into.name} wurde geändert. Bitte die Änderungen ansehen (`git diff`) und als Pull Request "
                      "einreichen.")
+    elif outcome.added or outcome.updated:
+        lines.append(f"{into.name} wurde geändert.")
     else:
         lines.append(f"{into.name} bleibt, wie es ist: Die Tabelle enthält nichts Neues.")
     return neutral_lines(lines)
 
 
-def import_files(paths: list[Path], into: Path, *, logo_dir: Path, today: dt.date, dry_run: bool) -> tuple[int, str]:
-    """Run the import and write the result unless there is an error or it is a dry run: (exit code, summary)."""
+def import_files(paths: list[Path], into: Path, *, logo_dir: Path, today: dt.date, dry_run: bool,
+                 local: bool = True) -> tuple[int, str]:
+    """Run the import and write the result unless there is an error or it is a dry run: (exit code, summary).
+    `local`: run by hand (the summary ends with what to do next), not by the workflow."""
     outcome = run_import(paths, into, logo_dir=logo_dir, today=today)
     if outcome.ok and not dry_run and (outcome.added or outcome.updated):
         into.write_bytes(outcome.text.encode("utf-8"))
-    return (0 if outcome.ok else 1), summary_text(outcome, into, dry_run=dry_run)
+    return (0 if outcome.ok else 1), summary_text(outcome, into, dry_run=dry_run, local=local)

@@ -97,7 +97,7 @@ def run_upload(repo: Path, today: dt.date) -> Upload:
                          f"höchstens {MAX_SHEETS} werden auf einmal übernommen. Bitte aufteilen.\n", False)
     registry = repo / PARTNERS.file
     code, text = import_files([repo / name for name in sheets], registry, logo_dir=repo / vocabulary.LOGO_DIR,
-                              today=today, dry_run=False)
+                              today=today, dry_run=False, local=False)
     names = ", ".join(md(neutral(Path(name).name)) for name in sheets)
     if code != 0:
         return Upload(1, markdown(f"❌ **Nicht übernommen:** {names}. partners.yml bleibt unverändert.", text,
