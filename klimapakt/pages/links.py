@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from ..vocabulary import PROFILE_DIR
 
 PROFILE_RE = re.compile(rf"{PROFILE_DIR}/([^/]+?)(?:\.md|/index\.md)")
+MISPLACED_PROFILE_RE = re.compile(rf"/{PROFILE_DIR}/([^/]+?)(?:\.md|/index\.md)$")  # e.g. from a post without ../../
 # Written by the build, not in docs/: outputs/ical.FEED_PATH, outputs/feeds, exports.EXPORT_DIR
 # (tests/pages/test_links.py compares them).
 GENERATED = ("veranstaltungen.ics", "aktuelles/feed.xml", "aktuelles/feed.json", "daten/")
@@ -50,6 +51,10 @@ def link_problem(site: Site, page: str, element: str, url: str) -> str | None:
     if target.startswith(PROFILE_DIR + "/"):
         return (f"„{url[:60]}“: Profile bitte als Datei verlinken: "
                 f"[Name]({relative(page, PROFILE_DIR + '/' + target.split('/')[1] + '.md')}).")
+    misplaced = MISPLACED_PROFILE_RE.search(target)
+    if misplaced and target not in site.pages:
+        return (f"„{url[:60]}“: Profile liegen im Ordner partner/ der Website; von dieser Datei aus heißt der Link "
+                f"[Name]({relative(page, PROFILE_DIR + '/' + misplaced.group(1) + '.md')}).")
     if target.endswith(".md"):
         if target not in site.pages:
             return f"Die Seite „{target}“ gibt es nicht.{did_you_mean(target, site.pages)}"
