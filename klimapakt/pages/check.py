@@ -85,8 +85,6 @@ def own_problems(page: Page) -> list[Problem]:
     else:
         problems = fields.page_problems(matter, page.file)
     problems += limits.limit_problems(matter.body, page.file, matter.body_line)
-    if any(p.severity == ERROR for p in problems):
-        return problems
     return problems + macros.template_problems(matter.body, page.file, matter.body_line, page.opted_in, page.is_post)
 
 

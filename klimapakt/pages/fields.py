@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pymdownx.slugs import slugify
+
 from .. import precision as precisions
 from ..report import ERROR, WARNING, Problem, errors
 from ..rules.text import check_plain_text
 from .front import FrontMatter, read_date
 
+SLUGIFY = slugify(case="lower")  # Material's blog default (post_slugify)
 PRECISION_KEY = "date_precision"  # the blog plugin ignores keys it does not know, so the build accepts it
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags")  # what Material's `hide:` knows
@@ -83,7 +86,7 @@ def read_post_fields(front: FrontMatter, file: str, heading: str | None, stem: s
     date = post_date(report)
     precision = post_precision(report, date)
     categories = post_categories(report)
-    slug = str(values.get("slug") or stem)
+    slug = str(values.get("slug") or SLUGIFY(title, "-"))  # as the blog plugin names a post without one
     if "slug" in values and not (isinstance(values["slug"], str) and SLUG_RE.fullmatch(slug)):
         report.add("slug", "nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. „achtes-netzwerktreffen“.")
     draft = values.get("draft", False)
