@@ -91,7 +91,7 @@ EXPECTED_MARKUP = [
 def repo(tmp_path) -> Path:
     copy = tmp_path / "repo"
     copy.mkdir()
-    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
+    for name in ("mkdocs.yml", "mkdocs.preview.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
         shutil.copy(ROOT / name, copy / name)
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, copy / name)
@@ -154,6 +154,10 @@ def test_harmless_text_in_the_same_places_builds_and_shows_as_text(repo):
     assert f'href="../../partner/{first_partner(repo)}/"' in post_html
     page_html = (repo / "site/angriff/index.html").read_text(encoding="utf-8")
     assert '<abbr title="ZZ14Q">Abk.</abbr>' in page_html and "ZZ13Q" in page_html
+    preview = run(repo, "mkdocs", "build", "--strict", "-f", "mkdocs.preview.yml")  # links to files
+    assert preview.returncode == 0, preview.stderr
+    post_html = (repo / f"site/aktuelles/{slug}.html").read_text(encoding="utf-8")
+    assert f'href="../partner/{first_partner(repo)}/index.html"' in post_html
 
 
 def first_partner(repo: Path) -> str:
