@@ -159,3 +159,11 @@ def test_the_profile_link_of_a_post_is_checked_from_its_folder(tmp_path):
     assert post(tmp_path, "date: 2026-11-25\ndescription: x", "# T\n\n[P](partner/muster-gmbh.md)\n") == [
         f"{P}:8: Meldung: „partner/muster-gmbh.md“: Profile liegen im Ordner partner/ der Website; von dieser Datei "
         "aus heißt der Link [Name](../../partner/muster-gmbh.md)."]
+
+
+def test_the_guide_s_example_post_passes(tmp_path):
+    guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Eine Meldung schreiben", 1)[1]
+    example = section.split("```markdown\n", 1)[1].split("   ```", 1)[0]
+    text = "\n".join(line.removeprefix("   ") for line in example.split("\n"))
+    assert problems(tmp_path, {"aktuelles/posts/2026-01-beispiel-meldung.md": text}) == []
