@@ -91,18 +91,18 @@ def own_problems(page: Page) -> list[Problem]:
 def site_of(docs_dir: Path, pages: list[Page], rendered: dict[str, str], partner_ids: Iterable[str]) -> links.Site:
     others = frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*")
                        if p.is_file() and not p.is_symlink() and p.suffix != ".md")
-    anchors = {page.path: None if page.opted_in else frozenset(markup.ids_in(rendered[page.path]))
-               for page in pages if page.path in rendered}
-    return links.Site(frozenset(p.path for p in pages), others, frozenset(partner_ids), anchors)
+    anchors = {page.path: frozenset(markup.ids_in(rendered[page.path])) for page in pages if page.path in rendered}
+    return links.Site(frozenset(p.path for p in pages), others, frozenset(partner_ids), anchors,
+                      frozenset(p.path for p in pages if p.opted_in))
 
 
 def markup_problems(page: Page, page_html: str, site: links.Site) -> list[Problem]:
-    def link_problem(element: str, attribute: str, url: str) -> str | None:
+    def link_problem(element: str, attribute: str, url: str):
         return links.link_problem(site, page.path, element, url)
 
     locate = Locator(page.matter.body, page.matter.body_line)
     entry = "Meldung" if page.is_post else "Seite"
-    return [Problem(locate(finding.needles), entry, "-", finding.message, ERROR, page.file)
+    return [Problem(locate(finding.needles), entry, "-", finding.message, finding.severity, page.file)
             for finding in markup.findings(page_html, link_problem)]
 
 

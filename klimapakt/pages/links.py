@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from ..report import WARNING
+from ..rules.markup import Refusal
 from ..vocabulary import PROFILE_DIR
 
 PROFILE_RE = re.compile(rf"{PROFILE_DIR}/([^/]+?)(?:\.md|/index\.md)")
@@ -28,10 +30,11 @@ class Site:
     pages: frozenset[str]  # .md paths below docs/
     files: frozenset[str]  # every other file below docs/
     partner_ids: frozenset[str]
-    anchors: dict[str, frozenset[str] | None] = field(default_factory=dict)  # page -> its ids; None: not known
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> the ids of its headings
+    with_macros: frozenset[str] = frozenset()  # pages whose macros may add more ids
 
 
-def link_problem(site: Site, page: str, element: str, url: str) -> str | None:
+def link_problem(site: Site, page: str, element: str, url: str) -> str | Refusal | None:
     """Why a link without a scheme from `page` leads nowhere, in German; None when it is fine."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
@@ -75,13 +78,17 @@ def profile_problem(site: Site, page: str, partner_id: str) -> str | None:
             f"[Name]({relative(page, PROFILE_DIR + '/kennung.md')}).")
 
 
-def anchor_problem(site: Site, page: str, target: str, anchor: str) -> str | None:
+def anchor_problem(site: Site, page: str, target: str, anchor: str) -> str | Refusal | None:
     known = site.anchors.get(target)
     if not anchor or known is None or anchor in known:
         return None
     shown = "dieser Seite" if target == page else f"„{target}“"
-    return (f"Auf {shown} gibt es keine Stelle „#{anchor}“.{did_you_mean(anchor, known)} Die Stelle einer "
-            "Überschrift heißt wie die Überschrift in Kleinbuchstaben, mit „-“ statt Leerzeichen.")
+    message = (f"Auf {shown} gibt es keine Überschrift mit der Stelle „#{anchor}“.{did_you_mean(anchor, known)} Die "
+               "Stelle einer Überschrift heißt wie die Überschrift in Kleinbuchstaben, mit „-“ statt Leerzeichen.")
+    if target in site.with_macros:  # a macro's HTML may hold it (an event's id, the directory's letters)
+        return Refusal(message + " Stammt die Stelle von einem Baustein der Seite, ist alles in Ordnung; bitte in "
+                       "der Vorschau ausprobieren.", WARNING)
+    return message
 
 
 def did_you_mean(value: str, choices) -> str:

@@ -12,7 +12,9 @@ import html
 import re
 from html.parser import HTMLParser
 from types import MappingProxyType
-from typing import Callable
+from typing import Callable, NamedTuple
+
+from ..report import ERROR
 
 # What Markdown writes (paragraphs, headings, lists, tables, admonitions, details, definition lists)
 # and the few elements the pages write as HTML (div with markdown, br, sub, sup, abbr, span).
@@ -48,20 +50,28 @@ DEFAULT_ADVICE = ("Bitte Markdown verwenden (**fett**, _kursiv_, [Link](ziel.md)
                   f"erlaubt sind nur: {', '.join(sorted({'div', 'span', 'br', 'sub', 'sup', 'abbr', 'details', 'summary'}))}.")
 
 
+class Refusal(NamedTuple):
+    message: str
+    severity: str = ERROR
+
+
 class Finding:
     """One refused thing in the HTML and the text to look for in the source to find its line."""
 
-    def __init__(self, message: str, needles: tuple[str, ...]):
-        self.message, self.needles = message, tuple(n.lower() for n in needles if n)
+    def __init__(self, message: str, needles: tuple[str, ...], severity: str = ERROR):
+        self.message, self.needles, self.severity = message, tuple(n.lower() for n in needles if n), severity
 
 
-def findings(page_html: str, link_problem: Callable[[str, str, str], str | None] | None = None) -> list[Finding]:
+LinkRule = Callable[[str, str, str], "str | Refusal | None"]
+
+
+def findings(page_html: str, link_problem: LinkRule | None = None) -> list[Finding]:
     """Everything in `page_html` outside the allow-list; `link_problem(element, attribute, url)` adds
     the rules on links inside the site (klimapakt.pages.links)."""
     parser = _Judge(link_problem)
     parser.feed(page_html)
     parser.close()
-    return parser.found
+    return parser.found + dangerous_anywhere(page_html, parser.found)
 
 
 class _Judge(HTMLParser):
@@ -80,9 +90,44 @@ class _Judge(HTMLParser):
             if message is None and name in URL_ATTRIBUTES:
                 message = url_problem(tag, value or "") or (self.link_problem and self.link_problem(tag, name, value or ""))
             if message:
-                self.found.append(Finding(message, (value or "", name) if name in URL_ATTRIBUTES else (f"{name}=", name)))
+                refusal = message if isinstance(message, Refusal) else Refusal(message)
+                needles = (value or "", name) if name in URL_ATTRIBUTES else (f"{name}=", name)
+                self.found.append(Finding(refusal.message, needles, refusal.severity))
 
     handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        # A browser ends a comment earlier than this parser at `<!-->`, `<!--->` and `--!>`: whatever
+        # follows would be markup there, so a comment holds no angle brackets at all.
+        if "<" in data or ">" in data or data.startswith("-"):
+            self.found.append(Finding(f"Der Kommentar „<!--{data[:30]}“ enthält spitze Klammern; Kommentare bitte nur "
+                                      "mit Text, z. B. „<!-- more -->“.", ("<!--",)))
+
+    def handle_decl(self, decl):
+        self.found.append(Finding(f"„<!{decl[:30]}“: Anweisungen in spitzen Klammern sind auf Seiten nicht erlaubt.",
+                                  ("<!" + decl[:10],)))
+
+    def handle_pi(self, data):
+        self.found.append(Finding(f"„<?{data[:30]}“: Anweisungen in spitzen Klammern sind auf Seiten nicht erlaubt.",
+                                  ("<?" + data[:10],)))
+
+    def unknown_decl(self, data):
+        self.found.append(Finding(f"„<![{data[:30]}“: Anweisungen in spitzen Klammern sind auf Seiten nicht erlaubt.",
+                                  ("<![",)))
+
+
+# A second look at the HTML as text, for what a browser would read as one of these elements where
+# this parser saw a comment or text (code on the page is escaped, `&lt;script`, and never matches).
+DANGEROUS_RE = re.compile(r"<\s*(script|iframe|frame|object|embed|style|link|meta|base|form|svg|math|template|"
+                          r"noscript|xmp|plaintext|textarea|title|applet)\b", re.I)
+
+
+def dangerous_anywhere(page_html: str, found: list[Finding]) -> list[Finding]:
+    seen = {f.needles[0] for f in found if f.needles}
+    return [Finding(f"Das HTML-Element <{name}> ist auf Seiten nicht erlaubt. "
+                    f"{ELEMENT_ADVICE.get(name, DEFAULT_ADVICE)}", (f"<{name}",))
+            for name in dict.fromkeys(m.group(1).lower() for m in DANGEROUS_RE.finditer(page_html))
+            if f"<{name}" not in seen]
 
 
 def attribute_problem(tag: str, name: str, value: str) -> str | None:

@@ -133,6 +133,10 @@ def test_a_post_may_hold_no_template_code(tmp_path):
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "Das HTML-Element <meta> ist auf Seiten nicht erlaubt."),
     ('<base href="https://evil.example/">', "Das HTML-Element <base> ist auf Seiten nicht erlaubt."),
     ('<form action="https://evil.example"><input name="x"></form>', "Das HTML-Element <form> ist auf Seiten nicht erlaubt."),
+    ("<!--><script>alert(1)</script>-->", "Der Kommentar „<!--><script>alert(1)</script>“ enthält spitze Klammern"),
+    ("<![CDATA[ > <script>alert(1)</script> ]]>", "„<![CDATA[ > <script>alert(1)</scr“: Anweisungen in spitzen Klammern"),
+    ("<!-- x --!><b onclick=alert(1)>x</b> -->", "Das HTML-Element <b> ist auf Seiten nicht erlaubt. Für Fettes bitte **Text** schreiben."),
+    ("<?php echo 1; ?>", "„<?php echo 1; ?“: Anweisungen in spitzen Klammern sind auf Seiten nicht erlaubt."),
     ('<svg onload="alert(1)"></svg>', "Das HTML-Element <svg> ist auf Seiten nicht erlaubt."),
     ("<style>@import url(https://evil.example/x.css);</style>", "Das HTML-Element <style> ist auf Seiten nicht erlaubt."),
     ("[Klick](javascript:alert(1))", "„javascript:alert(1)“ ist als Link nicht erlaubt. Erlaubt sind Adressen mit https://, mailto: und tel:"),
@@ -143,7 +147,7 @@ def test_a_post_may_hold_no_template_code(tmp_path):
     ("![Pixel](https://tracker.example/p.gif)", "Das Bild „https://tracker.example/p.gif“ käme von einem anderen Server"),
     ("[Seite](keine-seite.md)", "Die Seite „keine-seite.md“ gibt es nicht."),
     ("[Seite](mitmache.md)", "Die Seite „mitmache.md“ gibt es nicht. Meinten Sie „mitmachen.md“?"),
-    ("[Stelle](mitmachen.md#wer-kann)", "Auf „mitmachen.md“ gibt es keine Stelle „#wer-kann“. Meinten Sie „wer-mitmachen-kann“?"),
+    ("[Stelle](mitmachen.md#wer-kann)", "Auf „mitmachen.md“ gibt es keine Überschrift mit der Stelle „#wer-kann“. Meinten Sie „wer-mitmachen-kann“?"),
     ("[Profil](partner/musterr-gmbh.md)", "Einen Partner mit der Kennung „musterr-gmbh“ gibt es in partners.yml nicht. Meinten Sie „muster-gmbh“?"),
     ("[Profil](partner/muster-gmbh/)", "„partner/muster-gmbh/“: Profile bitte als Datei verlinken: [Name](partner/muster-gmbh.md)."),
     ("[Start](/mitmachen/)", "„/mitmachen/“ beginnt mit „/“; Links innerhalb der Website bitte relativ zur Datei schreiben"),
@@ -167,3 +171,15 @@ def test_the_guide_s_example_post_passes(tmp_path):
     example = section.split("```markdown\n", 1)[1].split("   ```", 1)[0]
     text = "\n".join(line.removeprefix("   ") for line in example.split("\n"))
     assert problems(tmp_path, {"aktuelles/posts/2026-01-beispiel-meldung.md": text}) == []
+
+
+def test_an_anchor_on_a_page_with_macros_is_only_a_hint(tmp_path):
+    found = problems(tmp_path, {"seite.md": PAGE.format(body="[Termin](termine.md#treffen-2027)"),
+                                "termine.md": "---\nrender_macros: true\n---\n\n# Termine\n\n{{ events_page() }}\n"})
+    assert found == [f"{S}:7: Seite: Auf „termine.md“ gibt es keine Überschrift mit der Stelle „#treffen-2027“. Die Stelle "
+                     "einer Überschrift heißt wie die Überschrift in Kleinbuchstaben, mit „-“ statt Leerzeichen. Stammt "
+                     "die Stelle von einem Baustein der Seite, ist alles in Ordnung; bitte in der Vorschau ausprobieren."]
+
+
+def test_the_more_marker_and_plain_comments_pass(tmp_path):
+    assert page(tmp_path, "Anfang\n\n<!-- more -->\n\nRest <!-- Notiz der Redaktion -->") == []
