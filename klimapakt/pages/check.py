@@ -52,7 +52,11 @@ def page_problems(docs_dir: Path, partner_ids: Iterable[str], today: dt.date) ->
         found = own_problems(page)
         problems += found
         if not any(p.severity == ERROR for p in found):
-            rendered[page.path] = render.to_html(macros.without_calls(page.matter.body))
+            try:
+                rendered[page.path] = render.to_html(macros.without_calls(page.matter.body))
+            except RecursionError:  # within the limits this does not happen; if it does, a message, no traceback
+                problems.append(Problem(page.matter.body_line, "Seite", "-", "Die Seite ist zu tief verschachtelt "
+                                        "(Listen, Zitate oder HTML in HTML). Bitte vereinfachen.", ERROR, page.file))
     site = site_of(docs_dir, pages, rendered, partner_ids)
     for page in pages:
         if page.path in rendered:

@@ -114,7 +114,7 @@ def text_field(report: Report, key: str, limit: int, required: bool) -> str | No
         if required:
             report.add(key, f"fehlt. Bitte eine Kurzbeschreibung in einem Satz eintragen (höchstens {limit} "
                        "Zeichen); sie steht in der Liste „Aktuelles“, auf der Startseite und im Feed.",
-                       WARNING, line=report.front.body_line - 1)
+                       WARNING, line=max(report.front.body_line - 1, 1))
         return None
     if not isinstance(value, str) or not value.strip():
         report.add(key, "bitte einen Text eintragen (in Anführungszeichen, wenn er mit einer Zahl beginnt).")
@@ -132,7 +132,7 @@ def post_date(report: Report) -> dt.date | None:
         value = value.get("created")
     if value is None:
         report.add("date", "fehlt. Bitte das Datum der Meldung eintragen, z. B. „date: 2025-07-03“.",
-                   line=report.front.body_line - 1)
+                   line=max(report.front.body_line - 1, 1))
         return None
     date, why = read_date(value)
     if date is None:
