@@ -187,4 +187,4 @@ def test_the_more_marker_and_plain_comments_pass(tmp_path):
 
 def test_a_post_without_its_head_is_told_what_is_missing_at_line_1(tmp_path):
     found = problems(tmp_path, {"aktuelles/posts/p.md": "# Titel\n\nText.\n"})
-    assert found[0] == f"{P}:1: Meldung: date: fehlt. Bitte das Datum der Meldung eintragen, z. B. „date: 2025-07-03“."
+    assert f"{P}:1: Meldung: date: fehlt. Bitte das Datum der Meldung eintragen, z. B. „date: 2025-07-03“." in found
