@@ -49,9 +49,9 @@ def page_problems(docs_dir: Path, partner_ids: Iterable[str], today: dt.date) ->
         pages += [page] if page else []
     rendered: dict[str, str] = {}
     for page in pages:
-        found = own_problems(page)
+        found, renderable = own_problems(page)
         problems += found
-        if not any(p.severity == ERROR for p in found):
+        if renderable:
             try:
                 rendered[page.path] = render.to_html(macros.without_calls(page.matter.body))
             except RecursionError:  # within the limits this does not happen; if it does, a message, no traceback
@@ -80,16 +80,18 @@ def read_page(docs_dir: Path, source: Path, today: dt.date) -> tuple[Page | None
     return Page(path, file, text, front.read(text, file, today)), None
 
 
-def own_problems(page: Page) -> list[Problem]:
-    """What can be judged from the page alone, before Markdown runs."""
+def own_problems(page: Page) -> tuple[list[Problem], bool]:
+    """What can be judged from the page alone, before Markdown runs, and whether Markdown may run
+    (the body is within the limits; a mistake in the front matter does not stop the rest)."""
     matter = page.matter
     if page.is_post:
         heading = next((line[2:] for line in matter.body.split("\n") if line.startswith("# ")), None)
         problems = fields.read_post_fields(matter, page.file, heading, Path(page.path).stem)[1]
     else:
         problems = fields.page_problems(matter, page.file)
-    problems += limits.limit_problems(matter.body, page.file, matter.body_line)
-    return problems + macros.template_problems(matter.body, page.file, matter.body_line, page.opted_in, page.is_post)
+    over = limits.limit_problems(matter.body, page.file, matter.body_line)
+    calls = macros.template_problems(matter.body, page.file, matter.body_line, page.opted_in, page.is_post)
+    return problems + over + calls, not over
 
 
 def site_of(docs_dir: Path, pages: list[Page], rendered: dict[str, str], partner_ids: Iterable[str]) -> links.Site:

@@ -23,7 +23,7 @@ from ..pages.check import page_problems
 from ..report import Problem, errors, format_text
 from ..rules import logos
 from ..source.context import printable
-from . import annotations, changes
+from . import annotations, changes, page_file
 
 GIT_TIMEOUT = 60
 
@@ -182,6 +182,8 @@ def compare_with_base(results: list[Result], ref: str, logo_dir: Path | None) ->
 def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | None,
         environ: Mapping[str, str] = os.environ, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    if file and file.endswith(".md"):  # a page or a post
+        return page_file.run(file, github=github, environ=environ, out=out)
     logos_at = Path(logo_dir) if logo_dir else None
     results = check_all(targets(file, environ, Path.cwd()), logos_at)
     if base:

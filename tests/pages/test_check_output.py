@@ -41,3 +41,19 @@ def test_the_repository_s_pages_and_posts_pass(monkeypatch, capsys):
         monkeypatch.delenv(name, raising=False)
     main(["check"])
     assert "docs/" not in capsys.readouterr().out
+
+
+def test_one_page_is_checked_with_the_links_of_the_whole_site(tmp_path, capsys):
+    shutil.copy(ROOT / "partners.yml", tmp_path / "partners.yml")
+    posts = tmp_path / "docs/aktuelles/posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "docs/mitmachen.md").write_text("# Mitmachen\n", encoding="utf-8")
+    (posts / "neu.md").write_text("---\ndate: 2026-11-25\ndescription: Neu\n---\n\n# Neu\n\n[M](../../mitmachen.md) "
+                                  "[X](../../mitmache.md)\n", encoding="utf-8")
+    (tmp_path / "docs/kaputt.md").write_text("<script>x</script>\n", encoding="utf-8")
+    assert main(["check", str(posts / "neu.md")]) == 1
+    assert capsys.readouterr().out == (
+        "Fehler:\n  docs/aktuelles/posts/neu.md:8: Meldung: Die Seite „mitmache.md“ gibt es nicht. Meinten Sie "
+        "„mitmachen.md“?\n1 Fehler, 0 Hinweise. Bitte korrigieren.\n")
+    assert main(["check", "nirgends.md"]) == 1
+    assert "„nirgends.md“ ist keine Seite im Ordner docs/." in capsys.readouterr().out
