@@ -1,9 +1,8 @@
 """Every page and post under docs/, checked as data: `check` and the build (hooks.on_config) call this.
 
-Per file, in this order, each step only when the one before found nothing that would make the next
-one slow or meaningless: reading (klimapakt.files: no symlink, bounded size, UTF-8), front matter
-(front.py, fields.py), limits before Markdown (limits.py), macro calls (macros.py), then the HTML
-Markdown makes of the page (rules/markup.py) and its links (links.py).
+Per file: reading (klimapakt.files: no symlink, bounded size, UTF-8), front matter (front.py,
+fields.py), limits (limits.py) and macro calls (macros.py); then, only for a body within the limits,
+the HTML Markdown makes of it (rules/markup.py) and its links (links.py), against every page read.
 """
 
 from __future__ import annotations

@@ -61,8 +61,8 @@ class Report:
 def page_problems(front: FrontMatter, file: str) -> list[Problem]:
     report = Report(file, "Seite", front)
     unknown_keys(report, PAGE_KEYS)
-    text_field(report, "title", MAX_TITLE_CHARS, required=False)
-    text_field(report, "description", MAX_DESCRIPTION_CHARS, required=False)
+    text_field(report, "title", MAX_TITLE_CHARS)
+    text_field(report, "description", MAX_DESCRIPTION_CHARS)
     hide = front.values.get("hide")
     if hide is not None and (not isinstance(hide, list) or any(h not in HIDE_VALUES for h in hide)):
         report.add("hide", f"erlaubt ist eine Liste aus {', '.join(HIDE_VALUES)}, z. B. „hide: [toc]“.")
@@ -81,8 +81,10 @@ def read_post_fields(front: FrontMatter, file: str, heading: str | None, stem: s
     if "render_macros" in values:
         report.add("render_macros", "Meldungen nutzen keine Bausteine wie {{ … }}; bitte die Zeile löschen.")
     unknown_keys(report, {**POST_KEYS, "render_macros": ""})
-    title = text_field(report, "title", MAX_TITLE_CHARS, required=False) or (heading or "").strip() or stem
-    description = text_field(report, "description", MAX_DESCRIPTION_CHARS, required=True)
+    title = text_field(report, "title", MAX_TITLE_CHARS) or (heading or "").strip() or stem
+    description = text_field(report, "description", MAX_DESCRIPTION_CHARS, missing=(
+        f"fehlt. Bitte eine Kurzbeschreibung in einem Satz eintragen (höchstens {MAX_DESCRIPTION_CHARS} Zeichen); "
+        "sie steht in der Liste „Aktuelles“, auf der Startseite und im Feed."))
     date = post_date(report)
     precision = post_precision(report, date)
     categories = post_categories(report)
@@ -108,13 +110,12 @@ def unknown_keys(report: Report, allowed: dict[str, str]) -> None:
             report.add(key, f"„{key}“ ist hier kein bekanntes Feld.{hint} Erlaubt sind: {listed}.")
 
 
-def text_field(report: Report, key: str, limit: int, required: bool) -> str | None:
+def text_field(report: Report, key: str, limit: int, missing: str | None = None) -> str | None:
+    """A one-line text; `missing`: the hint when the key is left out."""
     value = report.front.values.get(key)
     if value is None:
-        if required:
-            report.add(key, f"fehlt. Bitte eine Kurzbeschreibung in einem Satz eintragen (höchstens {limit} "
-                       "Zeichen); sie steht in der Liste „Aktuelles“, auf der Startseite und im Feed.",
-                       WARNING, line=max(report.front.body_line - 1, 1))
+        if missing:
+            report.add(key, missing, WARNING, line=max(report.front.body_line - 1, 1))
         return None
     if not isinstance(value, str) or not value.strip():
         report.add(key, "bitte einen Text eintragen (in Anführungszeichen, wenn er mit einer Zahl beginnt).")
