@@ -21,7 +21,7 @@ MAX_INDENT = 40  # columns before a line's text: eight levels of nested lists
 MAX_HTML_DEPTH = 12  # `<div markdown>` in `<div markdown>` …
 CHAR_NAMES = {"[": "eckige Klammern „[“", "<": "spitze Klammern „<“", "`": "Backticks „`“"}
 QUOTE_RE = re.compile(r"[ \t]*(?:>[ \t]?)+")
-TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")  # `[^<>]*` stops at the next `<`: linear
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed",
                   "param", "track"})
 

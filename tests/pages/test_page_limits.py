@@ -99,3 +99,7 @@ MARKDOWN_CHARS = st.sampled_from(list("[]()<>*_`!>-#{}:|&\\ \n\n") + ["a", "  ",
 def test_random_markdown_of_special_characters_is_checked_within_the_bound(tmp_path, piece, repeat):
     seconds, _ = check_page(tmp_path, (piece * repeat)[:150_000])
     assert seconds < BOUND_SECONDS
+
+
+def test_less_than_signs_in_text_are_no_html_nesting(tmp_path):
+    assert check_page(tmp_path, "\n\n".join(["a<b und c<d"] * 20))[1] == []
