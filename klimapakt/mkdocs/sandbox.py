@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..pages.macros import MACROS
 
@@ -29,6 +29,16 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         self.globals.clear()
         self.globals.update(macros)
         self.macro_functions = frozenset(map(id, macros.values()))
+
+    # No arithmetic either: `"a" * 10**9` would fill the memory of the build.
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+    intercepted_unops = frozenset({"+", "-"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError(f"„{operator}“ is not allowed in page text")
+
+    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
+        raise SecurityError(f"„{operator}“ is not allowed in page text")
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return False

@@ -27,7 +27,7 @@ PAYLOADS = [
     "{{ context() }}", "{{ macros_info() }}",
     '{% include "mkdocs.yml" %}',
     '{{ setting("x") | attr("__class__") }}',
-    "{{ namespace() }}", "{{ range(10**9) | list }}",
+    "{{ namespace() }}", "{{ range(10**9) | list }}", '{{ "a" * 10**9 }}', "{{ -1 }}",
 ]
 
 
