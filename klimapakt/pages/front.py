@@ -66,8 +66,12 @@ def read(text: str, file: str, today: dt.date) -> FrontMatter:
                                        "„feld: Wert“ bestehen.", file=file))
         return result
     for key_node, value_node in node.value:
-        key = str(key_node.value)
-        result.lines[key] = key_node.start_mark.line + 2
+        key, line = str(key_node.value), key_node.start_mark.line + 2
+        if key in result.lines:
+            result.problems.append(Problem(line, "Datei", key, f"„{key}“ steht schon in Zeile {result.lines[key]}. "
+                                           "Bitte eine der beiden Zeilen löschen.", file=file))
+            continue
+        result.lines[key] = line
         result.values[key] = value_of(value_node)
     return result
 

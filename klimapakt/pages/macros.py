@@ -14,6 +14,7 @@ from ..report import ERROR, Problem
 
 TEXT = r'"[^"{}<>\\\n]{0,80}"'  # a plain string literal: no braces, no markup, no escapes
 WORD = r'"[a-z_]{1,30}(?:\.[a-z_]{1,30})?"'
+KEY = r'"[a-z0-9]+(?:-[a-z0-9]+){0,10}"'  # an id as kennzahlen.yml writes them
 # macro -> the arguments it accepts, as a regular expression of what stands between the parentheses
 MACROS = {
     "setting": WORD,  # setting("impressum.betreiber"): a value of mkdocs.yml's extra.settings
@@ -24,6 +25,11 @@ MACROS = {
     "progress_figure": WORD,  # progress_figure("zeitverlauf"): a section of the Fortschritt page
     "latest_news": r"(?:[1-9]|1[0-9]|20)?",  # latest_news(3)
     "events_page": r'(?:"upcoming"|"past")?',
+    # on the readers branch (kennzahlen.yml in running text, joining costs, the WZ sections):
+    "pact_figures": rf"(?:{KEY}(?:, {KEY})*)?",  # pact_figures() or pact_figures("partnerunternehmen", …)
+    "pact_fact": KEY,  # pact_fact("partnerunternehmen"): an id of kennzahlen.yml
+    "joining_costs": "", "sector_list": "",
+    "office_phone_if_known": TEXT,  # office_phone_if_known("Telefon: ")
 }
 CALL_RE = re.compile(r"\{\{ (?P<name>[a-z_]{1,40})\((?P<args>[^(){}\n]{0,100})\) \}\}")
 OPENER_RE = re.compile(r"\{\{|\{%|\{#")

@@ -188,3 +188,8 @@ def test_the_more_marker_and_plain_comments_pass(tmp_path):
 def test_a_post_without_its_head_is_told_what_is_missing_at_line_1(tmp_path):
     found = problems(tmp_path, {"aktuelles/posts/p.md": "# Titel\n\nText.\n"})
     assert f"{P}:1: Meldung: date: fehlt. Bitte das Datum der Meldung eintragen, z. B. „date: 2025-07-03“." in found
+
+
+def test_a_key_written_twice_in_the_head_names_both_lines(tmp_path):
+    assert page(tmp_path, "Text.", front="render_macros: true\ntitle: Seite\nrender_macros: true") == [
+        f"{S}:4: Datei: render_macros: „render_macros“ steht schon in Zeile 2. Bitte eine der beiden Zeilen löschen."]
