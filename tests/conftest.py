@@ -15,7 +15,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = dt.date(2026, 11, 25)  # fixed, so demo data and date rules do not drift
+# Fixed, so demo data and fixture builds do not drift. Never for the repository's own registries:
+# `real_site` and every data test build on the real date (or KLIMAPAKT_TODAY as CI sets it), so a
+# partner who joined today passes (tests/test_staff_path.py proves it).
+TODAY = dt.date(2026, 11, 25)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -52,7 +55,8 @@ def demo_site(demo_registry, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The site built with the shipped partners.yml."""
+    """The site built with the shipped partners.yml on the real build date; tests may check only that it
+    passes the site's gates, never what the registries hold."""
     return _build_or_fail(ROOT / "partners.yml", tmp_path_factory.mktemp("real-site") / "site")
 
 

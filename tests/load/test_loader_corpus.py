@@ -95,8 +95,9 @@ def test_a_founding_partner_is_initialpartner_or_a_klimapartner_with_its_agreeme
         assert [str(p) for p in loaded.problems] == [] and loaded.partners
 
 
-def test_shipped_partners_yml_has_no_errors():
-    loaded = load_text((Path(__file__).parents[2] / "partners.yml").read_text(encoding="utf-8"), today=TODAY,
+@pytest.mark.data
+def test_shipped_partners_yml_has_no_errors():  # on the real build date: a partner may have joined today
+    loaded = load_text((Path(__file__).parents[2] / "partners.yml").read_text(encoding="utf-8"),
                        logo_dir=Path(__file__).parents[2] / "docs/assets/partners")
     assert [str(p) for p in loaded.problems if p.severity == "error"] == []
 
