@@ -114,8 +114,8 @@ TEN_MISTAKES = [
     (76, "stadtwerke-duesseldorf", "email", "Das Feld „email“ gehört in den Abschnitt „contact“. Ist es richtig eingerückt?"),
     (88, "basf", "agreement.targets[1].reduction_percent", "Hier wird eine Zahl erwartet, nicht der Text „25 %“. "
      "Bitte nur die Zahl ohne Einheit schreiben."),
-    (92, "basf", "emissions[1].scope1", "Hier wird eine Zahl erwartet, nicht der Text „1.250,5“. Bitte ohne "
-     "Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: 1250.5."),
+    (92, "basf", "emissions[1].scope1", "„1.250,5“: Meinen Sie 1250,5 (eintausendzweihundertfünfzig "
+     "Komma fünf)? Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: 1250.5."),
     (94, "metro", "id", "Die Kennung „metro“ ist schon in Zeile 42 vergeben. Jede Kennung darf nur einmal vorkommen."),
 ]
 

@@ -36,10 +36,10 @@ def messages(text: str) -> list[str]:
     return [str(p) for p in load(text).problems]
 
 
+@pytest.mark.data
 def test_the_shipped_figures_load_without_a_problem_and_each_names_its_source():
     loaded = loader.load_file(ROOT / FIGURES.file, registry=FIGURES)
     assert loaded.problems == ()
-    assert [f.id for f in loaded.records] == ["partnerunternehmen", "geplante-massnahmen", "einsparpotenzial"]
     assert all(f.source_url.startswith("https://") and f.source_title for f in loaded.records)
 
 

@@ -217,7 +217,7 @@ CORPUS = [
      f"{E}:9: acme: emissions[1].year: Hier wird eine Jahreszahl erwartet, nicht der Text „2023“. "
      "Bitte ohne Anführungszeichen schreiben: 2023."),
     ("decimal-comma", registry("    emissions:\n      - year: 2023\n        scope1: 120,5\n"),
-     f"{E}:10: acme: emissions[1].scope1: Hier wird eine Zahl erwartet, nicht der Text „120,5“. "
+     f"{E}:10: acme: emissions[1].scope1: „120,5“: Meinen Sie 120,5 (einhundertzwanzig Komma fünf)? "
      "Bitte einen Punkt statt des Kommas schreiben: 120.5."),
     ("number-with-unit", registry("    emissions:\n      - year: 2023\n        scope1: 120 t\n"),
      f"{E}:10: acme: emissions[1].scope1: Hier wird eine Zahl erwartet, nicht der Text „120 t“. "

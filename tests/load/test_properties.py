@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from klimapakt import model, rules
+from klimapakt.rules import numbers
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
@@ -46,6 +47,17 @@ class Dumper(yaml.SafeDumper):
 
 Dumper.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789."))
+
+
+def represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    """1.25 as staff write it; 1.255 (three decimals, like a thousands point) in quotes, as the guide says."""
+    node = dumper.represent_float(value)
+    if numbers.decimal_escape(node.value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", node.value, style='"')
+    return node
+
+
+Dumper.add_representer(float, represent_float)
 
 
 def dump(data: Any) -> str:
