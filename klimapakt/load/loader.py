@@ -22,6 +22,7 @@ from ..source.context import Context, Invalid, TooManyErrors, is_null, line_of
 from ..source.text import compose, read_source
 from .registries import EVENTS, PARTNERS, Registry
 from .duplicates import report_duplicate_keys
+from .former_ids import check_former_ids
 from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, report_too_many
 
 
@@ -122,6 +123,8 @@ def read_records(list_node: yaml.SequenceNode, registry: Registry, ctx: Context)
             pass
     ctx.entry = "Datei"
     check_unique_ids(list_node, ctx)
+    if registry is PARTNERS:
+        check_former_ids(records, ctx)
     return records
 
 

@@ -104,6 +104,9 @@ class Partner:
                                                title="Emissionen")
     last_reviewed: dt.date | None = declared("Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)", DATE,
                                              title="Zuletzt geprüft")
+    former_ids: tuple[str, ...] = declared("Frühere Kennungen, z. B. [muster]: die alten Adressen des Profils und "
+                                           "des Badges leiten dann hierher weiter", ID, many=True, max_items=20,
+                                           title="Frühere Kennungen")
     line: int = field(default=0, compare=False)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)  # key -> source line
 

@@ -33,6 +33,7 @@ FOUNDING = """partners:
     size: small
     agreement:
       signed: 2024-05-02
+    former_ids: [test-betrieb-alt]
 """
 
 
@@ -169,6 +170,16 @@ def test_founding_partners_are_initialpartner_without_badge_size_or_agreement_cl
         assert "Eine eigene Klimaschutzvereinbarung ist auf dieser Website nicht eingetragen." in page.get_text(" ", strip=True)
         assert page.select_one(".kp-badge") is None and "Badge" not in page.get_text()
         assert not (real_site / "partner" / partner.id / "badge.svg").exists()
+
+
+def test_a_former_id_keeps_the_old_profile_and_badge_addresses_working(founding_site):
+    old = founding_site / "partner/test-betrieb-alt"
+    page = soup(old / "index.html")
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../test-betrieb/"
+    assert page.select_one('link[rel="canonical"]')["href"].endswith("/partner/test-betrieb/")
+    assert page.select_one("main a")["href"] == "../test-betrieb/"
+    assert (old / "../test-betrieb/index.html").resolve().is_file()
+    assert (old / "badge.svg").read_bytes() == (founding_site / "partner/test-betrieb/badge.svg").read_bytes()
 
 
 def test_profiles_are_not_in_the_navigation(demo_site):
