@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from ..load.loader import line_at
 from ..mdtext import markdown_text
 from ..model.fields import fields_of
 from ..model.figures import Figure
@@ -88,8 +89,9 @@ def label_of(record: Any) -> str:
 
 
 def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
-    """Every field whose value differs, descending into nested records (contact.email); lists of
-    records count as one field. Fields with compare=False (source lines) are not data."""
+    """Every field whose value differs, descending into nested records (contact.email) and into lists of
+    records of the same length (emissions[1].scope1: the number as it was and is); a list that grew or
+    shrank counts as one field. Fields with compare=False (source lines) are not data."""
     found = []
     for f in dataclasses.fields(old):
         if not f.compare:
@@ -100,9 +102,18 @@ def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
         path = f"{prefix}.{f.name}" if prefix else f.name
         if is_record(a) and type(a) is type(b):
             found += field_changes(a, b, path)
+        elif same_shape(a, b):
+            for index, (x, y) in enumerate(zip(a, b), start=1):
+                found += field_changes(x, y, f"{path}[{index}]") if x != y else []
         else:
             found.append(FieldChange(path, a, b))
     return found
+
+
+def same_shape(a: Any, b: Any) -> bool:
+    """Two lists of records of one type and length, compared item by item."""
+    return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and bool(a)
+            and all(is_record(x) and type(x) is type(y) for x, y in zip(a, b)))
 
 
 def compare(old: Sequence[Any], new: Sequence[Any], kind: Kind, *,
@@ -149,7 +160,7 @@ def accident_warnings(changes: Changes, new_by_id: dict[str, Any]) -> list[Probl
         record = new_by_id[entry.id]
         for change in entry.fields:
             if change.removed:
-                line = getattr(record, "lines", {}).get(change.path.split(".")[0], record.line)
+                line = line_at(record, change.path)
                 problems.append(Problem(line, entry.id, change.path, emptied_message(change), WARNING, file))
     return problems
 

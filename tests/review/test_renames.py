@@ -107,3 +107,16 @@ def test_a_kennzahl_change_reads_wert_stand_quelle_without_a_false_warning():
     assert changes.render_text(summary, "main").splitlines()[-1] == (
         "- partnerunternehmen – sind Partner im Klimapakt (Zeile 2): Wert „100“ → „120“, "
         "Stand „3. Juli 2025“ → „Februar 2026“, Quelle „Muster-Quelle: Bericht 2025“ → „Muster-Quelle: Bericht 2026“.")
+
+
+def test_numbers_and_dates_in_emissions_and_the_agreement_show_old_and_new():
+    old = BASE.replace("      signed: 2024-05-02\n", "      signed: 2024-05-02\n    emissions:\n      - year: 2024\n"
+                       "        scope1: 1250\n        scope2: 310\n")
+    new = old.replace("signed: 2024-05-02", "signed: 2024-06-03").replace("scope1: 1250", "scope1: 1.25").replace(
+        "        scope2: 310\n", "")
+    summary, problems = compare(old, new)
+    assert [(c.path, changes.describe(c, str)) for c in summary.changed[0].fields] == [
+        ("agreement.signed", "„2024-05-02“ → „2024-06-03“"),
+        ("emissions[1].scope1", "„1250“ → „1.25“"),
+        ("emissions[1].scope2", "entfernt (bisher „310“)")]
+    assert [(p.line, p.field) for p in problems] == [(10, "emissions[1].scope2")]  # emptied: at its emission (- year:)
