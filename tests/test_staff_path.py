@@ -43,7 +43,7 @@ NEW_PARTNERS = f"""
     contact:
       name: Testperson Beispiel
       email: klima@testwerk-voll.example
-      phone: +49 211 7654321
+      phone: +49 211 000000
     agreement:
       signed: {TODAY.year - 2}-06-30
       targets:

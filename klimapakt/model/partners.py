@@ -27,6 +27,8 @@ class Contact:
     email: str | None = declared("E-Mail-Adresse (wird veröffentlicht)", EMAIL, title="E-Mail")
     phone: str | None = declared("Telefonnummer, z. B. „+49 211 1234567“ (wird veröffentlicht)", PHONE,
                                   title="Telefon")
+    line: int = field(default=0, compare=False)
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)  # key -> source line
 
 
 @dataclass(frozen=True)

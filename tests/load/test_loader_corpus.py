@@ -74,7 +74,7 @@ EMISSIONS = """\
 """
 CONTACT = """\
     contact:
-      name: Erika Mustermann
+      name: Erika Beispiel
       email: erika@acme.example
       phone: +49 211 1234567
 """
@@ -205,8 +205,8 @@ CORPUS = [
     ("emission-year-twice", registry("    emissions:\n      - {year: 2021, scope1: 3}\n      - {year: 2021, scope1: 4}\n"),
      f"{E}:10: acme: emissions[2].year: „year: 2021“ steht schon in Zeile 9. Jeder Wert darf nur einmal vorkommen."),
     # --- types
-    ("section-expected", registry("    contact: Erika Mustermann\n"),
-     f"{E}:8: acme: contact: Hier wird ein Abschnitt mit Feldern erwartet (z. B. „name: …“), nicht der Text „Erika Mustermann“."),
+    ("section-expected", registry("    contact: Erika Beispiel\n"),
+     f"{E}:8: acme: contact: Hier wird ein Abschnitt mit Feldern erwartet (z. B. „name: …“), nicht der Text „Erika Beispiel“."),
     ("list-expected", registry("    emissions: 120\n"),
      f"{E}:8: acme: emissions: Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “), nicht eine Zahl („120“)."),
     ("scalar-expected", registry(name="[Acme, GmbH]"),
@@ -232,7 +232,7 @@ CORPUS = [
     ("no-as-text", registry(description="no"),
      f"{E}:7: acme: description: „no“ liest YAML als Ja/Nein-Wert (false), nicht als Text. "
      "Bitte in Anführungszeichen setzen: \"no\"."),
-    ("on-as-text", registry(CONTACT.replace("Erika Mustermann", "On")),
+    ("on-as-text", registry(CONTACT.replace("Erika Beispiel", "On")),
      f"{E}:9: acme: contact.name: „On“ liest YAML als Ja/Nein-Wert (true), nicht als Text. "
      "Bitte in Anführungszeichen setzen: \"On\"."),
     ("number-lost-digits", registry(name="1.10"),
