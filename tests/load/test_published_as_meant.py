@@ -88,3 +88,40 @@ def test_names_and_domains_that_only_resemble_the_example_are_fine():
 def test_the_demo_registry_may_use_the_guides_example_values():
     text = "demo: true\n" + ENTRY.format(**{**RIGHT, "person": "Erika Mustermann", "website": "https://muster.example"})
     assert [p for p in load_text(text, today=TODAY).problems if p.severity == "error"] == []
+
+
+ADVICE = ("Bitte entscheiden, welche Fassung gilt (oder beide zusammenführen), und die Zeilen mit „<<<<<<<“, "
+          "„=======“ und „>>>>>>>“ löschen.")
+CONFLICT = """partners:
+  - id: testwerk
+<<<<<<< HEAD
+    name: Testwerk GmbH
+    website: https://testwerk.example
+=======
+    name: Testwerk AG
+>>>>>>> patch-1
+    role: partner
+    status: partner
+"""
+
+
+def test_a_merge_conflict_block_gets_its_own_message_naming_both_versions():
+    assert [str(p) for p in load_text(CONFLICT, today=TODAY).problems] == [
+        "partners.yml:3: Datei: -: Konfliktmarkierung: Hier stehen noch zwei Fassungen aus einem Zusammenführen "
+        "(Merge) untereinander: Zeilen 4–5 („HEAD“) und Zeile 7 („patch-1“). " + ADVICE]
+
+
+def test_a_conflict_with_an_empty_side_and_a_stray_marker_are_named_too():
+    text = "partners:\n<<<<<<< HEAD\n=======\n  - id: a\n>>>>>>> main\n=======\n"
+    assert [str(p) for p in load_text(text, today=TODAY).problems] == [
+        "partners.yml:2: Datei: -: Konfliktmarkierung: Hier stehen noch zwei Fassungen aus einem Zusammenführen "
+        "(Merge) untereinander: eine leere Fassung („HEAD“) nach Zeile 2 und Zeile 4 („main“). " + ADVICE,
+        "partners.yml:6: Datei: -: Konfliktmarkierung „=======“ ohne die zugehörigen anderen Markierungen: ein Rest "
+        "aus einem Zusammenführen (Merge). " + ADVICE]
+
+
+def test_the_conflict_resolved_and_equals_signs_inside_a_text_are_fine():
+    resolved = "\n".join(line for line in CONFLICT.splitlines()
+                         if not line.startswith(("<<<<<<<", "=======", ">>>>>>>", "    name: Testwerk AG")))
+    resolved += "\n    description: |\n      Überschrift\n      =======\n"
+    assert [p for p in load_text(resolved + "\n", today=TODAY).problems if p.severity == "error"] == []
