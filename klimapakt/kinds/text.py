@@ -33,6 +33,9 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
     file) only when they passed, since a garbled name names no file."""
+    yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and f.kind else None
+    if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
+        fail(ctx, node, path, yes_no)
     if not node.style and node.tag in YAML_TYPE_NAMES:
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
         fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "

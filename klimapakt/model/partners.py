@@ -125,6 +125,11 @@ class Partner:
         return self.role == ROLE_FOUNDING
 
     @property
+    def has_badge(self) -> bool:
+        """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
+        return self.is_klimapartner and (not self.is_founding or self.agreement is not None)
+
+    @property
     def year_joined(self) -> int | None:
         """The one definition of "year joined": the Letter of Intent, or the agreement if that came first."""
         days = [day for day in (self.joined, self.agreement.signed if self.agreement else None) if day]

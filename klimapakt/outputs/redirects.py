@@ -37,8 +37,3 @@ def write_redirects(partners: Iterable[Partner], site_dir: Path, site_url: str) 
             written += 1
     return written
 
-
-def old_addresses(partner: Partner, old_id: str) -> list[str]:
-    """The addresses under the old id that break without a redirect: the profile, and the badge of a Klimapartner."""
-    profile = f"/{PROFILE_DIR}/{old_id}/"
-    return [profile] + ([profile + badges.BADGE_FILE] if badges.badge_for(partner) else [])

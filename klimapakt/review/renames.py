@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from ..outputs.redirects import old_addresses
 from ..report import WARNING, Problem
+from ..vocabulary import BADGE_FILE, PROFILE_DIR
 
 SKIPPED = ("id", "former_ids")  # the rename itself, shown on the entry's own line
 
@@ -25,6 +25,13 @@ class Rename:
     addresses: tuple[str, ...]  # what lives under the old id
     redirected: bool  # the new entry lists the old id in former_ids
     fields: tuple[Any, ...] = ()  # other FieldChanges between the two versions
+
+
+def old_addresses(partner: Any, old_id: str) -> list[str]:
+    """The addresses under the old id that break without a redirect: the profile, and the badge of a Klimapartner
+    (outputs/badges.py writes it; outputs/redirects.py keeps both with `former_ids`)."""
+    profile = f"/{PROFILE_DIR}/{old_id}/"
+    return [profile] + ([profile + BADGE_FILE] if partner.has_badge else [])
 
 
 def _key(value: Any) -> str:

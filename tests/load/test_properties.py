@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from klimapakt import model, rules
-from klimapakt.rules import numbers
+from klimapakt.rules import numbers, placeholders
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
@@ -78,11 +78,11 @@ def plain_text(max_size: int, single_line: bool = True) -> st.SearchStrategy[str
 
 def stands_in(text: str) -> bool:
     """A stand-in for no value („-“, „?“) or a text in typographic quotes („…“): refused on purpose."""
-    return (rules.placeholder_message(text, "name", False, False) is not None
+    return (rules.placeholder_message(text, "name", False, False) is not None or placeholders.placeholder(text)
             or (len(text) > 1 and text[0] in "„“‚‘" and text[-1] in "“‘"))
 
 
-ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True).filter(lambda s: not stands_in(s))
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY)
 years = st.integers(model.YEAR_MIN, model.YEAR_MAX)
 thousandths = st.integers(0, 10**12).map(lambda n: n / 1000 if n % 7 else n // 1000)  # floats and ints
