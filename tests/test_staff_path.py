@@ -1,10 +1,10 @@
 """The staff path accepts every valid edit: the data tests judge no content and use the real date.
 
 A copy of this repository gets two new, valid partners, one who joined today with a Letter of
-Intent and one with a full agreement, emissions, targets, measures and a district; then the staff
-path runs there exactly as on a pull request (`check` and `pytest -m "data and not browser"`) and
-must be green. Were a data test to pin what the registries hold, or build with a fixed past date,
-this test would fail.
+Intent and one with a full agreement, emissions, targets, measures and a district, a new figure in
+kennzahlen.yml and a news post of today; then the staff path runs there exactly as on a pull request
+(`check` and `pytest -m "data and not browser"`) and must be green. Were a data test to pin what the
+registries or posts hold, or build with a fixed past date, this test would fail.
 """
 
 from __future__ import annotations
@@ -74,6 +74,33 @@ NEW_PARTNERS = f"""
 """
 
 
+NEW_FIGURE = f"""
+  - id: testzahl
+    value: 250
+    unit: Betriebe
+    label: haben an einer erfundenen Testaktion teilgenommen
+    as_of: {TODAY:%Y-%m}
+    source_title: "Testquelle: Bericht für diesen Test"
+    source_url: https://testquelle.example/bericht
+"""
+NEW_POST = f"""---
+date: {TODAY.isoformat()}
+categories:
+  - Klimapakt
+slug: testmeldung-von-heute
+description: Eine erfundene Meldung für den Test des Redaktionswegs.
+---
+
+# Testmeldung von heute
+
+Diese Meldung gibt es nur in der Kopie des Repositorys, die dieser Test anlegt.
+"""
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+
+
 def repository_copy(target: Path) -> Path:
     """The repository's files as they are in the work tree (tracked and new), without .git."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -90,8 +117,9 @@ def repository_copy(target: Path) -> Path:
 
 def test_a_new_partner_joined_today_and_a_full_agreement_keep_the_staff_path_green(tmp_path):
     repo = repository_copy(tmp_path / "repo")
-    registry = repo / "partners.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_PARTNERS, encoding="utf-8")
+    append(repo / "partners.yml", NEW_PARTNERS)
+    append(repo / "kennzahlen.yml", NEW_FIGURE)
+    (repo / f"docs/aktuelles/posts/{TODAY.isoformat()}-testmeldung.md").write_text(NEW_POST, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in (clock.TODAY_ENV, "KLIMAPAKT_REGISTRY",
                                                             "KLIMAPAKT_EVENTS", "KLIMAPAKT_FIGURES")}
     env["NO_MKDOCS_2_WARNING"] = "1"

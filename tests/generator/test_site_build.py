@@ -47,7 +47,7 @@ def founding_registry(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def founding_site(founding_registry) -> Path:
     out = founding_registry.parent / "site"
-    result = build_site(founding_registry, out, KLIMAPAKT_TODAY="2026-11-25")  # a fixture: a fixed date is fine
+    result = build_site(founding_registry, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
