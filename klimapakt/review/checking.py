@@ -43,7 +43,7 @@ class Target:
 
     @property
     def kind(self) -> changes.Kind:
-        return changes.PARTNERS if self.is_partners else changes.Kind(self.holds.file)
+        return changes.KINDS.get(self.holds.name) or changes.Kind(self.holds.file)
 
 
 @dataclass

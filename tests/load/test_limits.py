@@ -230,7 +230,7 @@ def test_contact_and_event_registration_refuse_the_same_addresses(address, shown
     value = address.strip("'")
     reason = (f"„{value}“ ist keine gültige E-Mail-Adresse: {shown} ist vor dem „@“ nicht erlaubt. Erlaubt sind dort "
               "Buchstaben a–z, Ziffern und die Zeichen „.“, „_“, „+“ und „-“.")
-    contact = registry(f"    contact:\n      name: Erika Mustermann\n      email: {address}\n")
+    contact = registry(f"    contact:\n      name: Erika Beispiel\n      email: {address}\n")
     assert problems(contact) == [f"{E}:10: acme: contact.email: {reason}"]
     assert event_problems(one_event(f"    registration: {address}\n")) == [f"events.yml:7: e: registration: {reason}"]
 

@@ -24,6 +24,7 @@ from helpers.corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
 from helpers.examples import SETTINGS
 from helpers.yaml12 import yaml12
 from klimapakt import model, rules
+from klimapakt.rules import numbers, placeholders
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
@@ -45,6 +46,17 @@ Dumper.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789."))
 
 
+def represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    """1.25 as staff write it; 1.255 (three decimals, like a thousands point) in quotes, as the guide says."""
+    node = dumper.represent_float(value)
+    if numbers.decimal_escape(node.value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", node.value, style='"')
+    return node
+
+
+Dumper.add_representer(float, represent_float)
+
+
 def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**9)
 
@@ -63,7 +75,7 @@ def plain_text(max_size: int, single_line: bool = True) -> st.SearchStrategy[str
 
 def stands_in(text: str) -> bool:
     """A stand-in for no value („-“, „?“) or a text in typographic quotes („…“): refused on purpose."""
-    return (rules.placeholder_message(text, "name", False, False) is not None
+    return (rules.placeholder_message(text, "name", False, False) is not None or placeholders.placeholder(text)
             or (len(text) > 1 and text[0] in "„“‚‘" and text[-1] in "“‘"))
 
 
