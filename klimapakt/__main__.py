@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from .clock import ClockError, check_environment
 from .load.registries import PARTNERS, REGISTRIES
 from .review import checking
 
 
 def check(args: argparse.Namespace) -> int:
+    check_environment()  # the build reads both dates: a malformed one is reported here already
     failed = checking.run(args.file, base=args.base, github=args.github, logo_dir=args.logo_dir) != 0
     if args.release:  # the legally required values in mkdocs.yml, before the real site is published
         from .release import report
@@ -184,7 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
     links_parser.set_defaults(run=links)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ClockError as err:  # a malformed KLIMAPAKT_TODAY or SOURCE_DATE_EPOCH: say what form, no traceback
+        print(f"Fehler: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
