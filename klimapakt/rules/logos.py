@@ -21,6 +21,7 @@ from defusedxml.common import DefusedXmlException
 from .. import vocabulary
 from ..report import ERROR, Problem
 from .. import files
+from . import names
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -83,6 +84,8 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     if len(filename) > LOGO_NAME_MAX or not LOGO_NAME_RE.match(filename):
         return [f"„{filename[:40]}{'…' if len(filename) > 40 else ''}“: Der Dateiname darf nur Buchstaben a–z, Ziffern, „-“, „_“ und einen Punkt vor der "
                 f"Endung enthalten und höchstens {LOGO_NAME_MAX} Zeichen lang sein."]
+    if names.windows_device(filename):
+        return names.check_windows_name(filename, "Der Dateiname", f"{Path(filename).stem}-logo{Path(filename).suffix}")
     suffix = Path(filename).suffix.lower()
     if suffix not in vocabulary.LOGO_SUFFIXES:
         return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG (Endung .svg, .png, .webp, .jpg oder .jpeg)."]
