@@ -21,7 +21,7 @@ from defusedxml.common import DefusedXmlException
 from .. import vocabulary
 from ..report import ERROR, Problem
 from .. import files
-from . import names
+from . import names, raster
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -117,7 +117,8 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
         return [f"Das Logo ist {width} × {height} Pixel groß; höchstens {LOGO_MAX_SIDE} × {LOGO_MAX_SIDE} Pixel sind "
                 "erlaubt. Bitte verkleinert speichern."]
-    return []
+    undecodable = raster.decode_problem(data, suffix, filename)  # the header was in bounds: now every pixel
+    return [undecodable] if undecodable else []
 
 
 def linked_logo_folder(logo_dir: Path) -> str | None:
