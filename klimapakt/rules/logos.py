@@ -21,7 +21,7 @@ from defusedxml.common import DefusedXmlException
 from .. import vocabulary
 from ..report import ERROR, Problem
 from .. import files
-from . import names, raster
+from . import names, raster, svg_bounds
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -107,7 +107,7 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     except OSError:
         return [f"Die Logo-Datei „{filename}“ ist nicht lesbar."]
     if suffix == ".svg":
-        return check_svg(data)
+        return check_svg(data, filename)
     size = raster_size(data, suffix)
     if size is None:
         return [f"„{filename}“ ist keine lesbare {suffix[1:].upper()}-Datei."]
@@ -191,8 +191,12 @@ class _Builder(ElementTree.TreeBuilder):
         return super().pi(target, text)
 
 
-def check_svg(data: bytes) -> list[str]:
-    """Accept only inert drawing content: allowed elements and attributes, and references within the file."""
+def check_svg(data: bytes, name: str | None = None) -> list[str]:
+    """Accept only inert drawing content: allowed elements and attributes, and references within the file,
+    within the bounds of klimapakt.rules.svg_bounds (`name`: the file, for those messages)."""
+    wrong_encoding = svg_bounds.encoding_problem(data, name)
+    if wrong_encoding:
+        return [wrong_encoding]
     builder = _Builder()
     try:
         parser = SafeET.DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
@@ -203,6 +207,11 @@ def check_svg(data: bytes) -> list[str]:
     except SafeET.ParseError as err:
         line = getattr(err, "position", (0, 0))[0]
         return [f"Das SVG ist keine gültige XML-Datei (Fehler in Zeile {line} der SVG-Datei)."]
+    except (ValueError, LookupError):  # an encoding the parser cannot read, past the check above
+        return [f"{svg_bounds.subject(name)} ist nicht als UTF-8 gespeichert. Bitte beim Export „UTF-8“ wählen."]
+    too_large = svg_bounds.size_problem(root, name)  # before the recursive walk below
+    if too_large:
+        return [too_large]
     namespace, name = _split(root.tag)
     if name != "svg":
         return ["Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."]

@@ -120,7 +120,10 @@ def test_check_svg_refuses_with_the_exact_finding(body, found):
 
 def test_check_svg_refuses_a_stylesheet_instruction_in_any_encoding():
     data = '<?xml-stylesheet href="https://x.example/a.css"?>' + SVG.format("")
-    assert logos.check_svg(data.encode("utf-16")) == svg_problem(EXTERNAL)
+    assert logos.check_svg(data.encode("utf-16")) == [  # refused before parsing: only UTF-8 and Latin-1 are read
+        "Das SVG ist nicht als UTF-8 gespeichert (sondern als „UTF-16/UTF-32“). Bitte beim Export „UTF-8“ als "
+        "Zeichensatz wählen."]
+    assert logos.check_svg(data.encode()) == svg_problem(EXTERNAL)
     assert logos.check_svg(('<?xml version="1.0"?><?xml-stylesheet type="text/css" href="a.css"?>' + SVG.format(""))
                            .encode()) == svg_problem(EXTERNAL)
 

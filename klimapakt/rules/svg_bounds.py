@@ -1,0 +1,123 @@
+"""SVG logos within bounds a browser renders quickly: encoding, nesting depth, element count, and
+the number of elements the `<use>` references expand to.
+
+Each `<use>` makes the browser draw a copy of what it points at, and a copy of a group of uses
+copies those uses too: ten levels of groups of ten uses are 10^10 elements from 1.6 KB, and
+Chromium stops responding. So the elements are counted as the browser expands them (each use
+counts as the element it points at, with everything inside), and a reference cycle is refused.
+The allow-list (klimapakt.rules.logos) walks the tree recursively: the depth is bounded here
+first, iteratively, so no nesting reaches Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+MAX_DEPTH = 100  # design tools nest groups a dozen levels deep
+MAX_ELEMENTS = 20_000  # elements in the file
+MAX_EXPANDED = 50_000  # elements once every <use> is expanded; rendering stays well under a second
+# The encodings whose ASCII range a browser and the XML parser read alike (Latin-1 is read by
+# browsers as windows-1252, which differs only outside ASCII).
+ENCODINGS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "windows-1252"})
+DECLARED_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{0,40})["']""")
+WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
+USE = "{http://www.w3.org/2000/svg}use"
+SAVE_AS = "Bitte das Logo neu exportieren (z. B. als „SVG Tiny“ oder mit „Symbole umwandeln“) oder als PNG schicken."
+
+
+def subject(name: str | None) -> str:
+    return f"Die Logo-Datei „{name}“" if name else "Das SVG"
+
+
+def encoding_problem(data: bytes, name: str | None = None) -> str | None:
+    """Why the file is not stored as UTF-8 (or Latin-1), or None."""
+    declared = DECLARED_RE.match(data)
+    label = declared.group(1).decode("ascii", "replace").strip().lower() if declared else "utf-8"
+    if data.startswith(WIDE_BOMS) or b"\x00" in data[:1024] or label not in ENCODINGS:
+        shown = label if declared and label.isprintable() and label.isascii() else "UTF-16/UTF-32"
+        return (f"{subject(name)} ist nicht als UTF-8 gespeichert (sondern als „{shown}“). Bitte beim Export "
+                "„UTF-8“ als Zeichensatz wählen.")
+    return None
+
+
+def size_problem(root: ElementTree.Element, name: str | None = None) -> str | None:
+    """Why the drawing is too deep, too large or expands too far through its <use> references, or None."""
+    ids: dict[str, ElementTree.Element] = {}
+    parents: dict[int, ElementTree.Element] = {}
+    count, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            return (f"{subject(name)} ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen ineinander). {SAVE_AS}")
+        if count > MAX_ELEMENTS:
+            return f"{subject(name)} hat mehr als {MAX_ELEMENTS:,} Elemente; so viele braucht kein Logo. {SAVE_AS}".replace(",", ".")
+        if element.get("id"):
+            ids.setdefault(element.get("id"), element)
+        parents.update((id(child), element) for child in element)
+        stack.extend((child, depth + 1) for child in element)
+    if nested_use(root, ids, parents):
+        return (f"{subject(name)} verweist mit <use> auf ein Element, das selbst <use>-Verweise enthält "
+                f"(verschachtelte Wiederverwendung vervielfacht die Formen, bis Browser stocken). {SAVE_AS}")
+    expanded = expanded_count(root, ids)
+    if expanded is None:
+        return (f"{subject(name)} enthält einen Kreis von <use>-Verweisen (ein Element verweist auf sich selbst "
+                f"oder auf etwas, das es enthält). {SAVE_AS}")
+    if expanded > MAX_EXPANDED:
+        return (f"{subject(name)} vervielfacht seine Formen über verschachtelte <use>-Verweise auf mehr als "
+                f"{MAX_EXPANDED:,} Elemente; das bringt Browser zum Stocken. {SAVE_AS}".replace(",", "."))
+    return None
+
+
+def nested_use(root: ElementTree.Element, ids: dict[str, ElementTree.Element],
+               parents: dict[int, ElementTree.Element]) -> bool:
+    """Whether a <use> points at a <use> or at an element with a <use> inside: the copies would copy."""
+    uses = [element for element in root.iter(USE)]
+    holding: set[int] = set()  # the uses and every element around one
+    for use in uses:
+        element: ElementTree.Element | None = use
+        while element is not None and id(element) not in holding:
+            holding.add(id(element))
+            element = parents.get(id(element))
+    return any(id(target) in holding for use in uses for target in edges(use, ids)[len(use):])
+
+
+def edges(element: ElementTree.Element, ids: dict[str, ElementTree.Element]) -> list[ElementTree.Element]:
+    """The children, and for a <use> the element it points at (`#id`), which the browser copies in."""
+    found = list(element)
+    if element.tag == USE:
+        for attribute in HREFS:
+            target = ids.get((element.get(attribute) or "").strip().removeprefix("#"))
+            if target is not None:
+                found.append(target)
+    return found
+
+
+def expanded_count(root: ElementTree.Element, ids: dict[str, ElementTree.Element]) -> int | None:
+    """The elements the browser draws, every <use> replaced by a copy of its target (capped just above
+    MAX_EXPANDED), or None for a cycle. Iterative, each element counted once (memo)."""
+    cap = MAX_EXPANDED + 1
+    done: dict[int, int] = {}
+    on_path = {id(root)}
+    stack = [[root, iter(edges(root, ids)), 1]]
+    while stack:
+        frame = stack[-1]
+        for following in frame[1]:
+            key = id(following)
+            if key in done:
+                frame[2] = min(frame[2] + done[key], cap)
+            elif key in on_path:
+                return None
+            else:
+                on_path.add(key)
+                stack.append([following, iter(edges(following, ids)), 1])
+                break
+        else:
+            stack.pop()
+            on_path.discard(id(frame[0]))
+            done[id(frame[0])] = frame[2]
+            if stack:
+                stack[-1][2] = min(stack[-1][2] + frame[2], cap)
+    return done[id(root)]
