@@ -130,8 +130,11 @@ def monitoring(args: argparse.Namespace) -> int:
 def links(args: argparse.Namespace) -> int:
     from .office import links as check
 
-    found = check.registry_links(Path("."))
-    findings = check.check_links(found, timeout=args.timeout, concurrency=args.concurrency)
+    found, problems = check.registry_links(Path("."))
+    if problems:  # „0 Adressen geprüft, alle antworten.“ over a broken registry would be false
+        sys.stdout.write(check.refusal(problems, markdown=args.format == "md"))
+        return 1
+    findings = check.check_links(found, timeout=args.timeout, concurrency=args.concurrency, budget=args.budget)
     sys.stdout.write(check.markdown_report(found, findings) if args.format == "md" else check.text_report(found, findings))
     return 0  # a broken link is a task for the office, never a failed run
 
@@ -182,8 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     monitoring_parser.set_defaults(run=monitoring)
     links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")
     links_parser.add_argument("--format", choices=("text", "md"), default="text")
-    links_parser.add_argument("--timeout", type=float, default=10.0, help="Sekunden je Adresse (Standard: 10)")
+    links_parser.add_argument("--timeout", type=float, default=10.0,
+                              help="Sekunden je Adresse, Weiterleitungen eingeschlossen (Standard: 10)")
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
+    links_parser.add_argument("--budget", type=float, default=1200.0,
+                              help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 1200)")
     links_parser.set_defaults(run=links)
     args = parser.parse_args(argv)
     try:
