@@ -6,27 +6,9 @@ from __future__ import annotations
 import pytest
 
 from klimapakt.rules import logos, svg_bounds
+from svg_corpus import amplified, flat, svg
 
-NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 SAVE_AS = svg_bounds.SAVE_AS
-
-
-def svg(body: str, head: str = "") -> str:
-    return f'{head}<svg {NS} viewBox="0 0 100 100">{body}</svg>'
-
-
-def amplified(levels: int, fan: int = 10, href: str = "href") -> str:
-    """`levels` nested groups of `fan` uses of the level below: fan ** levels drawn squares."""
-    defs = '<path id="l0" d="M0 0h1v1z"/>'
-    for level in range(1, levels + 1):
-        defs += f'<g id="l{level}">' + f'<use {href}="#l{level - 1}"/>' * fan + "</g>"
-    return svg(f'<defs>{defs}</defs><use {href}="#l{levels}"/>')
-
-
-def flat(uses: int, paths: int) -> str:
-    """`uses` uses of one group of `paths` paths: no nesting, but uses × paths drawn elements."""
-    group = '<g id="g">' + '<path d="M0 0h1v1z"/>' * paths + "</g>"
-    return svg(f"<defs>{group}</defs>" + '<use href="#g"/>' * uses)
 
 
 def check_file(tmp_path, name: str, text: str | bytes) -> list[str]:

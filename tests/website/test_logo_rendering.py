@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from klimapakt.rules import logos, svg_bounds
-from test_svg_bounds import amplified, flat, svg
+from svg_corpus import amplified, flat, svg
 
 pytestmark = pytest.mark.browser
 
