@@ -21,7 +21,7 @@ from defusedxml.common import DefusedXmlException
 from .. import vocabulary
 from ..report import ERROR, Problem
 from .. import files
-from . import names, raster, svg_bounds
+from . import names, owners, raster, svg_bounds
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -156,7 +156,8 @@ def folder_problems(logo_dir: Path, referenced: Iterable[str]) -> list[tuple[str
 
 
 def docs_problems(docs_dir: Path, referenced_logos: Iterable[str]) -> list[Problem]:
-    """No symlink or special file under docs/, and every logo file valid: what the build would publish.
+    """No symlink or special file under docs/, every logo file valid, and no file whose address another
+    file or a generator owns (klimapakt.rules.owners): what the build would publish.
 
     Each problem names the file as `docs/…:1: Datei: -: …`, for `check` and the build alike.
     """
@@ -166,7 +167,10 @@ def docs_problems(docs_dir: Path, referenced_logos: Iterable[str]) -> list[Probl
     if not any(path == "." or f"{LOGO_SUBDIR}/".startswith(f"{path}/") for path, _ in tree):
         found += [(f"{shown}/{LOGO_SUBDIR}/{name}", message)
                   for name, message in folder_problems(docs_dir / LOGO_SUBDIR, referenced_logos)]
-    return [Problem(1, "Datei", "-", message, ERROR, path) for path, message in found]
+    problems = [Problem(1, "Datei", "-", message, ERROR, path) for path, message in found]
+    if docs_dir.is_dir() and not docs_dir.is_symlink():  # and every address with one owner
+        problems += owners.owner_problems(docs_dir)
+    return problems
 
 
 def folder_tree_problems(folder: Path) -> list[Problem]:
