@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 
 # C0 and C1 controls (ESC starts ANSI sequences), DEL, the Unicode line and paragraph
-# separators, and the bidi embedding, override and isolate characters.
-_CONTROL_RE = re.compile("\r\n|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# separators, the bidi embedding, override and isolate characters, and lone surrogates (a file
+# name's undecodable bytes, which would be written back raw).
+_CONTROL_RE = re.compile("\r\n|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+                         "\ud800-\udfff]")
 _LINE_BREAKS = frozenset(("\r\n", "\r", "\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"))
 _COMMAND_RE = re.compile(r":(?=:)|#(?=#\[)")  # "::" and "##[": GitHub's two command openers
 

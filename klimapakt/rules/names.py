@@ -37,6 +37,26 @@ def check_windows_name(value: str, what: str, example: str) -> list[str]:
             f"z. B. „{example}“."]
 
 
+# What Windows does not allow in a file or folder name, besides control characters.
+WINDOWS_FORBIDDEN = frozenset('<>:"|?*\\')
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why a file or folder name under docs/ does not work everywhere (German), or None."""
+    bad = next((c for c in name if c in WINDOWS_FORBIDDEN or not c.isprintable() or "\ud800" <= c <= "\udfff"), None)
+    if bad is not None:
+        shown = f"das Zeichen „{bad}“" if bad.isprintable() and not "\ud800" <= bad <= "\udfff" else (
+            "einen Zeilenumbruch" if bad in "\r\n" else "ein unsichtbares oder unlesbares Zeichen")
+        return (f"Der Name „{name}“ enthält {shown}; so lässt er sich nicht überall anlegen (z. B. unter Windows) und "
+                "wird in Meldungen missverständlich. Bitte umbenennen: Buchstaben, Ziffern, „-“, „_“ und „.“.")
+    if name.endswith((".", " ")):
+        return f"Der Name „{name}“ endet mit einem Punkt oder Leerzeichen; Windows entfernt ihn. Bitte umbenennen."
+    device = windows_device(name)
+    if device:
+        return check_windows_name(name, "Der Name", f"{name.split('.', 1)[0]}-seite{name[len(device):]}")[0]
+    return None
+
+
 def check_event_page_id(value: str) -> list[str]:
     """An event id that no element of the events page has already."""
     if value in EVENTS_PAGE_IDS or value.startswith(SITE_ID_PREFIX):

@@ -18,8 +18,9 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from .. import files
+from .. import files, vocabulary
 from ..report import ERROR, Problem
+from . import names
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
 # (site path or pattern, what writes it, in German). "*" also matches "/".
@@ -42,6 +43,7 @@ GENERATED: tuple[tuple[str, str], ...] = (
     ("assets/stylesheets/*", "das Design der Website (Material for MkDocs)"),
     ("assets/images/favicon.png", "das Design der Website (Material for MkDocs)"),
 )
+LOGO_FOLDER = vocabulary.LOGO_DIR.removeprefix("docs/") + "/"
 POSTS_DIR = "aktuelles/posts"  # the blog plugin's posts: each written at aktuelles/<slug>/ (post_url_format "{slug}")
 SLUG_RE = re.compile(r"""^slug:[ \t]*["']?([^"'\s#]+)""", re.M)
 # Pages that stand inside a generated folder on purpose: docs/daten.md is the open-data page.
@@ -98,6 +100,14 @@ def generated_folders() -> dict[str, str]:
     return folders
 
 
+def badly_named(src: str) -> str | None:
+    """The first part of the path whose name does not work on every system (klimapakt.rules.names);
+    the logo folder has its own, stricter rule for names (klimapakt.rules.logos)."""
+    if src.startswith(LOGO_FOLDER):
+        return None
+    return next((problem for part in src.split("/") if (problem := names.file_name_problem(part))), None)
+
+
 def address(path: str) -> str:
     """The address a visitor sees: „/impressum/“ for impressum/index.html."""
     return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
@@ -112,7 +122,7 @@ def owner_problems(docs_dir: Path) -> list[Problem]:
         by_path.setdefault(site_path(src, docs_dir), []).append(src)
     folders = {str(parent) for path in by_path for parent in PurePosixPath(path).parents if str(parent) != "."}
     generated = generated_folders()
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = [(f"{shown}/{src}", bad) for src in sources if (bad := badly_named(src))]
     for path, srcs in sorted(by_path.items()):
         first = f"{shown}/{srcs[0]}"
         for src in srcs[1:]:

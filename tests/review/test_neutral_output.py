@@ -88,3 +88,24 @@ def test_the_job_summary_stays_under_githubs_limit_with_a_note_where_it_was_cut(
 def test_the_summary_counts_what_the_step_already_wrote():
     text = "x\n" * 400_000
     assert len(annotations.bounded_summary(text, already=600_000).encode()) <= 1024 * 1024 - 600_000
+
+
+def test_undecodable_and_escape_bytes_in_file_names_reach_no_output_raw(tmp_path):
+    """A name's bytes that are not UTF-8 would be written back raw (surrogate escapes): they become „�“."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "docs/assets/partners").mkdir(parents=True)
+    (tmp_path / "partners.yml").write_text(
+        "partners:\n  - id: firma-1\n    name: Firma 1 GmbH\n    role: partner\n    status: partner\n"
+        "    description: Erfunden.\n", encoding="utf-8")
+    root = os.fsencode(tmp_path)
+    (open(os.path.join(root, b"docs/assets/partners/\xff\x1b[31m.svg"), "w")).close()
+    (open(os.path.join(root, b"docs/a\n::stop-commands::b\xfe.md"), "w")).close()
+    result = subprocess.run([sys.executable, "-m", "klimapakt", "check", str(tmp_path / "partners.yml"), "--github"],
+                            capture_output=True, timeout=120)
+    assert result.returncode == 1 and result.stderr == b""
+    out = result.stdout.decode("utf-8")  # strict: no raw byte got through
+    assert "\x1b" not in out and not [line for line in out.splitlines() if forged_command(line)]
+    assert out.count("::error file=docs/") == 2  # the page and the logo, each by its name

@@ -84,3 +84,34 @@ def test_the_reserved_ids_are_the_headings_of_the_events_page():
     html = markdown.markdown(re.sub(r"\{\{.*?\}\}", "", page), extensions=["toc", "attr_list"])
     ids = set(re.findall(r'id="([^"]+)"', html))
     assert ids and ids <= names.EVENTS_PAGE_IDS
+
+
+@pytest.mark.parametrize(("name", "start"), [
+    ("a\nb.md", "Der Name „a\nb.md“ enthält einen Zeilenumbruch"),
+    ("a:b.md", "Der Name „a:b.md“ enthält das Zeichen „:“"),
+    ("frage?.md", "Der Name „frage?.md“ enthält das Zeichen „?“"),
+    ("x\x1b[31m.md", "Der Name „x\x1b[31m.md“ enthält ein unsichtbares oder unlesbares Zeichen"),
+    ("\udcff.md", "Der Name „\udcff.md“ enthält ein unsichtbares oder unlesbares Zeichen"),
+    ("seite.", "Der Name „seite.“ endet mit einem Punkt"),
+    ("con.md", "Der Name „con.md“ ist unter Windows ein reservierter Gerätename („con“)"),
+    ("LPT1", "Der Name „LPT1“ ist unter Windows ein reservierter Gerätename („lpt1“)"),
+])
+def test_file_names_that_do_not_work_everywhere_are_refused(name, start):
+    assert names.file_name_problem(name).startswith(start)
+
+
+@pytest.mark.parametrize("name", ["impressum.md", "grüße-aus-bilk.md", "bericht 2026.md", "console.md", "a_b-c.1.png"])
+def test_ordinary_file_names_pass(name):
+    assert names.file_name_problem(name) is None
+
+
+def test_a_page_with_a_line_break_in_its_name_is_refused_at_its_path(tmp_path):
+    from klimapakt.rules import owners
+
+    (tmp_path / "docs/aux").mkdir(parents=True)
+    (tmp_path / "docs/aux/index.md").write_text("# X\n", encoding="utf-8")
+    (tmp_path / "docs/a\n::stop-commands::b.md").write_text("# X\n", encoding="utf-8")
+    (tmp_path / "docs/ok.md").write_text("# X\n", encoding="utf-8")
+    found = {p.file: p.message for p in owners.owner_problems(tmp_path / "docs")}
+    assert set(found) == {"docs/aux/index.md", "docs/a\n::stop-commands::b.md"}
+    assert found["docs/aux/index.md"].startswith("Der Name „aux“ ist unter Windows ein reservierter Gerätename")
