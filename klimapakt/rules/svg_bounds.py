@@ -44,8 +44,6 @@ def encoding_problem(data: bytes, name: str | None = None) -> str | None:
 
 def size_problem(root: ElementTree.Element, name: str | None = None) -> str | None:
     """Why the drawing is too deep, too large or expands too far through its <use> references, or None."""
-    ids: dict[str, ElementTree.Element] = {}
-    parents: dict[int, ElementTree.Element] = {}
     count, stack = 0, [(root, 1)]
     while stack:
         element, depth = stack.pop()
@@ -54,11 +52,15 @@ def size_problem(root: ElementTree.Element, name: str | None = None) -> str | No
             return (f"{subject(name)} ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen ineinander). {SAVE_AS}")
         if count > MAX_ELEMENTS:
             return f"{subject(name)} hat mehr als {MAX_ELEMENTS:,} Elemente; so viele braucht kein Logo. {SAVE_AS}".replace(",", ".")
+        stack.extend((child, depth + 1) for child in element)
+    uses = list(root.iter(USE))
+    if not uses:  # nothing is copied: the drawing is its elements
+        return None
+    ids: dict[str, ElementTree.Element] = {}
+    for element in root.iter():
         if element.get("id"):
             ids.setdefault(element.get("id"), element)
-        parents.update((id(child), element) for child in element)
-        stack.extend((child, depth + 1) for child in element)
-    if nested_use(root, ids, parents):
+    if nested_use(uses, ids):
         return (f"{subject(name)} verweist mit <use> auf ein Element, das selbst <use>-Verweise enthält "
                 f"(verschachtelte Wiederverwendung vervielfacht die Formen, bis Browser stocken). {SAVE_AS}")
     expanded = expanded_count(root, ids)
@@ -71,17 +73,11 @@ def size_problem(root: ElementTree.Element, name: str | None = None) -> str | No
     return None
 
 
-def nested_use(root: ElementTree.Element, ids: dict[str, ElementTree.Element],
-               parents: dict[int, ElementTree.Element]) -> bool:
-    """Whether a <use> points at a <use> or at an element with a <use> inside: the copies would copy."""
-    uses = [element for element in root.iter(USE)]
-    holding: set[int] = set()  # the uses and every element around one
-    for use in uses:
-        element: ElementTree.Element | None = use
-        while element is not None and id(element) not in holding:
-            holding.add(id(element))
-            element = parents.get(id(element))
-    return any(id(target) in holding for use in uses for target in edges(use, ids)[len(use):])
+def nested_use(uses: list[ElementTree.Element], ids: dict[str, ElementTree.Element]) -> bool:
+    """Whether a <use> points at a <use> or at an element with a <use> inside: the copies would copy.
+    Each target is searched once."""
+    targets = {id(target): target for use in uses for target in edges(use, ids)[len(use):]}
+    return any(next(target.iter(USE), None) is not None for target in targets.values())
 
 
 def edges(element: ElementTree.Element, ids: dict[str, ElementTree.Element]) -> list[ElementTree.Element]:
