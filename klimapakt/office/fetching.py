@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import threading
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
@@ -47,9 +48,31 @@ def is_public(ip: Address) -> bool:
 
 
 async def system_resolve(host: str, port: int) -> list[str]:
-    """The addresses the system's resolver gives for `host` (an IP literal gives itself)."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [info[4][0] for info in infos]
+    """The addresses the system's resolver gives for `host` (an IP literal gives itself).
+
+    The lookup runs in a daemon thread of its own, not in asyncio's executor: a resolver that
+    hangs past the deadline is left behind, where the executor would hold the end of the run
+    (and the interpreter's exit) until it answered.
+    """
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future = loop.create_future()
+
+    def settle(result: Any, error: BaseException | None) -> None:
+        if not answer.done():
+            answer.set_exception(error) if error else answer.set_result(result)
+
+    def lookup() -> None:
+        try:
+            result, error = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM), None
+        except OSError as err:
+            result, error = None, err
+        try:
+            loop.call_soon_threadsafe(settle, result, error)
+        except RuntimeError:  # the run ended meanwhile
+            pass
+
+    threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
+    return [info[4][0] for info in await answer]
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ async def fetch_all(urls: list[str], timeout: float, concurrency: int, budget: f
                         return await fetch(client, url, timeout)
                 except TimeoutError:
                     return (not_checked(budget) if left < timeout else
-                            ("timeout", f"antwortet nicht innerhalb von {timeout:g} Sekunden."))
+                            ("timeout", f"antwortet nicht innerhalb von {duration_de(timeout)}."))
 
         results = await asyncio.gather(*(one(url) for url in urls))
     return dict(zip(urls, results))
@@ -148,8 +148,8 @@ def not_checked(budget: float) -> tuple[str, str]:
 
 def duration_de(seconds: float) -> str:
     if seconds >= 60:
-        return f"{seconds / 60:.3g} Minuten".replace(".", ",")
-    return f"{seconds:.3g} Sekunden".replace(".", ",")
+        return f"{seconds / 60:.3g} {'Minute' if seconds == 60 else 'Minuten'}".replace(".", ",")
+    return f"{seconds:.3g} {'Sekunde' if seconds == 1 else 'Sekunden'}".replace(".", ",")
 
 
 async def fetch(client: Any, url: str, timeout: float) -> tuple[str, str] | None:
@@ -174,7 +174,7 @@ async def fetch(client: Any, url: str, timeout: float) -> tuple[str, str] | None
     except httpx.UnsupportedProtocol:
         return "broken", "leitet an eine Adresse weiter, die keine Webadresse (http/https) ist."
     except httpx.TimeoutException:
-        return "timeout", f"antwortet nicht innerhalb von {timeout:g} Sekunden."
+        return "timeout", f"antwortet nicht innerhalb von {duration_de(timeout)}."
     except (httpx.HTTPError, OSError, ValueError) as error:
         return unreachable(error)
     status = response.status_code

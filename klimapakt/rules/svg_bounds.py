@@ -20,7 +20,7 @@ MAX_EXPANDED = 50_000  # elements once every <use> is expanded; rendering stays 
 # The encodings whose ASCII range a browser and the XML parser read alike (Latin-1 is read by
 # browsers as windows-1252, which differs only outside ASCII).
 ENCODINGS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "windows-1252"})
-DECLARED_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{0,40})["']""")
+DECLARED_RE = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{0,40})["']""")
 WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
 USE = "{http://www.w3.org/2000/svg}use"

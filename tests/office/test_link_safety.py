@@ -219,3 +219,18 @@ def test_the_budget_leaves_the_rest_not_checked_and_says_so(trickle):
     assert links.text_report(urls, found).startswith(
         f"Linkprüfung: {6 - unchecked_count} von 6 Adressen geprüft ({unchecked_count} nicht geprüft: Zeit aufgebraucht), "
         f"{6 - unchecked_count} Hinweis")
+
+
+def test_a_resolver_that_hangs_holds_neither_the_deadline_nor_the_end_of_the_run(monkeypatch):
+    release = threading.Event()
+
+    def hanging(*args, **kwargs):
+        release.wait(20)
+        raise socket.gaierror(socket.EAI_AGAIN, "timeout")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    start = time.monotonic()
+    found = links.check_links([link("https://langsam.example/")], timeout=1)
+    assert [(f.kind, f.message) for f in found] == [("timeout", "antwortet nicht innerhalb von 1 Sekunde.")]
+    assert time.monotonic() - start < 5  # the lookup thread is left behind, not waited for
+    release.set()
