@@ -224,8 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     links_parser.add_argument("--timeout", type=float, default=10.0,
                               help="Sekunden je Adresse, Weiterleitungen eingeschlossen (Standard: 10)")
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
-    links_parser.add_argument("--budget", type=float, default=1200.0,
-                              help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 1200)")
+    links_parser.add_argument("--budget", type=float, default=900.0,
+                              help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 900)")
     links_parser.set_defaults(run=links)
     args = parser.parse_args(argv)
     try:
