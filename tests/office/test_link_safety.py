@@ -234,3 +234,36 @@ def test_a_resolver_that_hangs_holds_neither_the_deadline_nor_the_end_of_the_run
     assert [(f.kind, f.message) for f in found] == [("timeout", "antwortet nicht innerhalb von 1 Sekunde.")]
     assert time.monotonic() - start < 5  # the lookup thread is left behind, not waited for
     release.set()
+
+
+def test_tls_goes_to_the_vetted_address_but_names_the_host(tmp_path, connections):
+    """Pinning the address keeps TLS about the host name: SNI (and so the certificate check) says
+    www.muster.example, though the connection goes to the address that was vetted."""
+    import ssl
+    import subprocess
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=www.muster.example"], check=True, capture_output=True, timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port_ = listener.getsockname()[1]
+
+    def serve_once():
+        conn, _ = listener.accept()
+        try:
+            context.wrap_socket(conn, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            conn.close()
+
+    thread = threading.Thread(target=serve_once, daemon=True)
+    thread.start()
+    guard = fetching.Guard(resolve=stub({"www.muster.example": ["127.0.0.1"]}), allowed=only_this_loopback)
+    found = links.check_links([link(f"https://www.muster.example:{port_}/")], timeout=5, guard=guard)
+    thread.join(5)
+    listener.close()
+    assert [f.kind for f in found] == ["tls"]  # a self-signed certificate is refused
+    assert names == ["www.muster.example"] and connections == [("127.0.0.1", port_)]
