@@ -44,15 +44,15 @@ PAGES: tuple[LegalPage, ...] = (
 
 def page_problems(docs_dir: Path) -> list[Problem]:
     """An error for each required page that is missing, shadowed, without macros or without a value it must show."""
-    collisions = sorted({p.file for p in owners.owner_problems(docs_dir)}) if docs_dir.is_dir() else []
+    sources = owners.docs_files(docs_dir) if docs_dir.is_dir() and not docs_dir.is_symlink() else []
     found: list[Problem] = []
     for page in PAGES:
         shown = f"{docs_dir.name}/{page.file}"
-        found += [Problem(1, "Datei", "-", message, ERROR, shown) for message in _problems(page, docs_dir, collisions)]
+        found += [Problem(1, "Datei", "-", message, ERROR, shown) for message in _problems(page, docs_dir, sources)]
     return found
 
 
-def _problems(page: LegalPage, docs_dir: Path, collisions: list[str]) -> list[str]:
+def _problems(page: LegalPage, docs_dir: Path, sources: list[str]) -> list[str]:
     shown = f"{docs_dir.name}/{page.file}"
     required = f"Die Seite „{page.title}“ ist Pflicht ({page.basis})"
     try:
@@ -61,10 +61,10 @@ def _problems(page: LegalPage, docs_dir: Path, collisions: list[str]) -> list[st
         return [f"{required}; {shown} fehlt. Bitte die Datei aus dem Projekt wiederherstellen."]
     except (OSError, files.Refused, UnicodeDecodeError) as err:
         return [f"{required}; {shown} ist nicht lesbar ({err})."]
-    target = owners.site_path(page.file)
-    problems = [f"{required}, aber auch {other} ergibt ihre Adresse „{owners.address(target)}“ und würde sie ersetzen. "
-                f"Bitte {other} löschen." for other in collisions
-                if other != shown and owners.site_path(other.removeprefix(f"{docs_dir.name}/"), docs_dir) == target]
+    target = owners.site_path(page.file).lower()  # without case, as on Windows
+    problems = [f"{required}, aber auch {docs_dir.name}/{other} ergibt ihre Adresse „{owners.address(target)}“ und "
+                f"würde sie ersetzen. Bitte {docs_dir.name}/{other} löschen." for other in sources
+                if other != page.file and owners.site_path(other, docs_dir).lower() == target]
     front = text.split("---", 2)[1] if text.startswith("---") and text.count("---") >= 2 else ""
     if NO_MACROS_RE.search(front):
         problems.append(f"{required}; mit „render_macros: false“ zeigt {shown} die eingetragenen Angaben nicht an. "

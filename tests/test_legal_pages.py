@@ -91,3 +91,8 @@ def test_check_release_fails_with_a_shadowed_impressum_though_every_value_is_fil
     out = capsys.readouterr().out
     assert "Die Pflichtseiten unter docs/ sind nicht die, die das Projekt mitbringt:" in out
     assert "docs/impressum.md:1: Datei: Die Seite „Impressum“ ist Pflicht" in out
+
+
+def test_a_page_differing_only_in_case_is_refused_too(docs):
+    (docs / "Impressum.md").write_text("# Impressum\n", encoding="utf-8")
+    assert [file for file, _ in messages(docs)] == ["docs/impressum.md"]

@@ -54,11 +54,11 @@ def site_path(src: str, docs_dir: Path | None = None) -> str:
     """Where MkDocs writes the file at `src` (relative to docs/, "/" separated), with directory URLs;
     a news post (read from `docs_dir`) where the blog plugin writes it."""
     path = PurePosixPath(src)
-    if docs_dir is not None and src.startswith(f"{POSTS_DIR}/") and path.suffix.lower() in MARKDOWN:
+    if docs_dir is not None and src.startswith(f"{POSTS_DIR}/") and path.suffix in MARKDOWN:
         return f"{PurePosixPath(POSTS_DIR).parent}/{post_slug(docs_dir / src, path.stem)}/index.html"
-    if path.suffix.lower() not in MARKDOWN:
+    if path.suffix not in MARKDOWN:  # as MkDocs: case matters
         return src
-    if path.stem.lower() in ("index", "readme"):
+    if path.stem in ("index", "README"):
         return str(path.parent / "index.html").removeprefix("./")
     return str(path.parent / path.stem / "index.html").removeprefix("./")
 
@@ -85,6 +85,8 @@ def docs_files(docs_dir: Path) -> list[str]:
 
 
 def generated_owner(path: str) -> str | None:
+    """Who writes `path`, compared without case: the preview is unzipped on Windows too."""
+    path = path.lower()
     if path in PAGES_IN_GENERATED:
         return None
     return next((owner for pattern, owner in GENERATED if fnmatch.fnmatchcase(path, pattern)), None)
@@ -115,25 +117,27 @@ def address(path: str) -> str:
 
 def owner_problems(docs_dir: Path) -> list[Problem]:
     """A problem (at the file, as `docs/…`) for each file under docs/ whose address is not its own."""
-    shown = docs_dir.name
     sources = docs_files(docs_dir)
-    by_path: dict[str, list[str]] = {}
+    by_path: dict[str, list[str]] = {}  # without case: "Impressum.md" and "impressum.md" collide on Windows
     for src in sources:
-        by_path.setdefault(site_path(src, docs_dir), []).append(src)
+        by_path.setdefault(site_path(src, docs_dir).lower(), []).append(src)
     folders = {str(parent) for path in by_path for parent in PurePosixPath(path).parents if str(parent) != "."}
-    generated = generated_folders()
-    problems: list[tuple[str, str]] = [(f"{shown}/{src}", bad) for src in sources if (bad := badly_named(src))]
+    found = [(src, bad) for src in sources if (bad := badly_named(src))]
     for path, srcs in sorted(by_path.items()):
-        first = f"{shown}/{srcs[0]}"
-        for src in srcs[1:]:
-            problems.append((f"{shown}/{src}", f"Diese Datei ergibt dieselbe Adresse „{address(path)}“ wie {first}; eine "
-                             "der beiden würde die andere ersetzen. Bitte eine davon umbenennen oder löschen."))
-        owner = generated_owner(path)
-        if owner:
-            problems += [(f"{shown}/{src}", f"Diese Datei ergäbe „{address(path)}“; dort schreibt die Website schon "
-                          f"{owner}. Bitte die Datei umbenennen oder löschen.") for src in srcs]
-        elif path in folders or path in generated:
-            what = generated.get(path, "andere Dateien aus docs/")
-            problems += [(f"{shown}/{src}", f"Diese Datei ergäbe „{address(path)}“, aber dort steht ein Ordner "
-                          f"({what}). Bitte die Datei umbenennen.") for src in srcs]
-    return [Problem(1, "Datei", "-", message, ERROR, file) for file, message in problems]
+        found += path_problems(path, srcs, folders, docs_dir)
+    return [Problem(1, "Datei", "-", message, ERROR, f"{docs_dir.name}/{src}") for src, message in found]
+
+
+def path_problems(path: str, srcs: list[str], folders: set[str], docs_dir: Path) -> list[tuple[str, str]]:
+    """(file, message) for the files that end up at `path`: more than one, or where a generator writes."""
+    at = {src: address(site_path(src, docs_dir)) for src in srcs}
+    found = [(src, f"Diese Datei ergibt dieselbe Adresse „{at[src]}“ wie {docs_dir.name}/{srcs[0]}; eine der beiden "
+                   "würde die andere ersetzen. Bitte eine davon umbenennen oder löschen.") for src in srcs[1:]]
+    owner, generated = generated_owner(path), generated_folders()
+    if owner:
+        found += [(src, f"Diese Datei ergäbe „{at[src]}“; dort schreibt die Website schon {owner}. Bitte die Datei "
+                        "umbenennen oder löschen.") for src in srcs]
+    elif path in folders or path in generated:
+        found += [(src, f"Diese Datei ergäbe „{at[src]}“, aber dort steht ein Ordner "
+                        f"({generated.get(path, 'andere Dateien aus docs/')}). Bitte die Datei umbenennen.") for src in srcs]
+    return found

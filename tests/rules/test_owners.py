@@ -146,3 +146,21 @@ def test_the_posts_folder_is_the_projects():
     from klimapakt.mkdocs.project import POSTS_DIR
 
     assert owners.POSTS_DIR == POSTS_DIR
+
+
+@pytest.mark.parametrize("src", ["404.md", "a/README.md", "README.md", "a/index.md", "x.markdown", "Index.md", "a/b.MD",
+                                 "a/b.mdown", "bilder/logo.png", "a/index.html"])
+def test_site_path_agrees_with_mkdocs(src):
+    from mkdocs.structure.files import File
+
+    assert owners.site_path(src) == File(src, "/docs", "/site", use_directory_urls=True).dest_uri
+
+
+def test_names_that_differ_only_in_case_collide_as_on_windows(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "impressum.md", "Impressum.md", "Sitemap.xml")
+    assert messages(docs) == {
+        "docs/impressum.md": "Diese Datei ergibt dieselbe Adresse „/impressum/“ wie docs/Impressum.md; eine der beiden "
+                             "würde die andere ersetzen. Bitte eine davon umbenennen oder löschen.",
+        "docs/Sitemap.xml": "Diese Datei ergäbe „/Sitemap.xml“; dort schreibt die Website schon die Sitemap für "
+                            "Suchmaschinen. Bitte die Datei umbenennen oder löschen."}
