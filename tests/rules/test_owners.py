@@ -72,14 +72,24 @@ def test_a_file_where_the_site_writes_its_own_is_refused(tmp_path, src, owner):
                                     f"Website schon {owner}. Bitte die Datei umbenennen oder löschen."}
 
 
-def test_a_file_where_a_folder_stands_is_refused(tmp_path):
+FOLDER_MESSAGE = "Diese Datei ergäbe „{}“, aber dort steht ein Ordner ({}). Bitte die Datei umbenennen."
+SAME_MESSAGE = ("Diese Datei ergibt dieselbe Adresse „{}“ wie {}; eine der beiden würde die andere ersetzen. Bitte eine "
+                "davon umbenennen oder löschen.")
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (("impressum.md", "impressum", "kontakt"), {  # a file where a folder stands
+        "docs/impressum": FOLDER_MESSAGE.format("/impressum", "andere Dateien aus docs/"),
+        "docs/kontakt": FOLDER_MESSAGE.format("/kontakt", "die Visitenkarte der Geschäftsstelle")}),
+    (("impressum.md", "Impressum.md", "Sitemap.xml"), {  # names that differ only in case collide, as on Windows
+        "docs/impressum.md": SAME_MESSAGE.format("/impressum/", "docs/Impressum.md"),
+        "docs/Sitemap.xml": "Diese Datei ergäbe „/Sitemap.xml“; dort schreibt die Website schon die Sitemap für "
+                            "Suchmaschinen. Bitte die Datei umbenennen oder löschen."}),
+])
+def test_files_where_a_folder_or_another_file_stands_are_refused(tmp_path, names, expected):
     docs = tmp_path / "docs"
-    write(docs, "impressum.md", "impressum", "kontakt")
-    assert messages(docs) == {
-        "docs/impressum": "Diese Datei ergäbe „/impressum“, aber dort steht ein Ordner (andere Dateien aus docs/). "
-                          "Bitte die Datei umbenennen.",
-        "docs/kontakt": "Diese Datei ergäbe „/kontakt“, aber dort steht ein Ordner (die Visitenkarte der "
-                        "Geschäftsstelle). Bitte die Datei umbenennen."}
+    write(docs, *names)
+    assert messages(docs) == expected
 
 
 def test_the_sites_own_pages_have_their_addresses_alone(tmp_path):
@@ -154,13 +164,3 @@ def test_site_path_agrees_with_mkdocs(src):
     from mkdocs.structure.files import File
 
     assert owners.site_path(src) == File(src, "/docs", "/site", use_directory_urls=True).dest_uri
-
-
-def test_names_that_differ_only_in_case_collide_as_on_windows(tmp_path):
-    docs = tmp_path / "docs"
-    write(docs, "impressum.md", "Impressum.md", "Sitemap.xml")
-    assert messages(docs) == {
-        "docs/impressum.md": "Diese Datei ergibt dieselbe Adresse „/impressum/“ wie docs/Impressum.md; eine der beiden "
-                             "würde die andere ersetzen. Bitte eine davon umbenennen oder löschen.",
-        "docs/Sitemap.xml": "Diese Datei ergäbe „/Sitemap.xml“; dort schreibt die Website schon die Sitemap für "
-                            "Suchmaschinen. Bitte die Datei umbenennen oder löschen."}
