@@ -22,3 +22,15 @@ def flat(uses: int, paths: int) -> str:
     """`uses` uses of one group of `paths` paths: no nesting, but uses × paths drawn elements."""
     group = '<g id="g">' + '<path d="M0 0h1v1z"/>' * paths + "</g>"
     return svg(f"<defs>{group}</defs>" + '<use href="#g"/>' * uses)
+
+
+def drawn_per_reference(kind: str, references: int, paths: int, via_style: bool = False) -> str:
+    """A pattern, mask or clip path of `paths` paths, used by `references` rects (through their
+    attribute, or through a style sheet): the browser draws its content once per rect."""
+    content = "".join(f'<path d="M{n % 30} {n // 30}h1v1z" fill="white"/>' for n in range(paths))
+    definition = {"pattern": f'<pattern id="x" width="1" height="1">{content}</pattern>',
+                  "mask": f'<mask id="x">{content}</mask>', "clipPath": f'<clipPath id="x">{content}</clipPath>'}[kind]
+    attribute = {"pattern": "fill", "mask": "mask", "clipPath": "clip-path"}[kind]
+    style = f"<style>rect {{ {attribute}: url(#x); }}</style>" if via_style else ""
+    rect = '<rect width="30" height="30"/>' if via_style else f'<rect width="30" height="30" {attribute}="url(#x)"/>'
+    return svg(f"{style}<defs>{definition}</defs>" + rect * references)

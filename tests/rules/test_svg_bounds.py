@@ -33,8 +33,8 @@ def test_a_use_of_a_use_is_refused():
 
 def test_many_uses_of_a_large_group_are_refused_by_the_expanded_count(tmp_path):
     assert check_file(tmp_path, "viele.svg", flat(uses=600, paths=100)) == [
-        f"Die Logo-Datei „viele.svg“ vervielfacht seine Formen über verschachtelte <use>-Verweise auf mehr als "
-        f"50.000 Elemente; das bringt Browser zum Stocken. {SAVE_AS}"]
+        f"Die Logo-Datei „viele.svg“ vervielfacht seine Formen über <use>-Verweise, Muster, Masken oder "
+        f"Zuschneidepfade auf mehr als 50.000 Elemente; das bringt Browser zum Stocken. {SAVE_AS}"]
 
 
 def test_a_use_cycle_is_refused():
@@ -106,3 +106,33 @@ def test_utf8_and_latin1_pass(encoding):
     text = svg(f'<text x="1" y="9">{word}</text>', f'<?xml version="1.0" encoding="{encoding}"?>')
     assert logos.check_svg(text.encode(encoding)) == []
     assert logos.check_svg(b"\xef\xbb\xbf" + svg("<rect/>").encode()) == []  # UTF-8 with BOM
+
+
+@pytest.mark.parametrize("kind", ["pattern", "mask", "clipPath"])
+@pytest.mark.parametrize("via_style", [False, True])
+def test_a_pattern_mask_or_clip_path_drawn_for_many_elements_is_refused(tmp_path, kind, via_style):
+    from svg_corpus import drawn_per_reference
+
+    message = check_file(tmp_path, "muster.svg", drawn_per_reference(kind, 100, 1000, via_style))
+    assert message == [f"Die Logo-Datei „muster.svg“ vervielfacht seine Formen über <use>-Verweise, Muster, Masken "
+                       f"oder Zuschneidepfade auf mehr als 50.000 Elemente; das bringt Browser zum Stocken. {SAVE_AS}"]
+    assert check_file(tmp_path, "wenig.svg", drawn_per_reference(kind, 40, 1000, via_style)) == []
+
+
+def test_a_use_of_a_shape_filled_with_a_heavy_pattern_counts_the_pattern_each_time(tmp_path):
+    body = ('<defs><g id="g">' + '<path d="M0 0h1v1z"/>' * 1000 + '</g><pattern id="p" width="1" height="1">'
+            '<use href="#g"/></pattern><rect id="r" width="9" height="9" fill="url(#p)"/></defs>' + '<use href="#r"/>' * 100)
+    assert check_file(tmp_path, "muster.svg", svg(body))[0].startswith(
+        "Die Logo-Datei „muster.svg“ vervielfacht seine Formen")
+
+
+def test_a_pattern_that_refers_to_itself_is_a_cycle():
+    text = svg('<pattern id="p" width="1" height="1"><rect width="1" height="1" fill="url(#p)"/></pattern>'
+               '<rect width="9" height="9" fill="url(#p)"/>')
+    assert logos.check_svg(text.encode())[0].startswith("Das SVG enthält einen Kreis von Verweisen")
+
+
+def test_gradients_are_not_counted_per_reference():
+    gradient = '<linearGradient id="g"><stop offset="0"/><stop offset="1"/></linearGradient>'
+    text = svg(f"<defs>{gradient}</defs>" + '<rect width="1" height="1" fill="url(#g)"/>' * 5000)
+    assert logos.check_svg(text.encode()) == []

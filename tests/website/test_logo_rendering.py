@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from klimapakt.rules import logos, svg_bounds
-from svg_corpus import amplified, flat, svg
+from svg_corpus import amplified, drawn_per_reference, flat, svg
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,8 @@ def generated() -> dict[str, bytes]:
         "symbol.svg": svg('<defs><symbol id="s" viewBox="0 0 10 10"><path d="M0 0h10v10z"/></symbol></defs>'
                           + "".join(f'<use href="#s" x="{n}" width="5" height="5"/>' for n in range(200))).encode(),
         "gross.png": big.getvalue(),
+        **{f"{kind}-am-limit.svg": drawn_per_reference(kind, 45, 1000, via_style=kind == "mask").encode()
+           for kind in ("pattern", "mask", "clipPath")},
     }
 
 
@@ -63,7 +65,7 @@ def paint_seconds(page, path: Path) -> float:
 def test_every_accepted_logo_renders_within_the_bound(browser, tmp_path):
     corpus = accepted_corpus(tmp_path)
     assert {"expanded-am-limit.svg", "elemente-am-limit.svg", "tiefe-am-limit.svg", "gross.png", "ok.svg",
-            "ok.png"} <= {p.name for p in corpus}
+            "ok.png", "pattern-am-limit.svg", "mask-am-limit.svg", "clipPath-am-limit.svg"} <= {p.name for p in corpus}
     page = browser.new_page(viewport={"width": 640, "height": 400})
     slow = {p.name: seconds for p in corpus if (seconds := paint_seconds(page, p)) > BOUND_SECONDS}
     assert slow == {}
@@ -75,3 +77,11 @@ def test_the_amplification_corpus_is_refused_naming_the_file(tmp_path, levels):
     (tmp_path / name).write_text(amplified(levels), encoding="utf-8")
     message = logos.check_logo(name, tmp_path)
     assert len(message) == 1 and message[0].startswith(f"Die Logo-Datei „{name}“ verweist mit <use> auf ein Element")
+
+
+@pytest.mark.parametrize("kind", ["pattern", "mask", "clipPath"])
+def test_patterns_masks_and_clip_paths_drawn_thousands_of_times_are_refused(tmp_path, kind):
+    name = f"{kind}-bombe.svg"  # 2,500 × 1,000 drawn paths in 150 KB: Chromium took 4 to 12 s to paint them
+    (tmp_path / name).write_text(drawn_per_reference(kind, 2500, 1000), encoding="utf-8")
+    message = logos.check_logo(name, tmp_path)
+    assert len(message) == 1 and message[0].startswith(f"Die Logo-Datei „{name}“ vervielfacht seine Formen")
