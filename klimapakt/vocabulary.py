@@ -63,6 +63,14 @@ DISTRICT_QUARTERS = MappingProxyType({
 })
 
 
+def district_of_quarter(name: str) -> int | None:
+    """The Stadtbezirk of a Stadtteil as staff may write it: „Bilk“, „flingern nord“, „Düsseldorf-Oberkassel“."""
+    def key(text: str) -> str:
+        return " ".join(text.casefold().replace("-", " ").split()).removeprefix("düsseldorf ")
+    wanted = key(name)
+    return next((n for n, quarters in DISTRICT_QUARTERS.items() if wanted in map(key, quarters)), None)
+
+
 def district_label(number: int) -> str:
     """'Stadtbezirk 2 (Düsseltal, Flingern-Nord, Flingern-Süd)': the number with its Stadtteile."""
     return f"{DISTRICTS[number]} ({', '.join(DISTRICT_QUARTERS[number])})"
@@ -103,3 +111,4 @@ STATUSES_CURRENT = (STATUS_PARTNER, STATUS_LOI)
 STATUS_FILTER_CURRENT = "aktuell"
 MEASURE_DONE = "done"
 PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name
+BADGE_FILE = "badge.svg"  # each Klimapartner's badge: /partner/<id>/badge.svg, embedded on partners' websites

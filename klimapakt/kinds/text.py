@@ -34,6 +34,9 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
     file) only when they passed, since a garbled name names no file."""
+    yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and f.kind else None
+    if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
+        fail(ctx, node, path, yes_no)
     if not node.style and node.tag in YAML_TYPE_NAMES:
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
         fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
@@ -47,6 +50,9 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
             # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
             fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
                  "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
+    commented = block_comment_lines(node, ctx)
+    for line in commented:
+        ctx.report(line, path, text_rules.block_comment_message(ctx.source_line(line)))
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
@@ -61,7 +67,7 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
         messages += check(value, ctx)
     for message in messages:
         ctx.report(line_of(node), path, message)
-    if messages or hidden:
+    if messages or hidden or commented:
         raise Invalid
     return value
 
@@ -78,6 +84,18 @@ def yaml_reading(node: yaml.ScalarNode) -> str:
     if isinstance(value, (int, float)) and str(value) != node.value:
         return f"{noun} {value}" if abs(value) < 1e15 else noun
     return noun
+
+
+def block_comment_lines(node: yaml.ScalarNode, ctx: Context) -> list[int]:
+    """Lines inside a `>-` or `|` text that start with "#": YAML keeps them as text, so they would be published."""
+    if node.style not in ("|", ">"):
+        return []
+    lines = [(n, ctx.source_line(n)) for n in range(node.start_mark.line + 2, node.end_mark.line + 2)]
+    body = [(n, text) for n, text in lines if text.strip()]
+    if not body:
+        return []
+    indent = len(body[0][1]) - len(body[0][1].lstrip(" "))  # the text's indentation; less ends the text
+    return [n for n, text in body if text.lstrip(" ").startswith("#") and len(text) - len(text.lstrip(" ")) >= indent]
 
 
 def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:

@@ -17,9 +17,10 @@ from typing import Iterable
 
 from ..model.partners import Partner
 from ..render.html import render
+from .. import vocabulary
 from ..vocabulary import PROFILE_DIR
 
-BADGE_FILE = "badge.svg"
+BADGE_FILE = vocabulary.BADGE_FILE
 WIDTH, HEIGHT = 240, 64
 NAME = "Klimapartner Düsseldorf"
 
@@ -51,8 +52,7 @@ class Badge:
 
 
 def earns_badge(partner: Partner) -> bool:
-    """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
-    return partner.is_klimapartner and (not partner.is_founding or partner.agreement is not None)
+    return partner.has_badge
 
 
 def badge_for(partner: Partner) -> Badge | None:

@@ -21,7 +21,7 @@ from defusedxml.common import DefusedXmlException
 from .. import vocabulary
 from ..report import ERROR, Problem
 from .. import files
-from . import names, owners, raster, svg_bounds
+from . import names, owners, raster, svg_bounds, svg_fonts
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -224,9 +224,12 @@ def check_svg(data: bytes, name: str | None = None) -> list[str]:
     found = {EXTERNAL if target == "xml-stylesheet" else f"die Verarbeitungsanweisung „<?{target}“"
              for target in builder.instructions}
     _check_element(root, found)
+    fonts = [svg_fonts.MESSAGE] if found and svg_fonts.embeds_font(root) else []
+    if fonts:  # the font's url(data:…) and <font> elements are what the advice is about
+        found -= {EXTERNAL} | {f"das Element <{name}>" for name in svg_fonts.FONT_ELEMENTS}
     if found:
-        return [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
-    return []
+        return fonts + [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
+    return fonts
 
 
 def _check_element(element: ElementTree.Element, found: set[str]) -> None:

@@ -172,6 +172,14 @@ def character_name(char: str) -> str:
     return HIDDEN_CATEGORIES.get(unicodedata.category(char), "unsichtbares Zeichen")
 
 
+def block_comment_message(line: str) -> str:
+    shown = line.strip()
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return (f"Kommentar im Text wird veröffentlicht: „{shown}“ steht im mehrzeiligen Text (nach „>-“ oder „|“) und "
+            "erschiene so auf der Website. Bitte die Zeile löschen oder den Kommentar in eine eigene Zeile über "
+            "die Zeile mit dem Feldnamen schreiben.")
+
+
 def check_single_line(value: str) -> list[str]:
     if "\n" in value or "\r" in value:
         return ["Dieser Text muss in einer Zeile stehen (ohne Zeilenumbruch)."]

@@ -14,6 +14,7 @@ from .. import vocabulary
 from ..report import ERROR, Problem
 from ..rules.text import character_name
 from .. import files
+from .conflicts import report_conflict_markers
 from .context import Context, count_de
 from .pasted import report_pasted_structure
 from .syntax import (COMPOSE_LOADER, nicer_syntax_error, report_hidden_line_breaks, report_syntax_error,
@@ -42,7 +43,7 @@ def compose(text: str, ctx: Context, top_key: str) -> yaml.Node | None:
         return None
     text = text.removeprefix("\ufeff")  # a byte order mark (Windows editors write one) is no column for YAML
     ctx.source = text.split("\n")
-    if report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
+    if report_conflict_markers(ctx) or report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
         return None
     try:
         node = yaml.compose(text, Loader=COMPOSE_LOADER)

@@ -329,19 +329,11 @@ def test_progress_and_data_pages_are_in_the_navigation(demo_site):
 
 
 @pytest.mark.data
-def test_the_real_progress_page_charts_only_what_has_data(real_site):
+def test_every_chart_of_the_real_progress_page_is_an_image_with_title_and_desc(real_site):
+    """Whatever the registry holds (sparse and full registries are fixtures above)."""
     page = BeautifulSoup((real_site / "fortschritt/index.html").read_text(encoding="utf-8"), "html.parser")
-    real = loader.load_valid(ROOT / "partners.yml", logo_dir=ROOT / "docs/assets/partners").partners
-    current = [p for p in real if p.status in ("partner", "letter-of-intent")]
-    assert not any(p.emissions or p.measures or p.district or p.joined for p in current)  # what the check relies on
-    charts_shown = {svg["id"] for svg in page.select("article svg.kp-chart")}
-    assert charts_shown <= {"chart-branche", "chart-groesse"}  # the only shares the registry fills in
-    text = page.select_one("article").get_text(" ", strip=True)
-    assert "keine Angabe" not in text and not re.search(r"(?<![\d.,])0 (Maßnahmen|%)", text)
-    missing = [p.get_text(" ", strip=True) for p in page.select("article p.kp-missing")]
-    assert any("Für den Zeitverlauf fehlt das Datum" in m for m in missing)
-    assert any("kein Diagramm" in m and "Stadtbezirk" in m for m in missing)
-    assert "Im Verzeichnis sind noch keine Emissionen eingetragen." in missing
+    for svg in page.select("article svg.kp-chart"):
+        assert svg["role"] == "img" and svg.select_one("title") and svg.select_one("desc"), svg.get("id")
 
 
 @pytest.mark.data
