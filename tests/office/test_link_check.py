@@ -111,8 +111,8 @@ def test_each_address_is_fetched_once_with_a_polite_user_agent(findings):
 
 def test_the_links_are_websites_and_registration_addresses_not_e_mail(tmp_path):
     registry = tmp_path / "partners.yml"
-    registry.write_text("partners:\n  - id: muster-gmbh\n    name: Muster GmbH\n    role: partner\n"
-                        "    status: partner\n    website: https://muster.example\n"
+    registry.write_text("partners:\n  - id: werkzeug-nord\n    name: Werkzeug Nord GmbH\n    role: partner\n"
+                        "    status: partner\n    website: https://werkzeug-nord.example\n"
                         "  - id: beispiel-ag\n    name: Beispiel AG\n    role: partner\n    status: partner\n",
                         encoding="utf-8")
     (tmp_path / "events.yml").write_text(
@@ -120,9 +120,9 @@ def test_the_links_are_websites_and_registration_addresses_not_e_mail(tmp_path):
         "    kind: network-meeting\n"
         "    registration: https://anmeldung.example/treffen\n"
         "  - id: werkstatt\n    title: Werkstatt\n    start: 2026-03-05\n    kind: workshop\n"
-        "    registration: anmeldung@muster.example\n", encoding="utf-8")
+        "    registration: anmeldung@werkzeug-nord.example\n", encoding="utf-8")
     assert links.registry_links(tmp_path, {}) == ([
-        links.Link("https://muster.example", "partners.yml", 6, "muster-gmbh", "website"),
+        links.Link("https://werkzeug-nord.example", "partners.yml", 6, "werkzeug-nord", "website"),
         links.Link("https://anmeldung.example/treffen", "events.yml", 7, "treffen", "registration")], [])
 
 

@@ -11,7 +11,7 @@ from klimapakt.report import WARNING
 from klimapakt.rules import hosts
 
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures/logos"
-PARTNER = ("partners:\n  - id: muster-gmbh\n    name: Muster GmbH\n    role: partner\n    status: partner\n"
+PARTNER = ("partners:\n  - id: erfundene-werkzeug\n    name: Erfundene Werkzeug GmbH\n    role: partner\n    status: partner\n"
            "    description: Erfunden.\n    logo: ok.svg\n    website: {url}\n")
 
 
