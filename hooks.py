@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from klimapakt import clock
 from klimapakt.load import news
 from klimapakt.mkdocs import navigation, preview, profile_links, sandbox, site, theme_fixes
 from klimapakt.mkdocs.project import Project
@@ -24,6 +25,7 @@ _page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_direc
 def on_config(config):
     project = Project.from_config(config)
     try:
+        clock.check_environment()  # MkDocs reads SOURCE_DATE_EPOCH too, and would stop with a traceback
         data = project.data()  # every problem of partners.yml, as `check` prints them
         project.events()  # events.yml likewise
         project.figures()  # and kennzahlen.yml
@@ -32,7 +34,7 @@ def on_config(config):
         if problems:
             raise RegistryError(problems)
         project.posts()  # dates and their precision, before the blog plugin reads them
-    except (RegistryError, news.PostError) as err:  # Abort: exit code 1 with the German messages, no traceback
+    except (RegistryError, news.PostError, clock.ClockError) as err:  # Abort: exit code 1 with the German messages, no traceback
         raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
     sandbox.harden(config)  # the macros plugin's on_config has built its Jinja environment by now

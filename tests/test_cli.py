@@ -81,9 +81,10 @@ def test_check_github_marks_warnings_as_warnings(tmp_path, capsys):
 
 
 def test_github_annotation_escapes_properties_and_message():
+    # line breaks from data become „↵“ (klimapakt.neutral) before GitHub's own escaping
     problem = Problem(7, "a:b,c%", "x\r\ny", "50 % weniger,\r\nZiel: 2035", ERROR, "dir:x,y.yml", 3)
     assert github_annotation(problem) == (
-        "::error file=dir%3Ax%2Cy.yml,line=7,col=3,title=a%3Ab%2Cc%25%3A x%0D%0Ay::50 %25 weniger,%0D%0AZiel: 2035")
+        "::error file=dir%3Ax%2Cy.yml,line=7,col=3,title=a%3Ab%2Cc%25%3A x↵y::50 %25 weniger,↵Ziel: 2035")
 
 
 def test_github_annotation_for_a_warning_without_column():

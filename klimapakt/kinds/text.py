@@ -12,7 +12,8 @@ from typing import Callable
 import yaml
 
 from .. import vocabulary
-from ..rules import logos, text as text_rules, values
+from ..report import WARNING
+from ..rules import hosts, logos, text as text_rules, values
 from ..source.context import YAML_TYPE_NAMES, Context, Invalid, character_line, fail, line_of, shorten
 from .base import Kind, Spec, constant
 
@@ -136,7 +137,18 @@ LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), 
 ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value)),
           constant({"type": "string", "maxLength": values.ID_MAX, "pattern": values.ID_RE.pattern}),
           constant(f"Kennung (a–z, 0–9, `-`), höchstens {values.ID_MAX} Zeichen"))
-URL = Kind("url", "eine Webadresse", text_reader(True, lambda value: values.check_url(value)),
+def link_reader(check: Callable[[str, Context], list[str]]):
+    """A one-line text with `check`; a valid web address whose host mixes scripts (a look-alike such
+    as `аpple.com`) is a warning at its line."""
+    def read(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
+        value = read_plain_text(f, node, path, ctx, True, check)
+        for message in hosts.mixed_script_warning(value) if "://" in value else ():
+            ctx.report(line_of(node), path, message, WARNING)
+        return value
+    return read
+
+
+URL = Kind("url", "eine Webadresse", link_reader(lambda value, _ctx: values.check_url(value)),
            constant({"type": "string", "pattern": URL_PATTERN}), constant("Webadresse, beginnt mit `https://`"),
            datatype=constant("anyURI"))
 EMAIL = Kind("email", "eine E-Mail-Adresse", text_reader(True, lambda value: values.check_email(value)),
@@ -147,6 +159,6 @@ LOGO = Kind("logo", "ein Dateiname", lambda f, node, path, ctx: read_plain_text(
             constant({"type": "string", "maxLength": logos.LOGO_NAME_MAX,
                       "pattern": rf"^[A-Za-z0-9][A-Za-z0-9_-]*\.(?:{_LOGO_SUFFIX})$"}),
             constant("Dateiname, z. B. `muster-gmbh.svg`"))
-REGISTRATION = Kind("registration", "ein Text", lambda f, node, path, ctx: read_plain_text(f, node, path, ctx, True, check_registration),
+REGISTRATION = Kind("registration", "ein Text", link_reader(check_registration),
                     constant({"type": "string", "pattern": f"(?:{URL_PATTERN})|(?:{values.EMAIL_RE.pattern})"}),
                     constant("Webadresse (`https://…`) oder E-Mail-Adresse"))

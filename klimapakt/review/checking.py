@@ -217,6 +217,7 @@ def write_step_summary(results: list[Result], base: str | None, environ: Mapping
         parts.append(changes.render_markdown([r.changes for r in results if r.changes], base))
         parts += [f"{r.target.path.name}: {markdown_text(r.note)}\n" for r in results if r.note]
     parts.append(annotations.summary_table([p for r in results for p in r.problems]))
+    already = os.path.getsize(path) if os.path.isfile(path) else 0
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write("\n".join(parts) + "\n")
+        fh.write(annotations.bounded_summary("\n".join(parts) + "\n", already))
 

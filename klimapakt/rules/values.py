@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from .. import vocabulary
+from . import names
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
@@ -29,7 +30,7 @@ def check_id(value: str) -> list[str]:
         return [f"„{value}“ ist keine gültige Kennung: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „muster-gmbh“."]
     if len(value) > ID_MAX:
         return [f"Die Kennung ist {len(value)} Zeichen lang; höchstens {ID_MAX} sind erlaubt."]
-    return []
+    return names.check_windows_name(value, "Die Kennung", f"{value}-gmbh")
 
 
 def check_url(value: str) -> list[str]:

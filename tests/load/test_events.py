@@ -180,7 +180,7 @@ def test_build_date_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("KLIMAPAKT_TODAY", "2026-10-01")
     assert clock.build_date() == dt.date(2026, 10, 1)
     monkeypatch.setenv("KLIMAPAKT_TODAY", "1.10.2026")
-    with pytest.raises(ValueError, match="KLIMAPAKT_TODAY muss ein Datum in der Form JJJJ-MM-TT sein, nicht „1.10.2026“."):
+    with pytest.raises(ValueError, match=r"KLIMAPAKT_TODAY muss ein Datum in der Form JJJJ-MM-TT sein \(z. B. 2026-10-01\), nicht „1.10.2026“."):
         clock.build_date()
     monkeypatch.delenv("KLIMAPAKT_TODAY")
     assert clock.build_date() == dt.datetime.now(BERLIN).date()

@@ -6,6 +6,7 @@ adds a few lines. The expected strings are what `python -m klimapakt check` prin
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import shutil
 import struct
@@ -474,13 +475,20 @@ def webp_lossless_header(width: int, height: int = 1) -> bytes:
     return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
 
 
+# Complete images (raster logos are decoded in full): a grey 320 × 1 JPEG and a green 300 × 1 lossless
+# WebP, as Pillow 12.3 wrote them.
+OK_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1x"
+    "eXBkeFxlZ2P/wAALCAABAUABAREA/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/9oACAEBAAA/AJgAAAAA"
+    "AAAAAAAD/9k=")
+OK_WEBP = bytes.fromhex("524946461e000000574542505650384c110000002f2b01000007d0beba54a6ff8188e87f0000")
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="240" height="120"'
 FIXTURE_LOGOS = {
     "ok.svg": f'<svg {SVG_NS}><defs><linearGradient id="g"><stop offset="0" stop-color="#2e7d32"/></linearGradient>'
               '</defs><rect width="240" height="120" fill="url(#g)"/><use href="#g"/></svg>\n',
     "ok.png": png(240),
-    "ok.jpg": jpeg_header(320),
-    "ok.webp": webp_lossless_header(300),
+    "ok.jpg": OK_JPEG,
+    "ok.webp": OK_WEBP,
     "narrow.png": png(120),
     "narrow.jpg": jpeg_header(150),
     "fake.png": b"GIF89a, not a PNG\n",

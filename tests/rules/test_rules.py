@@ -184,7 +184,9 @@ def test_raster_width_is_none_when_the_header_is_not_what_the_suffix_says(data, 
 
 
 def test_check_logo_file_rules(tmp_path):
-    (tmp_path / "ok.png").write_bytes(png(200))
+    from PIL import Image
+
+    Image.new("RGB", (200, 1)).save(tmp_path / "ok.png")  # a complete image: raster logos are decoded
     (tmp_path / "narrow.png").write_bytes(png(199))
     (tmp_path / "big.png").write_bytes(png(400) + b"\x00" * model.LOGO_MAX_BYTES)
     (tmp_path / "fake.webp").write_bytes(png(400))
