@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from klimapakt.load import news
-from klimapakt.mkdocs import navigation, preview, site, theme_fixes
+from klimapakt.mkdocs import navigation, preview, profile_links, sandbox, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
@@ -28,12 +28,15 @@ def on_config(config):
         project.events()  # events.yml likewise
         project.figures()  # and kennzahlen.yml
         problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks
+        problems += project.page_problems()  # pages and posts: front matter, limits, macro calls, HTML, links
         if problems:
             raise RegistryError(problems)
         project.posts()  # dates and their precision, before the blog plugin reads them
     except (RegistryError, news.PostError) as err:  # Abort: exit code 1 with the German messages, no traceback
         raise Abort(str(err)) from None
     config.extra["demo"] = data.demo
+    sandbox.harden(config)  # the macros plugin's on_config has built its Jinja environment by now
+    config.markdown_extensions.append(profile_links.ProfileLinks())  # `partner/<id>.md` links
     return config
 
 

@@ -70,6 +70,11 @@ def real_site(tmp_path_factory) -> Path:
 DATA_FIXTURES = {"real_site"}
 
 
+def pytest_runtest_setup(item):
+    from quality.tools import skip_without_marked_tools
+    skip_without_marked_tools(item)  # markers `npm`, `java`: skip (or fail in CI) with the install command
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TextIO
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..load import loader
 from ..load.registries import PARTNERS, REGISTRIES, Registry, registry_for
 from ..mdtext import markdown_text
+from ..pages.check import page_problems
 from ..report import Problem, errors, format_text
 from ..rules import logos
 from ..source.context import printable
-from . import annotations, changes
+from . import annotations, changes, page_file
 
 GIT_TIMEOUT = 60
 
@@ -90,7 +91,8 @@ def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str]
     docs_problems = (logos.docs_problems(docs, [p.logo for p in loaded.partners if p.logo])
                      if docs.is_dir() or docs.is_symlink() else [])
     theme_problems = logos.folder_tree_problems(target.root / "overrides")
-    return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems])
+    pages = page_problems(docs, [p.id for p in loaded.partners], clock.build_date()) if docs.is_dir() else []
+    return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems, *pages])
 
 
 def check_all(found: list[Target], logo_dir: Path | None) -> list[Result]:
@@ -180,6 +182,8 @@ def compare_with_base(results: list[Result], ref: str, logo_dir: Path | None) ->
 def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | None,
         environ: Mapping[str, str] = os.environ, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    if file and file.endswith(".md"):  # a page or a post
+        return page_file.run(file, github=github, environ=environ, out=out)
     logos_at = Path(logo_dir) if logo_dir else None
     results = check_all(targets(file, environ, Path.cwd()), logos_at)
     if base:

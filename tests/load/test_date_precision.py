@@ -107,7 +107,7 @@ def write_post(folder: Path, front: str, title: str = "Meldung", name: str = "p.
 
 
 def test_a_month_is_dated_on_its_first_day(tmp_path):
-    with pytest.raises(news.PostError, match=r"p\.md: date_precision: 2021-10-31 passt nicht .*2021-10-01.*„Oktober 2021“"):
+    with pytest.raises(news.PostError, match=r"p\.md:3: Meldung: date_precision: 2021-10-31 passt nicht .*2021-10-01.*„Oktober 2021“"):
         news.read_post(write_post(tmp_path, "date: 2021-10-31\ndate_precision: month"))
     with pytest.raises(news.PostError, match=r"„monat“ ist keine Genauigkeit. Erlaubt: day \(Tag\), month \(Monat\)"):
         news.read_post(write_post(tmp_path, "date: 2021-10-01\ndate_precision: monat"))

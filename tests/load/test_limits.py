@@ -23,8 +23,8 @@ from klimapakt.load import loader
 from klimapakt.load import news
 from klimapakt.source import syntax
 from klimapakt.load.loader import load_file, load_text
-from test_loader_corpus import BASE, SECOND, registry
-from test_properties import SETTINGS
+from helpers.corpus import BASE, SECOND, registry
+from helpers.examples import SETTINGS
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"

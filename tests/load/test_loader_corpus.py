@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.corpus import AGREEMENT, BASE, CONTACT, EMISSIONS, SECOND, registry
 from klimapakt.load.loader import load_text
 
 TODAY = dt.date(2026, 11, 25)

@@ -242,7 +242,7 @@ def write_post(folder: Path, name: str, front: str, title: str) -> None:
 
 
 def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
-    write_post(tmp_path, "a.md", "date: 2024-03-31\nslug: a\ndescription: 'Wärme & <Strom>'", "Müller & Söhne <GmbH>")
+    write_post(tmp_path, "a.md", "date: 2024-03-31\nslug: a\ndescription: 'Wärme & Strom, 5 < 7 > 3'", "Müller & Söhne <GmbH>")
     write_post(tmp_path, "b.md", "date: 2024-04-01\nslug: b\ndraft: true", "Entwurf")
     posts = news.read_posts(tmp_path)
     feed = feedparser.parse(feeds.rss(posts, "https://x.example/", "Site", "Beschreibung"))
@@ -252,7 +252,7 @@ def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
     assert feed.entries[0].published == "Sun, 31 Mar 2024 00:00:00 +0100"
     items = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
     assert [(i["url"], i["summary"], i["date_published"]) for i in items] == [
-        ("https://x.example/aktuelles/a/", "Wärme & <Strom>", "2024-03-31T00:00:00+01:00")]
+        ("https://x.example/aktuelles/a/", "Wärme & Strom, 5 < 7 > 3", "2024-03-31T00:00:00+01:00")]
 
 
 def test_build_fails_with_the_line_numbered_event_errors(tmp_path):
