@@ -25,6 +25,7 @@ from helpers.examples import SETTINGS
 from helpers.yaml12 import yaml12
 from klimapakt import model, rules
 from klimapakt.rules import numbers, placeholders
+from klimapakt.rules.values import YES_NO  # „n“, „yes“ …: refused as ids on purpose (a yes/no answer)
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
@@ -80,7 +81,7 @@ def stands_in(text: str) -> bool:
 
 
 # Not a stand-in: an id „na“ or „tbd“ is refused as „keine Angabe“ (rules.placeholder_message), on purpose.
-ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True).filter(lambda s: not stands_in(s))
+ids = st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True).filter(lambda s: not stands_in(s) and s not in YES_NO)
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY)
 years = st.integers(model.YEAR_MIN, model.YEAR_MAX)
 thousandths = st.integers(0, 10**12).map(lambda n: n / 1000 if n % 7 else n // 1000)  # floats and ints
