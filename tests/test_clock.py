@@ -19,11 +19,11 @@ LOGOS = FIXTURES / "logos"
 REGISTRY = """\
 partners:
   - id: muster
-    name: Muster GmbH
+    name: Testwerk Muster GmbH
     role: partner
     status: letter-of-intent
     logo: ok.svg
-    description: Muster GmbH stellt Werkzeuge her.
+    description: Testwerk Muster GmbH stellt Werkzeuge her.
     joined: 2026-10-01
 """
 

@@ -29,12 +29,14 @@ _LOGO_SUFFIX = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in s[1:]) for 
 
 
 def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, single_line: bool,
-                    check: Callable[[str, Context], list[str]] | None = None, file_check: bool = False) -> str:
+                    check: Callable[[str, Context], list[str]] | None = None, file_check: bool = False,
+                    address: bool = True) -> str:
     """A text as written, stripped; refused when YAML would read it otherwise or a rule fails.
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
-    file) only when they passed, since a garbled name names no file."""
-    yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and f.kind else None
+    file) only when they passed, since a garbled name names no file. `address`: a kind with a check
+    whose value is never a yes/no word (not an id: `y` is a valid id)."""
+    yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and address and f.kind else None
     if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
         fail(ctx, node, path, yes_no)
     if not node.style and node.tag in YAML_TYPE_NAMES:
@@ -103,10 +105,11 @@ def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
     rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
     return rest.strip() if rest.strip().startswith("#") else ""
 
-def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None):
+def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None, address: bool = True):
     """A reader for a text kind: the text rules and the kind's own check of the value."""
     def read(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
-        return read_plain_text(f, node, path, ctx, single_line, check and (lambda value, _ctx: check(value)))
+        return read_plain_text(f, node, path, ctx, single_line, check and (lambda value, _ctx: check(value)),
+                               address=address)
     return read
 
 
@@ -134,7 +137,7 @@ URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"
 TEXT = Kind("text", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
 NAME = Kind("name", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
 LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), text_label(False), prose="long")
-ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value)),
+ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value), address=False),
           constant({"type": "string", "maxLength": values.ID_MAX, "pattern": values.ID_RE.pattern}),
           constant(f"Kennung (a–z, 0–9, `-`), höchstens {values.ID_MAX} Zeichen"))
 def link_reader(check: Callable[[str, Context], list[str]]):

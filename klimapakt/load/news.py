@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import files
+from .. import clock, files
 from .. import precision as precisions
 from ..pages import fields, front, limits
 from ..report import errors
@@ -55,7 +55,7 @@ def read_post(path: Path) -> Post:
     carries every problem as file:line: message."""
     text = files.safe_read_bytes(path, None, limits.MAX_PAGE_BYTES).decode("utf-8").replace("\r\n", "\n")
     shown = shown_name(path)
-    matter = front.read(text, shown, dt.date.today())
+    matter = front.read(text, shown, clock.build_date())
     heading = H1_RE.search(matter.body)
     values, problems = fields.read_post_fields(matter, shown, heading.group(1) if heading else None, path.stem)
     if values is None:

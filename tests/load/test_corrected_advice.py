@@ -89,3 +89,9 @@ def test_an_embedded_font_beside_a_script_names_both():
 def test_text_converted_to_paths_and_plain_text_pass():
     assert logos.check_svg(SVG.format(inner='<path d="M10 10h20v20H10z" fill="#0f6b5e"/>').encode()) == []
     assert logos.check_svg(SVG.format(inner='<text x="10" y="40" font-family="sans-serif">Testwerk</text>').encode()) == []
+
+
+@pytest.mark.parametrize("partner_id", ["y", "n", "ja"])
+def test_an_id_that_is_a_yes_no_word_is_an_id_as_before(partner_id):
+    text = BASE.format(extra="").replace("id: testwerk", f'id: "{partner_id}"')
+    assert [p for p in load_text(text, today=TODAY).problems if p.severity == "error"] == []

@@ -120,3 +120,16 @@ def test_numbers_and_dates_in_emissions_and_the_agreement_show_old_and_new():
         ("emissions[1].scope1", "„1250“ → „1.25“"),
         ("emissions[1].scope2", "entfernt (bisher „310“)")]
     assert [(p.line, p.field) for p in problems] == [(10, "emissions[1].scope2")]  # emptied: at its emission (- year:)
+
+
+def test_check_base_on_kennzahlen_yml_prints_the_sentence_and_stays_green(tmp_path, capsys):
+    from klimapakt.__main__ import main
+    (tmp_path / "base").mkdir()
+    (tmp_path / "new").mkdir()
+    base, new = tmp_path / "base/kennzahlen.yml", tmp_path / "new/kennzahlen.yml"
+    base.write_text(FIGURE.format(value=100, as_of="2025-07-03", source="Muster-Quelle: Bericht 2025"), encoding="utf-8")
+    new.write_text(FIGURE.format(value=120, as_of="2025-07-03", source="Muster-Quelle: Bericht 2025"), encoding="utf-8")
+    assert main(["check", str(new), "--base", str(base)]) == 0
+    out = capsys.readouterr().out
+    assert "- partnerunternehmen – sind Partner im Klimapakt (Zeile 2): Wert „100“ → „120“." in out
+    assert "gewollt?" not in out and "as_of" not in out
