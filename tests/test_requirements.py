@@ -85,7 +85,8 @@ def test_pyproject_declares_ranges_that_the_site_pins_satisfy():
     site = all_pins(REQUIREMENTS / "site.txt")
     requirements = [Requirement(text) for text in declared]
     assert {normalised(r.name) for r in requirements} == {
-        "babel", "defusedxml", "httpx", "icalendar", "jinja2", "markupsafe", "openpyxl", "pyyaml", "tzdata", "xlsxwriter"}
+        "babel", "brotli", "defusedxml", "httpx", "icalendar", "jinja2", "markupsafe", "openpyxl", "pyyaml", "tzdata",
+        "xlsxwriter"}
     for requirement in requirements:
         assert "==" not in str(requirement.specifier), f"pyproject.toml pins {requirement} exactly"
         assert requirement.specifier.contains(site[normalised(requirement.name)]), (requirement, site)

@@ -150,7 +150,7 @@ def test_closed_drawer_is_hidden_once_it_has_slid_out(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="no-preference")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")  # the site's own transitions
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")  # the site's own transitions
     drawer = page.locator(".md-sidebar--primary")
     assert "0.25s" in drawer.evaluate("e => getComputedStyle(e).transitionDuration")
     tab_to(page, MENU)
@@ -168,7 +168,7 @@ def test_asked_for_less_motion_the_drawer_does_not_slide(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="reduce")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")
     drawer = page.locator(".md-sidebar--primary")
     assert drawer.evaluate("e => getComputedStyle(e).transitionDuration") == "0s"
     assert page.locator(".md-overlay").evaluate("e => getComputedStyle(e).transitionDuration") == "0s"
