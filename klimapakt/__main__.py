@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .hosting import cli as hosting_cli
 from .load.registries import PARTNERS, REGISTRIES
 from .review import checking
 
@@ -183,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     links_parser.add_argument("--timeout", type=float, default=10.0, help="Sekunden je Adresse (Standard: 10)")
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
     links_parser.set_defaults(run=links)
+    hosting_cli.add_commands(commands)  # deploy, nginx-config
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -110,3 +112,50 @@ def reload_nginx(main: Path, folder: Path) -> list[str]:
     """The command that makes a running nginx of `nginx_serving` read its configuration again."""
     return [program("nginx", "/usr/sbin/nginx"), "-e", str(folder / "error.log"), "-p", str(folder),
             "-c", str(main), "-s", "reload"]
+
+
+@dataclass(frozen=True)
+class SshServer:
+    host: str  # user@127.0.0.1
+    port: int
+    known_hosts: Path  # the pinned host key
+    identity: Path  # the user's private key
+
+
+def keygen(path: Path) -> str:
+    subprocess.run([program("ssh-keygen", "/usr/bin/ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-C", "test",
+                    "-f", str(path)], check=True, capture_output=True, timeout=60)
+    return (path.with_suffix(".pub")).read_text(encoding="ascii").strip()
+
+
+def sshd_config(folder: Path, port: int) -> str:
+    """Key login only, as the current user (root in CI: allowed here, in this test server alone)."""
+    return "\n".join([
+        f"Port {port}", "ListenAddress 127.0.0.1", f"HostKey {folder / 'host_key'}", f"PidFile {folder / 'sshd.pid'}",
+        f"AuthorizedKeysFile {folder / 'authorized_keys'}", "PermitRootLogin prohibit-password",
+        "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no",
+        "StrictModes no",  # the temporary folder's owners are not a home directory's
+        "Subsystem sftp internal-sftp", ""])
+
+
+@contextlib.contextmanager
+def sshd_running(folder: Path) -> Iterator[SshServer]:
+    """Debian's OpenSSH server on 127.0.0.1 with generated host and user keys."""
+    binary = program("sshd", "/usr/sbin/sshd")
+    program("rsync", "/usr/bin/rsync")
+    folder.mkdir(parents=True, exist_ok=True)
+    Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege separation folder
+    host_key = keygen(folder / "host_key")
+    (folder / "authorized_keys").write_text(keygen(folder / "id") + "\n", encoding="ascii")
+    port = free_port()
+    (folder / "known_hosts").write_text(f"[127.0.0.1]:{port} {' '.join(host_key.split()[:2])}\n", encoding="ascii")
+    config = folder / "sshd_config"
+    config.write_text(sshd_config(folder, port), encoding="ascii")
+    log = folder / "sshd.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([binary, "-D", "-e", "-f", str(config)], stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process, log)
+        yield SshServer(f"{pwd.getpwuid(os.geteuid()).pw_name}@127.0.0.1", port, folder / "known_hosts", folder / "id")
+    finally:
+        stop(process)
