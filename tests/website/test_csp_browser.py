@@ -28,7 +28,9 @@ MENU = ".kp-header-control--menu"
 
 
 class Watched:
-    """A page that records CSP violations and console errors; `clean()` waits for quiet, then reads them."""
+    """A page that records CSP violations and console errors; `problems()` waits for quiet, then reads them."""
+
+    missing = "/gibt-es-nicht/"  # the path the 404 test requests
 
     def __init__(self, browser, base_url: str, width: int = 1280):
         self.context = browser.new_context(viewport={"width": width, "height": 900})
@@ -45,8 +47,6 @@ class Watched:
         if message.type == "error" and not (url == self.page.url and "status of 404" in message.text
                                              and url.endswith(self.missing)):
             self.errors.append(f"console {message.type}: {message.text} ({url})")
-
-    missing = "/gibt-es-nicht/"
 
     def open(self, path: str):
         response = self.page.goto(self.base_url + path)
