@@ -20,8 +20,13 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
+# Quality 10, not 11: with 1,000 demo partners (34 MB of text) 11 took 41.5 CPU seconds and 10
+# took 13.7 for files 2 % larger (gzip -9: 1.3 s, 17 % larger than brotli 10).
+BROTLI_QUALITY = 10
+
+
 def brotli_bytes(data: bytes) -> bytes:
-    return brotli.compress(data, quality=11, mode=brotli.MODE_TEXT)
+    return brotli.compress(data, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
 
 
 def compressible(path: Path) -> bool:
