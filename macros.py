@@ -10,6 +10,7 @@ from klimapakt.model import events
 from klimapakt.mkdocs.project import Project
 from klimapakt.outputs import vcard
 from klimapakt.render import coverage, html, progress
+from klimapakt.render.hosting_notice import hosting_markdown as hosting_notice_text
 from klimapakt.render.events import iso, when_de
 
 
@@ -28,6 +29,11 @@ def define_env(env):
         for part in key.split("."):
             value = value.get(part, "") if isinstance(value, dict) else ""
         return html.setting_text(value)
+
+    @env.macro
+    def hosting_notice() -> str:
+        """The privacy notice's hosting paragraph for `extra.settings.hosting.art` (klimapakt.render.hosting_notice)."""
+        return hosting_notice_text(project.settings.get("hosting", {}))
 
     @env.macro
     def office_email_link() -> str:

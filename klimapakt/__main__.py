@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .clock import ClockError, check_environment
+from .hosting import cli as hosting_cli
 from .load.registries import PARTNERS, REGISTRIES
 from .review import checking
 
@@ -227,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     links_parser.add_argument("--budget", type=float, default=900.0,
                               help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 900)")
     links_parser.set_defaults(run=links)
+    hosting_cli.add_commands(commands)  # deploy, nginx-config
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -86,7 +86,7 @@ def test_pyproject_declares_ranges_that_the_site_pins_satisfy():
     site = all_pins(REQUIREMENTS / "site.txt")
     requirements = [Requirement(text) for text in declared]
     assert {normalised(r.name) for r in requirements} == {
-        "babel", "defusedxml", "httpx", "icalendar", "jinja2", "markdown", "markupsafe", "openpyxl", "pillow",
+        "babel", "brotli", "defusedxml", "httpx", "icalendar", "jinja2", "markdown", "markupsafe", "openpyxl", "pillow",
         "pymdown-extensions", "pyyaml", "tzdata", "xlsxwriter"}
     for requirement in requirements:
         assert "==" not in str(requirement.specifier), f"pyproject.toml pins {requirement} exactly"

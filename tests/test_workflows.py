@@ -423,6 +423,35 @@ def test_deploy_workflow():
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_deploy_workflow_chooses_github_pages_or_the_ssh_server_by_a_repository_variable():
+    workflow = load_yaml(WORKFLOW_DIR / "deploy.yml")
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy", "deploy-ssh"}
+    assert jobs["deploy"]["if"] == "vars.DEPLOY_TARGET != 'ssh'"  # GitHub Pages unless the variable says ssh
+    ssh = jobs["deploy-ssh"]
+    assert (ssh["if"], ssh["needs"]) == ("vars.DEPLOY_TARGET == 'ssh'", "build")
+    assert ssh["permissions"] == {"contents": "read"}
+    assert ssh["environment"]["name"] == "server"
+    # The same build, release check and preview for both targets; only the artifact differs.
+    build_steps = {step["name"]: step for step in jobs["build"]["steps"]}
+    assert "if" not in build_steps["Partnerregister und Pflichtangaben prüfen"]
+    assert build_steps["mkdocs build --strict"]["env"]["KLIMAPAKT_PRECOMPRESS"] == "${{ vars.DEPLOY_TARGET == 'ssh' }}"
+    assert build_steps["Upload Pages artifact"]["if"] == "vars.DEPLOY_TARGET != 'ssh'"
+    upload = build_steps["Upload the site for the server"]
+    assert upload["if"] == "vars.DEPLOY_TARGET == 'ssh'" and upload["with"]["include-hidden-files"] is True
+    download = next(step for step in ssh["steps"] if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == upload["with"]["name"]
+    # Secrets only in the deploy job's deploy step, never expanded into a script; host keys pinned.
+    for job_id, step in steps(workflow):
+        uses_secrets = "secrets." in json.dumps(step)
+        assert uses_secrets == (job_id == "deploy-ssh" and step["name"] == "python -m klimapakt deploy"), (job_id, step)
+        assert "${{" not in step.get("run", ""), (job_id, step["name"])
+    deploy_step = next(step for step in ssh["steps"] if step["name"] == "python -m klimapakt deploy")
+    assert "python -m klimapakt deploy site --identity" in deploy_step["run"] and "--known-hosts" in deploy_step["run"]
+    assert "StrictHostKeyChecking" not in (WORKFLOW_DIR / "deploy.yml").read_text(encoding="utf-8")
+    assert (ROOT / "deploy/known_hosts").is_file()
+
+
 def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
     workflow = load_yaml(WORKFLOW_DIR / "monitoring.yml")
     on = triggers(workflow)

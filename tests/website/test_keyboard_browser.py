@@ -162,7 +162,7 @@ def test_closed_drawer_is_hidden_once_it_has_slid_out(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="no-preference")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")  # the site's own transitions
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")  # the site's own transitions
     drawer = page.locator(".md-sidebar--primary")
     expect(drawer).to_have_css("transition-duration", re.compile(r"\b0\.25s\b"))
     tab_to(page, MENU)
@@ -180,7 +180,7 @@ def test_asked_for_less_motion_the_drawer_does_not_slide(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="reduce")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")
     expect(page.locator(".md-sidebar--primary")).to_have_css("transition-duration", "0s")
     expect(page.locator(".md-overlay")).to_have_css("transition-duration", "0s")
     context.close()
