@@ -314,10 +314,12 @@ def test_every_chart_is_an_image_with_title_desc_and_a_table_after_it(page):
         assert not svg.select("script, foreignObject, image")
 
 
-def test_start_page_figures_link_to_the_progress_page(demo_site, page):
+def test_start_page_figures_link_to_what_they_count(demo_site, page):
     start = BeautifulSoup((demo_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     figures = start.select("a.kp-figure")
-    assert len(figures) == 3 and {a["href"] for a in figures} == {"fortschritt/"}
+    assert [a["href"] for a in figures] == ["klimapartner/?status=partner", "klimapartner/?status=letter-of-intent",
+                                            "fortschritt/#massnahmen"]
+    assert (demo_site / "fortschritt/index.html").read_text(encoding="utf-8").count('id="massnahmen"') == 1
     assert figures[0].select_one(".kp-figure__value").get_text() == page.select_one('[data-figure="klimapartner"]').get_text()
 
 
