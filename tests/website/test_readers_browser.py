@@ -100,3 +100,41 @@ def test_chart_labels_fit_their_chart_under_the_text_spacing_override(browser, d
         assert page.locator("svg.kp-chart text").count() >= 6
         assert page.evaluate(CUT_OFF_JS) == [], f"{path}: chart text cut off under the text-spacing override"
     page.close()
+
+
+# Focus and Material's back-to-top button. Every frame counts the frames since the last scroll; the
+# predicate holds once the page has been still for three frames (Material has shown or hidden its
+# button by then) and the visible button covers no part of the focused element.
+SCROLL_WATCH_JS = """() => { window.__kpStill = 0; addEventListener('scroll', () => { window.__kpStill = 0; }, true);
+  const tick = () => { window.__kpStill += 1; requestAnimationFrame(tick); }; requestAnimationFrame(tick); }"""
+FOCUS_UNCOVERED_JS = """() => {
+  const el = document.activeElement;
+  if (window.__kpStill < 3) return false;
+  if (!el || el === document.body) return true;  // before the first stop: the walk ends
+  const top = document.querySelector('.md-top');
+  if (!top || top.hidden || el === top) return true;
+  const style = getComputedStyle(top);
+  if (style.visibility === 'hidden' || style.display === 'none' || parseFloat(style.opacity) === 0) return true;
+  const a = el.getBoundingClientRect(), b = top.getBoundingClientRect();
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w <= 0 || h <= 0;
+}"""
+BACK_STOPS = 40
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["klimapartner/", "fortschritt/", "aktuelles/"])
+def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button(browser, demo_url, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(demo_url + path)
+    page.evaluate(SCROLL_WATCH_JS)
+    page.keyboard.press("End")
+    page.wait_for_function("() => window.__kpStill >= 3 && scrollY > 0")
+    stops = 0
+    for stops in range(1, BACK_STOPS + 1):
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_function(FOCUS_UNCOVERED_JS, timeout=3000)
+        if page.evaluate("document.activeElement === document.body"):
+            break
+    assert stops >= 10, f"{path}: only {stops} stops walked back"
+    page.close()
