@@ -138,3 +138,66 @@ def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button(browser, de
             break
     assert stops >= 10, f"{path}: only {stops} stops walked back"
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_back_from_a_profile_returns_to_the_filtered_list_at_the_card(browser, demo_url, width):
+    from playwright.sync_api import expect
+    import re
+
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(demo_url + "klimapartner/")
+    page.locator("#kp-filter-toggle").click()
+    page.locator("#kp-status").select_option("letter-of-intent")
+    count = page.locator("#kp-count")
+    expect(count).not_to_have_text(re.compile(r"^(\d+) von \1 "))
+    filtered = count.inner_text()
+    cards = page.locator("#kp-cards > li:not([hidden])")
+    expect(cards.first).to_be_visible()
+    card = cards.nth(min(3, cards.count() - 1))
+    card_id = card.get_attribute("id")
+    card.locator("a").first.click()
+    expect(page).to_have_url(re.compile(r"/partner/[^/]+/\?verzeichnis="))
+    page.locator("a[data-kp-back]").first.click()
+    expect(page).to_have_url(re.compile(rf"/klimapartner/\?status=letter-of-intent#{card_id}$"))
+    expect(count).to_have_text(filtered)
+    expect(page.locator(f"#{card_id} a").first).to_be_focused()
+    expect(page.locator(f"#{card_id}")).to_be_in_viewport()
+    page.close()
+
+
+def test_a_profile_without_the_directorys_filters_links_back_to_its_card(browser, demo_url):
+    from playwright.sync_api import expect
+    import re
+
+    page = browser.new_page(viewport=PHONE)
+    page.goto(demo_url + "klimapartner/")
+    link = page.locator("#kp-cards > li a").nth(5)
+    card_id = page.locator("#kp-cards > li").nth(5).get_attribute("id")
+    link.click()
+    back = page.locator("a[data-kp-back]").first
+    expect(back).to_have_attribute("href", f"../../klimapartner/#{card_id}")
+    # A handed-on query keeps only the directory's own fields.
+    page.goto(page.url + "?verzeichnis=" + "status%3Dpartner%26evil%3D%22x")
+    expect(back).to_have_attribute("href", re.compile(rf"klimapartner/\?status=partner#{card_id}$"))
+    page.close()
+
+
+# The first shown card's title: where its first line ends, against the height of the first screen.
+FIRST_TITLE_JS = """() => { const title = document.querySelector('#kp-cards > li:not([hidden]) .kp-card__title');
+  const box = title.getBoundingClientRect(), line = parseFloat(getComputedStyle(title).lineHeight);
+  return {firstLine: box.top + line, screen: innerHeight}; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 800}])
+@pytest.mark.parametrize("site", ["demo", "real"])
+def test_the_first_card_is_in_the_first_screen(browser, request, site, viewport):
+    from playwright.sync_api import expect
+
+    base = request.getfixturevalue("demo_url" if site == "demo" else "real_url")
+    page = browser.new_page(viewport=viewport)
+    page.goto(base + "klimapartner/")
+    expect(page.locator("#kp-filter-toggle")).to_have_attribute("aria-expanded", "false")  # closed on every screen
+    expect(page.locator("#kp-filter-panel")).to_be_hidden()
+    page.wait_for_function(f"() => ({FIRST_TITLE_JS})().firstLine <= innerHeight")
+    page.close()
