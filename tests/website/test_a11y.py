@@ -10,6 +10,7 @@ reason, and named in the Erklärung zur Barrierefreiheit.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from quality.axe import (AXE_EXCEPTIONS, AXE_TAGS, axe_rule_ids, describe_violations, page_problems, reflow_problems,
                          run_axe)
@@ -277,11 +278,12 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
     assert 0 < searched < total
     assert count.inner_text() == f"{searched} von {total} eingetragenen Partnerunternehmen"  # announced by the live region
 
-    # Filters: Tab to the Filter control (open at this width), then to each select; arrow keys
-    # change it; the live count follows.
+    # Filters: Tab to the Filter control (folded at first on every screen), Enter unfolds them, then
+    # Tab to each select; arrow keys change it; the live count follows.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kp-filter-toggle"
-    assert page.locator("#kp-filter-toggle").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    expect(page.locator("#kp-filter-toggle")).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "kp-branche"
     for _ in range(3):
@@ -331,6 +333,7 @@ def test_filter_result_count_is_a_polite_live_region_that_changes(browser, demo_
     page.evaluate("""() => { window.kpAnnounced = [];
         new MutationObserver(() => kpAnnounced.push(document.getElementById('kp-count').textContent))
           .observe(document.getElementById('kp-count'), {childList: true, characterData: true, subtree: true}); }""")
+    page.click("#kp-filter-toggle")  # folded at first on every screen
     page.select_option("#kp-status", "letter-of-intent")
     announced = page.evaluate("() => kpAnnounced")
     shown = page.locator("li.kp-card:visible").count()
