@@ -34,3 +34,23 @@ def test_fortschritt_shows_the_pact_figures_before_the_directory_counts(real_sit
 def test_fortschritt_explains_every_wz_section(demo_site):
     rows = soup(demo_site / "fortschritt/index.html").select(".kp-sector-list tbody tr")
     assert [r.td.get_text() for r in rows] == list("ABCDEFGHIJKLMNOPQRSTU")
+
+
+def test_no_empty_banner_on_the_real_site_and_the_demo_notice_on_the_demo(real_site, demo_site):
+    assert soup(real_site / "index.html").select("aside.md-banner") == []
+    banner = soup(demo_site / "index.html").select_one("aside.md-banner")
+    assert banner is not None and banner.get_text(" ", strip=True).startswith("Demodaten:")
+
+
+def test_aktuelles_names_each_read_more_link_and_has_no_unnamed_navigation(real_site):
+    page = soup(real_site / "aktuelles/index.html")
+    links = page.select(".md-post__action a")
+    names = [" ".join(a.get_text(" ").split()) for a in links]
+    assert len(links) >= 2 and len(set(names)) == len(names)
+    assert all(name.startswith("Weiterlesen : ") or name.startswith("Weiterlesen: ") for name in names), names
+    empty = [nav for nav in page.select("nav") if not nav.get_text(strip=True) and not nav.select("a, button")]
+    assert empty == [] and page.select("nav.md-post__action") == []
+
+
+def test_the_404_page_says_so_in_its_title(real_site):
+    assert soup(real_site / "404.html").title.get_text().startswith("Seite nicht gefunden")
