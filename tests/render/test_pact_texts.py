@@ -61,3 +61,13 @@ def test_every_wz_section_has_a_short_name_beside_its_title():
     assert set(vocabulary.SECTOR_SHORT) == set(vocabulary.SECTORS)
     assert vocabulary.sector_with_title("G") == "Handel (WZ-Abschnitt G: Handel; Instandhaltung und Reparatur von Kraftfahrzeugen)"
     assert all(len(short) < 35 for short in vocabulary.SECTOR_SHORT.values())
+
+
+def test_a_partners_chart_description_gives_its_numbers():
+    from klimapakt import model
+    from klimapakt.render import emissions
+
+    partner = model.Partner(id="e", name="E", role="partner", status="partner",
+                            emissions=(model.Emission(2022, scope1=10.0, scope2=5.5), model.Emission(2023, scope1=2.0, scope2=1.0)))
+    desc = BeautifulSoup(emissions.partner_chart(partner), "html.parser").select_one("desc").get_text()
+    assert "2022: 15,5 t, 2023: 3 t" in desc
