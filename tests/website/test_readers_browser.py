@@ -201,3 +201,30 @@ def test_the_first_card_is_in_the_first_screen(browser, request, site, viewport)
     expect(page.locator("#kp-filter-panel")).to_be_hidden()
     page.wait_for_function(f"() => ({FIRST_TITLE_JS})().firstLine <= innerHeight")
     page.close()
+
+
+PRINTED_JS = """() => ({
+  line: (() => { const p = document.querySelector('.kp-print-only');
+    return p && getComputedStyle(p).display !== 'none' ? p.textContent.trim() : null; })(),
+  banner: (() => { const b = document.querySelector('.md-banner');
+    return b ? getComputedStyle(b).display !== 'none' : null; })(),
+  badge: (() => { const b = document.querySelector('.kp-badge'); return b ? getComputedStyle(b).display : null; })(),
+  sources: [...document.querySelectorAll('.kp-pact-figure__source a')].map(a => getComputedStyle(a, '::after').content),
+})"""
+
+
+def test_a_printout_names_the_site_and_page_shows_source_addresses_and_the_demo_notice(browser, demo_url, charted):
+    page = browser.new_page(viewport=PHONE)
+    page.emulate_media(media="print")
+    page.goto(demo_url + "fortschritt/")
+    page.wait_for_function("matchMedia('print').matches")
+    printed = page.evaluate(PRINTED_JS)
+    assert printed["line"].startswith("Klimapakt Düsseldorf · ") and printed["line"].endswith("/fortschritt/")
+    assert printed["banner"] is True  # "Demodaten" on paper too
+    assert printed["sources"] and all(s.startswith('" (https://') for s in printed["sources"]), printed["sources"]
+    page.goto(demo_url + f"partner/{charted.id}/")
+    page.wait_for_function("matchMedia('print').matches")
+    assert page.evaluate(PRINTED_JS)["badge"] == "none"
+    page.emulate_media(media="screen")
+    page.wait_for_function("getComputedStyle(document.querySelector('.kp-print-only')).display === 'none'")
+    page.close()
