@@ -54,3 +54,10 @@ def test_aktuelles_names_each_read_more_link_and_has_no_unnamed_navigation(real_
 
 def test_the_404_page_says_so_in_its_title(real_site):
     assert soup(real_site / "404.html").title.get_text().startswith("Seite nicht gefunden")
+
+
+def test_the_accessibility_statement_names_the_known_keyboard_gaps(real_site):
+    text = soup(real_site / "barrierefreiheit/index.html").select_one("article").get_text(" ")
+    for gap in ("Menü auf dem Smartphone", "Menü ohne JavaScript", "Suche auf dem Smartphone",
+                "Suche auf großen Bildschirmen", "Diagramme"):
+        assert gap in text
