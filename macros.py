@@ -40,8 +40,18 @@ def define_env(env):
         return html.email_link(project.office.get("email"))
 
     @env.macro
+    def joining_costs() -> str:
+        """What joining costs, once staff fill it in (extra.settings.beitritt.kosten), and whom to ask."""
+        return html.joining_costs(project.settings.get("beitritt", {}).get("kosten"), project.office.get("email"))
+
+    @env.macro
     def office_phone_link() -> str:
         return html.phone_link(project.office.get("telefon"))
+
+    @env.macro
+    def office_phone_if_known(intro: str) -> str:
+        """`intro` and the office's phone, or nothing while the number is not known (no "wird ergänzt")."""
+        return html.phone_if_known(project.office.get("telefon"), intro)
 
     @env.macro
     def contact_box(heading: str = "Kontakt") -> str:
@@ -58,7 +68,7 @@ def define_env(env):
 
     @env.macro
     def key_figures() -> str:
-        return html.render_key_figures(project.data().figures, href=page_root() + "fortschritt/",
+        return html.render_key_figures(project.data().figures, root=page_root(),
                                        coverage=directory_coverage_of())
 
     @env.macro
@@ -67,15 +77,25 @@ def define_env(env):
         return html.render_coverage(directory_coverage_of())
 
     @env.macro
-    def pact_figures() -> str:
-        """The pact's figures from kennzahlen.yml, each with its date and a link to its source."""
-        return html.render_pact_figures(project.figures())
+    def pact_figures(*ids: str) -> str:
+        """The pact's figures from kennzahlen.yml (those with these ids, else all), each with date and source."""
+        return html.render_pact_figures(project.figures(), ids)
+
+    @env.macro
+    def pact_fact(figure_id: str) -> str:
+        """One figure from kennzahlen.yml as a sentence with its date and source, for running text."""
+        return html.render_pact_fact(project.figures(), figure_id)
 
     @env.macro
     def progress_figure(section: str) -> str:
         """One section of the Fortschritt page (charts and tables), e.g. "zeitverlauf"; see progress.SECTIONS."""
         return progress.render_section(section, project.data().progress, root=page_root(),
                                        data_href=page_root() + exports.EXPORT_DIR + "/")
+
+    @env.macro
+    def sector_list() -> str:
+        """The WZ sections: the short name the site shows beside the official title."""
+        return html.render("sector-list.html")
 
     @env.macro
     def data_files() -> str:

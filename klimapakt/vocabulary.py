@@ -39,6 +39,38 @@ SECTORS = MappingProxyType({
     "T": "Private Haushalte mit Hauspersonal",
     "U": "Exterritoriale Organisationen und Körperschaften",
 })
+# A short, everyday name per WZ section, shown beside the official title: readers took Metro's
+# „Handel; Instandhaltung und Reparatur von Kraftfahrzeugen“ for a car repair shop.
+SECTOR_SHORT = MappingProxyType({
+    "A": "Landwirtschaft",
+    "B": "Bergbau",
+    "C": "Industrie",
+    "D": "Energie",
+    "E": "Wasser und Abfall",
+    "F": "Bau",
+    "G": "Handel",
+    "H": "Verkehr und Logistik",
+    "I": "Hotels und Gastronomie",
+    "J": "IT und Medien",
+    "K": "Banken und Versicherungen",
+    "L": "Immobilien",
+    "M": "Beratung, Forschung und Technik",
+    "N": "Dienstleistungen für Unternehmen",
+    "O": "Öffentliche Verwaltung",
+    "P": "Bildung",
+    "Q": "Gesundheit und Soziales",
+    "R": "Kultur, Sport und Freizeit",
+    "S": "Sonstige Dienstleistungen",
+    "T": "Private Haushalte",
+    "U": "Internationale Organisationen",
+})
+
+
+def sector_with_title(key: str) -> str:
+    """„Handel (WZ-Abschnitt G: Handel; Instandhaltung und Reparatur von Kraftfahrzeugen)“: short name, then the WZ title."""
+    return f"{SECTOR_SHORT[key]} (WZ-Abschnitt {key}: {SECTORS[key]})"
+
+
 # EU SME classes (Recommendation 2003/361/EC).
 SIZES = MappingProxyType({
     "micro": "Kleinstunternehmen",

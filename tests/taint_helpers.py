@@ -366,7 +366,7 @@ def check_site(site: Path, taint_: Taint) -> Report:
 # --- nothing from data becomes an element or attribute
 
 # The site's own scripts: Material's bundle and two inline scripts, the config (JSON), ours.
-SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js|js/header-controls\.js)$")
+SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js|js/profile-back\.js|js/header-controls\.js)$")
 INLINE_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(location.hash.slice(1));")
 FORMS = {("md-search__form", "search"), ("kp-filter", None)}  # (class, name): Material's search, the directory filter
 FORBIDDEN_TAGS = ("iframe", "frame", "object", "embed", "base", "applet", "portal")

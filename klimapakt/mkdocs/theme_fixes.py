@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .reader_fixes import fix_blog
+
 SKIP_TEXT = "Zum Inhalt"  # Material's own German wording
 SKIP_TARGET = "inhalt"
 
@@ -48,7 +50,7 @@ def fix_page(html: str, current_tab: str | None = None) -> str:
     html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Suche">')
     if current_tab:
         html = _ACTIVE_TAB.sub(rf'\1 aria-current="{current_tab}">', html, count=1)
-    return _add_skip_link(html)
+    return _add_skip_link(fix_blog(html))
 
 
 def hide_sidebars(html: str) -> str:

@@ -66,7 +66,7 @@ def search_text(partner: Partner) -> str:
     """What the directory's text search looks in, lower-cased: name, sector, district and its Stadtteile."""
     parts = [partner.name]
     if partner.sector:
-        parts.append(model.SECTORS[partner.sector])
+        parts += [model.SECTOR_SHORT[partner.sector], model.SECTORS[partner.sector]]
     if partner.district:
         parts.append(model.district_label(partner.district))
     return " ".join(parts).lower()

@@ -24,7 +24,7 @@ from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..mdtext import markdown_text
 from ..urls import mailto_url, tel_url  # noqa: F401  (templates and macros use them from here)
-from . import directory
+from . import directory, pact
 from .coverage import Coverage
 from .figures import KeyFigures
 
@@ -42,14 +42,15 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=model.district_label)
+                       district_label=model.district_label, capitalize_first=capitalize_first)
     env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
     return env
 
 
 LABELS = {
-    "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "size": model.SIZES,
+    "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "sector_short": model.SECTOR_SHORT,
+    "size": model.SIZES,
     "district": model.DISTRICTS, "field": model.MEASURE_FIELDS, "measure_status": model.MEASURE_STATUSES,
 }
 
@@ -78,6 +79,11 @@ def amount_de(figure) -> str:
     """A pact figure's value as precise as its source says: „über 100“, „rund 100.000“, „157“."""
     prefix = "" if figure.qualifier == "exactly" else QUALIFIERS[figure.qualifier] + " "
     return prefix + number_de(figure.value)
+
+
+def capitalize_first(text: str) -> str:
+    """„über 100“ → „Über 100“ at the start of a sentence; the rest stays as it is."""
+    return text[:1].upper() + text[1:]
 
 
 def safe_url(value: str | None) -> str | None:
@@ -128,9 +134,10 @@ def render_profile(partner: Partner, *, office_email: str, root: str = "../../",
                   correction_url=correction, emissions_svg=emissions_svg, emissions_note=emissions_note, badge=badge)
 
 
-def render_key_figures(figures: KeyFigures, href: str, coverage: Coverage) -> str:
-    """The start page's counts from the directory: only those above 0, each labelled as counted here."""
-    return render("figures.html", f=figures, href=href, coverage=coverage)
+def render_key_figures(figures: KeyFigures, root: str, coverage: Coverage) -> str:
+    """The start page's counts from the directory: only those above 0, each labelled as counted here and
+    linked to what it counts (the directory filtered by status, the measures on Fortschritt)."""
+    return render("figures.html", f=figures, root=root, coverage=coverage)
 
 
 def render_coverage(coverage: Coverage) -> str:
@@ -138,9 +145,14 @@ def render_coverage(coverage: Coverage) -> str:
     return render("coverage.html", c=coverage, cite=True)
 
 
-def render_pact_figures(figures) -> str:
-    """The pact's own figures (kennzahlen.yml), each with its date and source."""
-    return render("pact-figures.html", figures=figures)
+def render_pact_figures(figures, ids: tuple[str, ...] = ()) -> str:
+    """The pact's own figures (kennzahlen.yml) with these ids (all without), each with its date and source."""
+    return render("pact-figures.html", figures=pact.chosen(figures, ids))
+
+
+def render_pact_fact(figures, figure_id: str) -> str:
+    """One pact figure as a sentence for running text, with its date and source."""
+    return render("pact-fact.html", f=pact.one(figures, figure_id))
 
 
 # Configured facts on Markdown pages (the `setting` macros): text, or a marked gap while staff fill it in.
@@ -162,8 +174,23 @@ def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kon
     return render("contact-box.html", office=values, root=root, heading=heading)
 
 
+def joining_costs(costs: object, office_email: str | None) -> str:
+    """What joining costs (mkdocs.yml: extra.settings.beitritt.kosten) and whom to ask; while staff have not
+    filled it in, plainly that this site does not say it yet. Inline, so it fits in a question's answer."""
+    ask = f"die Geschäftsstelle: {email_link(office_email)}." if office_email else "die Geschäftsstelle."
+    if costs in ("", None):
+        return f"Was die Teilnahme kostet, steht noch nicht auf dieser Website. Bitte fragen Sie {ask}"
+    return f"{markdown_text(' '.join(str(costs).split()))} Fragen zu den Kosten beantwortet {ask}"
+
+
 def email_link(address: str | None) -> str:
     return f'<a href="{escape(mailto_url(address))}">{markdown_text(address)}</a>' if address else PENDING
+
+
+def phone_if_known(number: str | None, intro: str) -> str:
+    """`intro` and the phone link as two Markdown paragraphs once staff filled in the number; else nothing,
+    where "wird ergänzt" would only confuse (Leichte Sprache)."""
+    return f"{markdown_text(intro)}\n\nTelefon: {phone_link(number)}" if number else ""
 
 
 def phone_link(number: str | None) -> str:

@@ -73,10 +73,12 @@ def test_directory_lists_every_partner_with_its_facts(request, site_fixture, reg
         assert card.select_one(".kp-card__title").get_text(strip=True) == partner.name
         text = card.get_text(" ", strip=True)
         assert model.STATUSES[partner.status] in text
-        if partner.sector:
-            assert model.SECTORS[partner.sector] in text
+        if partner.sector:  # the short, readable name on the card; the WZ title on the profile
+            assert model.SECTOR_SHORT[partner.sector] in text
         if partner.size:
             assert model.SIZES[partner.size] in text
+        # "Dabei seit" would claim a former partner is still in the pact.
+        assert ("Dabei seit" in text) == bool(partner.joined and partner.status != model.STATUS_FORMER)
     # The counter counts the filterable list (not the Initialpartner) and never claims the whole pact.
     listed = [p for p in partners if p.role != "founding"]
     count = soup(site / "klimapartner/index.html").select_one("#kp-count").get_text(strip=True)

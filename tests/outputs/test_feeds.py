@@ -110,13 +110,16 @@ def test_rss_feed_lists_every_post_with_its_date_and_absolute_link(site):
         entry = entries[SITE_URL + post.path]
         assert entry.title == post.title
         assert entry.id == SITE_URL + post.path
-        published = email.utils.parsedate_to_datetime(entry.published)
-        assert published == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
-        assert published.date() == post.date
+        if post.precision == "day":
+            published = email.utils.parsedate_to_datetime(entry.published)
+            assert published == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+            assert published.date() == post.date
+        else:  # the source gives no day: the feed claims none
+            assert "published" not in entry
         assert [t.term for t in entry.get("tags", [])] == list(post.categories)
         assert page_of(site, entry.link).is_file()  # the link leads to the built post
-    dates = [email.utils.parsedate_to_datetime(e.published) for e in feed.entries]
-    assert dates == sorted(dates, reverse=True)
+    order = [entries[SITE_URL + post.path].link for post in POSTS]
+    assert [e.link for e in feed.entries] == order  # newest first, undated items in their place
 
 
 def test_json_feed_lists_every_post(site):
@@ -128,7 +131,10 @@ def test_json_feed_lists_every_post(site):
     for post in POSTS:
         item = items[SITE_URL + post.path]
         assert item["id"] == item["url"] and item["title"] == post.title
-        assert dt.datetime.fromisoformat(item["date_published"]) == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        if post.precision == "day":
+            assert dt.datetime.fromisoformat(item["date_published"]) == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        else:
+            assert "date_published" not in item and item[feeds.EXTENSION]["date"] == post.date_iso
         assert item["tags"] == list(post.categories)
         assert page_of(site, item["url"]).is_file()
 
@@ -225,7 +231,7 @@ def test_start_page_shows_the_next_event(sites, when):
         assert box is None
         assert "Nächste Veranstaltung" not in page.get_text()
         upcoming = soup(sites[when] / "veranstaltungen/index.html").select_one(".kp-events__none")
-        assert upcoming.get_text(" ", strip=True).startswith("Zurzeit sind keine Veranstaltungen angekündigt.")
+        assert upcoming.get_text(" ", strip=True).startswith("Auf dieser Website ist derzeit kein kommender Termin eingetragen.")
         return
     event = next(e for e in FIXTURE_EVENTS if e.id == expected)
     assert box.select_one("h2").get_text(strip=True) == "Nächste Veranstaltung"
@@ -253,6 +259,22 @@ def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
     items = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
     assert [(i["url"], i["summary"], i["date_published"]) for i in items] == [
         ("https://x.example/aktuelles/a/", "Wärme & Strom, 5 < 7 > 3", "2024-03-31T00:00:00+01:00")]
+
+
+def test_feeds_give_a_month_only_post_no_invented_day(tmp_path):
+    write_post(tmp_path, "m.md", "date: 2021-10-01\ndate_precision: month\nslug: m", "Gegründet im Oktober 2021")
+    write_post(tmp_path, "d.md", "date: 2021-09-30\nslug: d", "Vorher")
+    posts = news.read_posts(tmp_path)
+    rss = feeds.rss(posts, "https://x.example/", "Site", "Beschreibung")
+    feed = feedparser.parse(rss)
+    assert not feed.bozo and [e.link for e in feed.entries] == ["https://x.example/aktuelles/m/", "https://x.example/aktuelles/d/"]
+    assert "published" not in feed.entries[0] and feed.entries[1].published == "Thu, 30 Sep 2021 00:00:00 +0200"
+    assert b"lastBuildDate" not in rss and b"01 Oct 2021" not in rss  # the newest has no day: no build date either
+    month, day = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
+    assert "date_published" not in month
+    assert month["_klimapakt"] == {"about": "https://jsonfeed.org/version/1.1#extensions", "date": "2021-10",
+                                   "date_precision": "month"}
+    assert day["date_published"] == "2021-09-30T00:00:00+02:00" and "_klimapakt" not in day
 
 
 def test_build_fails_with_the_line_numbered_event_errors(tmp_path):

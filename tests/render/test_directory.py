@@ -67,7 +67,7 @@ def test_card_shows_district_with_first_stadtteile_and_carries_search_text():
     facts = {div.dt.get_text(): div.dd.get_text() for div in card.select("dl > div")}
     assert facts["Stadtbezirk"] == "3 (Bilk, Flehe, Friedrichstadt …)"
     assert card["data-district"] == "3"
-    assert card["data-search"] == ("muster café gastgewerbe stadtbezirk 3 (bilk, flehe, friedrichstadt, hafen, hamm, "
+    assert card["data-search"] == ("muster café hotels und gastronomie gastgewerbe stadtbezirk 3 (bilk, flehe, friedrichstadt, hafen, hamm, "
                                    "oberbilk, unterbilk, volmerswerth)")
     short = BeautifulSoup(render.render_card(partner(2, "X", district=10)), "html.parser")
     assert short.select("dd")[-2].get_text() == "10 (Garath, Hellerhof)"  # no "…" when all fit

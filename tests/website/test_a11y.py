@@ -318,10 +318,11 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages, 
         announced(searched)  # by the live region
     until(narrowed)
 
-    # Filters: Tab to the Filter control (open at this width), then to each select; arrow keys
-    # change it; the live count follows.
+    # Filters: Tab to the Filter control (folded at first on every screen), Enter unfolds them, then
+    # Tab to each select; arrow keys change it; the live count follows.
     page.keyboard.press("Tab")
     expect(page.locator("#kp-filter-toggle")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator("#kp-filter-toggle")).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
     expect(page.locator("#kp-branche")).to_be_focused()
@@ -384,6 +385,7 @@ def test_filter_result_count_is_a_polite_live_region_that_changes(browser, demo_
     page.evaluate("""() => { window.kpAnnounced = [];
         new MutationObserver(() => kpAnnounced.push(document.getElementById('kp-count').textContent))
           .observe(document.getElementById('kp-count'), {childList: true, characterData: true, subtree: true}); }""")
+    page.click("#kp-filter-toggle")  # folded at first on every screen
     page.select_option("#kp-status", "letter-of-intent")
     # The live region announced the count of the cards now shown.
     page.wait_for_function("""() => { const shown = [...document.querySelectorAll('li.kp-card')]

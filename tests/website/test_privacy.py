@@ -45,6 +45,7 @@ def test_nothing_is_stored_after_using_the_filter_and_the_search(browser, demo_u
     page.goto(demo_url + pages["directory"], wait_until="networkidle")
     assert storage_problems(context, page) == []
     page.fill("#kp-q", "gmbh")
+    page.click("#kp-filter-toggle")  # folded at first on every screen
     page.select_option("#kp-status", "partner")
     page.select_option("#kp-sortierung", "beitritt")
     page.click("#kp-filter button[type=reset]")
