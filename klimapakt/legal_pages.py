@@ -18,6 +18,8 @@ from .report import ERROR, Problem
 from .rules import owners
 
 NO_MACROS_RE = re.compile(r"^render_macros:\s*false\s*$", re.M | re.I)
+# Settings a page shows through a macro of their own rather than `setting("…")`.
+SHOWN_BY_MACRO = {"hosting.anbieter": "hosting_notice", "hosting.drittland": "hosting_notice"}
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,15 @@ def _problems(page: LegalPage, docs_dir: Path, sources: list[str]) -> list[str]:
     if NO_MACROS_RE.search(front):
         problems.append(f"{required}; mit „render_macros: false“ zeigt {shown} die eingetragenen Angaben nicht an. "
                         "Bitte die Zeile entfernen.")
-    missing = [key for key in page.settings if not re.search(rf"""setting\(\s*["']{re.escape(key)}["']\s*\)""", text)]
+    missing = [key for key in page.settings if not _shows(text, key)]
     if missing:
         problems.append(f"{required}; {shown} zeigt {', '.join(f'„{key}“' for key in missing)} nicht mehr an. "
                         "Bitte den Baustein {{ setting(\"…\") }} dafür wieder einfügen (siehe die Fassung im Projekt).")
     return problems
+
+
+def _shows(text: str, key: str) -> bool:
+    """Whether the page text has the block that shows this setting."""
+    if key in SHOWN_BY_MACRO:
+        return re.search(rf"\{{\{{\s*{SHOWN_BY_MACRO[key]}\(\s*\)\s*\}}\}}", text) is not None
+    return re.search(rf"""setting\(\s*["']{re.escape(key)}["']\s*\)""", text) is not None

@@ -20,15 +20,15 @@ MACROS = {
     "setting": WORD,  # setting("impressum.betreiber"): a value of mkdocs.yml's extra.settings
     "office_email_link": "", "office_phone_link": "", "office_vcard_link": "",
     "contact_box": f"(?:{TEXT})?",  # contact_box() or contact_box("Fragen? Die Geschäftsstelle hilft")
-    "key_figures": "", "directory_coverage": "", "pact_figures": "", "data_files": "", "partner_directory": "",
+    "key_figures": "", "directory_coverage": "", "data_files": "", "partner_directory": "",
     "next_event": "",
     "progress_figure": WORD,  # progress_figure("zeitverlauf"): a section of the Fortschritt page
     "latest_news": r"(?:[1-9]|1[0-9]|20)?",  # latest_news(3)
     "events_page": r'(?:"upcoming"|"past")?',
-    # on the readers branch (kennzahlen.yml in running text, joining costs, the WZ sections):
     "pact_figures": rf"(?:{KEY}(?:, {KEY})*)?",  # pact_figures() or pact_figures("partnerunternehmen", …)
     "pact_fact": KEY,  # pact_fact("partnerunternehmen"): an id of kennzahlen.yml
     "joining_costs": "", "sector_list": "",
+    "hosting_notice": "",  # the privacy notice's hosting paragraph (klimapakt.render.hosting_notice)
     "office_phone_if_known": TEXT,  # office_phone_if_known("Telefon: ")
 }
 CALL_RE = re.compile(r"\{\{ (?P<name>[a-z_]{1,40})\((?P<args>[^(){}\n]{0,100})\) \}\}")
