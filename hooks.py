@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from klimapakt.load import news
-from klimapakt.mkdocs import navigation, preview, site, theme_fixes
+from klimapakt.mkdocs import admin, navigation, preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
@@ -109,6 +109,11 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
-    data = Project.from_config(config).write_outputs(config.site_dir)
+    project = Project.from_config(config)
+    data = project.write_outputs(config.site_dir)
+    try:
+        admin.write_admin(config.site_dir, project.root, project.settings)  # the form editor, if configured
+    except admin.AdminError as err:
+        raise Abort(str(err)) from None
     log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
              len(data.partners))

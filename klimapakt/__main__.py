@@ -219,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     links_parser.add_argument("--timeout", type=float, default=10.0, help="Sekunden je Adresse (Standard: 10)")
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
     links_parser.set_defaults(run=links)
+    from .office import editor_cli
+
+    editor_cli.add_commands(commands)  # editor-config, normalize-editor
     args = parser.parse_args(argv)
     return args.run(args)
 
