@@ -102,6 +102,7 @@ schema: $(STAMP) ## Regenerate the JSON Schemas, the field table in CONTRIBUTING
 	$(PY) -m klimapakt schema --write
 	$(PY) -m klimapakt fields --write
 	$(PY) -m klimapakt template
+	$(PY) -m klimapakt editor-config --write
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from klimapakt import clock
 from klimapakt.load import news
-from klimapakt.mkdocs import hosting, navigation, preview, profile_links, sandbox, site, theme_fixes
+from klimapakt.mkdocs import admin, hosting, navigation, preview, profile_links, sandbox, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
@@ -114,10 +114,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
-    data = Project.from_config(config).write_outputs(config.site_dir)
-    try:  # last: the policy hashes the pages as written (klimapakt.mkdocs.hosting)
+    project = Project.from_config(config)
+    data = project.write_outputs(config.site_dir)
+    try:  # the policy hashes the pages as written (klimapakt.mkdocs.hosting); the editor brings its own page
         hosting.finish_site(config, data.partners)
-    except ValueError as err:
+        admin.write_admin(config.site_dir, project.root, project.settings)  # the form editor, if configured
+    except (ValueError, admin.AdminError) as err:
         raise Abort(str(err)) from None
     log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
              len(data.partners))

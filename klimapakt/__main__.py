@@ -9,6 +9,7 @@ from pathlib import Path
 from .clock import ClockError, check_environment
 from .hosting import cli as hosting_cli
 from .load.registries import PARTNERS, REGISTRIES
+from .office import editor_cli
 from .review import checking
 
 
@@ -229,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
                               help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 900)")
     links_parser.set_defaults(run=links)
     hosting_cli.add_commands(commands)  # deploy, nginx-config
+    editor_cli.add_commands(commands)  # editor-config, normalize-editor
     args = parser.parse_args(argv)
     try:
         return args.run(args)

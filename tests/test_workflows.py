@@ -45,6 +45,7 @@ ALLOWED_WRITE = {
     ("monitoring.yml", "report"): {"issues"},  # keeps the one issue „Monitoring Klimapakt“ up to date
     # „Tabelle übernehmen“: pushes partners.yml to the pull request's branch, comments, starts „Pull Request“.
     ("import.yml", "import"): {"contents", "pull-requests", "actions"},
+    ("editor.yml", "normalize"): {"contents", "actions"},  # pushes the normalised file to the editor's branch cms/…
 }
 
 
@@ -540,6 +541,28 @@ def test_import_workflow_runs_the_base_branchs_tool_on_same_repository_branches_
                   "Propose changes", "Create pull request", "Files changed", "nie in `main`", "nicht veröffentlicht"):
         assert words in section, words
     assert "(#tabelle-übernehmen)" in guide
+
+
+def test_editor_workflow_normalises_with_the_base_branchs_tool_only_on_the_editors_branches():
+    workflow = load_yaml(WORKFLOW_DIR / "editor.yml")
+    assert set(triggers(workflow)) == {"pull_request"}
+    (job_id, job), = workflow["jobs"].items()
+    assert job["if"] == ("github.event.pull_request.head.repo.full_name == github.repository && "
+                         "startsWith(github.event.pull_request.head.ref, 'cms/')")
+    assert job["permissions"] == {"contents": "write", "actions": "write"}
+    by_name = {step["name"]: step for step in job["steps"]}
+    tool = by_name["Checkout (Werkzeug und Vergleichsstand aus dem Basiszweig)"]["with"]
+    assert (tool["ref"], tool["path"]) == ("${{ github.event.pull_request.base.sha }}", "tool")
+    assert installed_requirements(by_name["Install dependencies"]["run"]) == ["tool/requirements/office.txt"]
+    assert "python -m klimapakt normalize-editor --base ../tool" in by_name["Register in die gewohnte Form bringen"]["run"]
+    push = by_name["Commit in den Zweig übertragen"]
+    assert "cms/*) ;;" in push["run"] and '"$HEAD_REF" = main' in push["run"] and "--force" not in push["run"]
+    assert [name for name, step in by_name.items() if "GH_TOKEN" in (step.get("env") or {})] == [
+        "Commit in den Zweig übertragen", "Prüfung „Pull Request“ für den neuen Stand starten"]
+    assert all("${{" not in step.get("run", "") for step in job["steps"])
+    # The site's build finds the editor's pinned npm package (klimapakt/mkdocs/admin.py).
+    deploy_runs = job_runs(load_yaml(WORKFLOW_DIR / "deploy.yml"), "build")
+    assert "npm ci --omit=dev --no-audit --no-fund --ignore-scripts" in deploy_runs
 
 
 INSTALL_RE = re.compile(r"pip install\b[^\n]*")
