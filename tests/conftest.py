@@ -19,7 +19,31 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # `real_site` and every data test build on the real date (or KLIMAPAKT_TODAY as CI sets it), so a
 # partner who joined today passes (tests/test_staff_path.py proves it).
 TODAY = dt.date(2026, 11, 25)
-FIXED_DATE_FIGURES = FIXTURES / "kennzahlen-valid.yml"  # what builds on a fixed date read instead of kennzahlen.yml
+
+
+def _fixed_date_figures() -> Path:
+    """kennzahlen.yml for builds on a fixed date: every id the repository declares (the pages may cite any of
+    them), each a copy of the fixture's first, fictional figure dated before TODAY, so a later "Stand" in
+    the real file cannot fail a fixture build, and no test pins the real figures."""
+    import re
+    import tempfile
+
+    fixture = (FIXTURES / "kennzahlen-valid.yml").read_text(encoding="utf-8")
+    first = re.search(r"^  - id: (\S+)\n(?:    .*\n)+", fixture, re.M)
+    assert first, "tests/fixtures/kennzahlen-valid.yml: no figure found"
+    try:
+        real = (ROOT / "kennzahlen.yml").read_text(encoding="utf-8")
+    except OSError:
+        real = ""
+    known = set(re.findall(r"^  - id: (\S+)$", fixture, re.M))
+    copies = [first.group(0).replace(f"id: {first.group(1)}", f"id: {figure_id}", 1)
+              for figure_id in re.findall(r"^  - id: ([a-z0-9-]+)$", real, re.M) if figure_id not in known]
+    target = Path(tempfile.mkdtemp(prefix="klimapakt-figures-")) / "kennzahlen.yml"
+    target.write_text(fixture.rstrip("\n") + "\n" + "".join("\n" + copy for copy in copies), encoding="utf-8")
+    return target
+
+
+FIXED_DATE_FIGURES = _fixed_date_figures()  # what builds on a fixed date read instead of kennzahlen.yml
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
