@@ -8,6 +8,7 @@ import http.server
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -54,6 +55,11 @@ def build_site(registry: Path, out: Path, **env: str) -> subprocess.CompletedPro
     environ = {**os.environ, "KLIMAPAKT_REGISTRY": str(registry), "NO_MKDOCS_2_WARNING": "1", **env}
     if "KLIMAPAKT_TODAY" in env:  # a fixed date: the repository's kennzahlen.yml may hold a later "Stand"
         environ.setdefault("KLIMAPAKT_FIGURES", str(FIXED_DATE_FIGURES))
+    if registry.resolve() != (ROOT / "partners.yml").resolve() and "KLIMAPAKT_EVENTS" not in env:
+        # events.yml may name any of the repository's partners, whom a fixture registry does not hold
+        from helpers.demo_events import write_demo_events
+        events = Path(tempfile.mkdtemp(prefix="klimapakt-events-")) / "events.yml"
+        environ["KLIMAPAKT_EVENTS"] = str(write_demo_events(registry, events))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, env=environ, capture_output=True, text=True, timeout=600,

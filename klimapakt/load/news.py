@@ -6,9 +6,9 @@ of the month, and every page and feed shows only the month (see klimapakt.precis
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 from .. import clock, files
@@ -25,15 +25,10 @@ class PostError(ValueError):
 
 
 @dataclass(frozen=True)
-class Post:
-    title: str
-    date: dt.date
-    slug: str
-    categories: tuple[str, ...]
-    description: str
-    source: Path
-    draft: bool = False  # `draft: true`: the blog plugin does not build the page
-    precision: str = precisions.DAY  # what the source gives: day, month or year
+class Post(fields.PostFields):
+    """A post's front matter fields (declared once, in klimapakt.pages.fields) and its file."""
+
+    source: Path = field(kw_only=True)
 
     @property
     def date_text(self) -> str:
@@ -60,8 +55,7 @@ def read_post(path: Path) -> Post:
     values, problems = fields.read_post_fields(matter, shown, heading.group(1) if heading else None, path.stem)
     if values is None:
         raise PostError("\n".join(p.text() for p in errors(problems)) or f"{shown}: Die Meldung ist nicht lesbar.")
-    return Post(title=values.title, date=values.date, slug=values.slug, categories=values.categories,
-                description=values.description, source=path, draft=values.draft, precision=values.precision)
+    return Post(**{f.name: getattr(values, f.name) for f in dataclass_fields(values)}, source=path)
 
 
 def shown_name(path: Path) -> str:

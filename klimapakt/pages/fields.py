@@ -39,13 +39,15 @@ POST_KEYS = {
 
 @dataclass(frozen=True)
 class PostFields:
+    """What a post's front matter says; klimapakt.load.news.Post adds the file it was read from."""
+
     title: str
     date: dt.date
     slug: str
     categories: tuple[str, ...]
     description: str
-    draft: bool
-    precision: str
+    draft: bool = False  # `draft: true`: the blog plugin does not build the page
+    precision: str = precisions.DAY  # what the source gives: day, month or year
 
 
 class Report:

@@ -7,12 +7,14 @@ rule tests start from it and change or add a few lines, so the expected line num
 from __future__ import annotations
 
 # Line numbers:  1 partners, 2 id, 3 name, 4 role, 5 status, 6 logo, 7 description, 8… extra lines.
-BASE = """\
+ACME = """\
 partners:
   - id: acme
     name: Acme GmbH
     role: partner
     status: partner
+"""  # the first lines of every registry here: BASE's and the change summary's (tests/review/test_changes.py)
+BASE = ACME + """\
     logo: ok.svg
     description: Acme stellt Werkzeuge her.
 """
@@ -61,7 +63,7 @@ EMISSIONS = """\
 """
 CONTACT = """\
     contact:
-      name: Erika Mustermann
+      name: Erika Beispiel
       email: erika@acme.example
       phone: +49 211 1234567
 """

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from blog_overrides import TEMPLATES, expected_override
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
+from helpers.corpus import ACME
 from klimapakt import precision
 from klimapakt.load import news
 from klimapakt.outputs import feeds
@@ -139,8 +140,12 @@ def test_the_build_stops_with_the_german_message(tmp_path):
     spec = importlib.util.spec_from_file_location("hooks", ROOT / "hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path),
-                             extra={"registry": "partners.yml", "events": "events.yml"})
+    # Registries of its own: the repository's name logos that this docs folder does not hold.
+    (tmp_path / "partners.yml").write_text(ACME, encoding="utf-8")
+    (tmp_path / "events.yml").write_text("events: []\n", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path),
+                             extra={"registry": "partners.yml", "events": "events.yml",
+                                    "figures": str(FIXTURES / "kennzahlen-valid.yml")})
     with pytest.raises(Abort, match=r"date_precision: 2023-11-30 passt nicht .* 2023-11-01"):
         hooks.on_config(config)
 

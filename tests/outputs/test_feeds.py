@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build_site
+from helpers import demo_events
 from klimapakt.load import loader
 from klimapakt.load import news
 from klimapakt.outputs import feeds
@@ -29,7 +30,6 @@ from klimapakt.render import events as event_words
 pytestmark = pytest.mark.data  # reads the posts in docs/aktuelles/posts of this repository
 
 SITE_URL = "https://feeds.klimapakt.test/"
-EVENTS_FILE = FIXTURES / "events-valid.yml"
 BUILD_DATES = {
     "before": dt.date(2026, 9, 1),  # all four fixture events ahead
     "between": dt.date(2026, 10, 1),  # the September workshop is over
@@ -38,8 +38,7 @@ BUILD_DATES = {
 NEXT_EVENT = {"before": "test-workshop-herbst", "between": "test-treffen-zeitumstellung", "after": None}
 BERLIN = ZoneInfo("Europe/Berlin")
 POSTS = feeds.published(news.read_posts(ROOT / "docs/aktuelles/posts"))
-EVENT_PARTNERS = ("ihk-duesseldorf", "handwerkskammer-duesseldorf")  # the ids the fixture names
-FIXTURE_EVENTS = loader.load_events(EVENTS_FILE, EVENT_PARTNERS)[0]
+FIXTURE_EVENTS = loader.load_events(demo_events.FIXTURE, demo_events.FIXTURE_PARTNERS)[0]
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +51,12 @@ def demo_registry(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_ids(demo_registry) -> tuple[str, ...]:
-    """The demo partners that stand in for the fixture's partners."""
-    return tuple(p.id for p in loader.load_file(demo_registry).partners[:len(EVENT_PARTNERS)])
+    return demo_events.demo_partner_ids(demo_registry)
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory, demo_registry, demo_ids) -> dict[str, Path]:
-    events = tmp_path_factory.mktemp("events") / "events.yml"
-    text = EVENTS_FILE.read_text(encoding="utf-8")
-    for fixture_id, demo_id in zip(EVENT_PARTNERS, demo_ids):
-        text = text.replace(fixture_id, demo_id)
-    events.write_text(text, encoding="utf-8")
+def sites(tmp_path_factory, demo_registry) -> dict[str, Path]:
+    events = demo_events.write_demo_events(demo_registry, tmp_path_factory.mktemp("events") / "events.yml")
 
     def build(name: str) -> Path:
         out = tmp_path_factory.mktemp(f"site-{name}") / "site"

@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, TODAY
+from helpers.corpus import ACME
 from klimapakt.load import loader
 from klimapakt.review import changes
 from klimapakt.__main__ import main
@@ -20,12 +21,7 @@ from klimapakt.report import WARNING
 
 LOGOS = ROOT / "docs/assets/partners"
 
-BASE = """\
-partners:
-  - id: acme
-    name: Acme GmbH
-    role: partner
-    status: partner
+BASE = ACME + """\
     website: https://acme.example
     description: >-
       Acme stellt in Düsseldorf Werkzeuge her und spart seit Jahren Energie in allen Hallen,

@@ -106,6 +106,7 @@ def test_the_shipped_docs_folder_has_one_owner_per_address():
 def test_generated_matches_the_generators_constants():
     from klimapakt import vocabulary
     from klimapakt.exports import EXPORT_DIR
+    from klimapakt.hosting import csp, redirects
     from klimapakt.mkdocs import site
     from klimapakt.model import Event
     from klimapakt.outputs import badges, feeds, ical, vcard
@@ -113,7 +114,7 @@ def test_generated_matches_the_generators_constants():
     event = Event(id="herbst-workshop", title="T", start=dt.date(2026, 9, 1), kind="workshop", line=1, lines={})
     for path in (feeds.RSS_PATH, feeds.JSON_PATH, ical.FEED_PATH, ical.event_file_path(event), vcard.VCARD_PATH,
                  f"{EXPORT_DIR}/partners.csv", site.SEARCH_INDEX, f"{vocabulary.PROFILE_DIR}/x/{badges.BADGE_FILE}",
-                 f"{vocabulary.PROFILE_DIR}/x/index.html"):
+                 f"{vocabulary.PROFILE_DIR}/x/index.html", csp.HEADER_FILE, redirects.REDIRECTS_FILE):
         assert owners.generated_owner(path), path
 
 

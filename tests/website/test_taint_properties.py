@@ -293,7 +293,7 @@ def post_source(tmp_path_factory) -> Path:
 @SETTINGS
 @given(hostile(21), hostile(22, long=True), hostile(23))
 def test_news_feeds_parse_back_to_the_exact_title_description_and_category(post_source, title, description, category):
-    post = news.Post(title, dt.date(2026, 1, 1), "beitrag", (category,), description, post_source)
+    post = news.Post(title, dt.date(2026, 1, 1), "beitrag", (category,), description, source=post_source)
     item = ET.fromstring(feeds.rss([post], SITE_URL, "Klimapakt Düsseldorf", "Beschreibung")).find("channel/item")
     assert (item.findtext("title"), item.findtext("description"), item.findtext("category")) == (
         title, th.line_feeds(description), category)
