@@ -83,8 +83,9 @@ test: $(STAMP) chromium java server-tools $(NODE_STAMP) ## Run all tests (unit, 
 test-fast: $(STAMP) ## Run the tests without a browser (tests marked npm or java skip if their tools are missing)
 	$(PY) -m pytest -m "not browser"
 
-test-alone: $(STAMP) ## Run each test file on its own (browser tests collected only), as a check that none needs another
+test-alone: $(STAMP) ## Run each test file, then each test folder, on its own (browser tests collected only), as a check that none needs another
 	$(PY) scripts/tests_alone.py
+	$(PY) scripts/tests_alone.py --folders
 
 test-browser-load: $(STAMP) chromium java $(NODE_STAMP) ## Run the browser tests while busy loops keep every CPU core busy
 	KLIMAPAKT_REQUIRE_TOOLS=1 scripts/under_load.sh $(PY) -m pytest -m browser

@@ -1,10 +1,11 @@
 """Every test file passes on its own: `pytest FILE -x` once per file, from the repository root.
+With `--folders`, each folder of tests/ once instead (`pytest tests/load -x`, ...).
 
 Test modules share builders only through tests/helpers/ and tests/conftest.py, never by importing
 each other; this proves it. By default the browser tests are collected but not run (`-m "not
 browser"`: a file's imports and fixtures are still loaded); `--browser` runs them too.
 
-    python scripts/tests_alone.py [--browser] [FILE ...]
+    python scripts/tests_alone.py [--browser] [--folders] [FILE ...]
 """
 
 from __future__ import annotations
@@ -30,12 +31,19 @@ def run_alone(path: Path, browser: bool) -> tuple[int, float, str]:
     return result.returncode, time.monotonic() - start, lines[-1] if lines else result.stderr.strip()[-300:]
 
 
+def test_folders() -> list[Path]:
+    """The folders below tests/ that hold test files (each with its subfolders)."""
+    return sorted(p for p in (ROOT / "tests").iterdir() if p.is_dir() and any(p.rglob("test_*.py")))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help="run the browser tests too, not only collect them")
+    parser.add_argument("--folders", action="store_true", help="each folder of tests/ that holds tests, not each file")
     parser.add_argument("files", nargs="*", type=Path, help="test files (default: every tests/**/test_*.py)")
     args = parser.parse_args(argv)
-    files = [p.resolve() for p in args.files] or sorted((ROOT / "tests").rglob("test_*.py"))
+    files = [p.resolve() for p in args.files] or (test_folders() if args.folders else
+                                                   sorted((ROOT / "tests").rglob("test_*.py")))
     failed = []
     for path in files:
         code, seconds, summary = run_alone(path, args.browser)
@@ -43,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'ok  ' if ok else 'FAIL'} {seconds:6.1f} s  {path.relative_to(ROOT)}: {summary}", flush=True)
         if not ok:
             failed.append(path)
-    print(f"{len(files) - len(failed)} of {len(files)} test files pass alone")
+    print(f"{len(files) - len(failed)} of {len(files)} test {'folders' if args.folders else 'files'} pass alone")
     return 1 if failed else 0
 
 
