@@ -11,6 +11,7 @@ from conftest import ROOT, serve
 from klimapakt.load import loader
 from klimapakt.render import emissions
 from quality.contrast import contrast, parse_color
+from quality.styles import add_style
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +96,7 @@ def test_chart_labels_fit_their_chart_under_the_text_spacing_override(browser, d
     page = browser.new_page(viewport={"width": width, "height": 900})
     for path in chart_pages(charted):
         page.goto(demo_url + path)
-        page.add_style_tag(content=TEXT_SPACING_CSS)
+        add_style(page, TEXT_SPACING_CSS)
         page.wait_for_function("getComputedStyle(document.querySelector('svg.kp-chart text')).letterSpacing !== 'normal'")
         assert page.locator("svg.kp-chart text").count() >= 6
         assert page.evaluate(CUT_OFF_JS) == [], f"{path}: chart text cut off under the text-spacing override"
