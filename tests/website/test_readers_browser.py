@@ -11,6 +11,7 @@ from conftest import ROOT, serve
 from klimapakt.load import loader
 from klimapakt.render import emissions
 from quality.contrast import contrast, parse_color
+from quality.pages import page_types
 from quality.styles import add_style
 
 pytestmark = pytest.mark.browser
@@ -123,22 +124,37 @@ FOCUS_UNCOVERED_JS = """() => {
 BACK_STOPS = 40
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("path", ["klimapartner/", "fortschritt/", "aktuelles/"])
-def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button(browser, demo_url, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(demo_url + path)
+def walk_back(page, url: str) -> tuple[int, str | None]:
+    """From the end of the page, Shift+Tab until the focus leaves it: the stops walked, and the first focused
+    element the back-to-top button covered (None: none)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url)
     page.evaluate(SCROLL_WATCH_JS)
     page.keyboard.press("End")
-    page.wait_for_function("() => window.__kpStill >= 3 && scrollY > 0")
-    stops = 0
+    page.wait_for_function("() => window.__kpStill >= 3 && (scrollY > 0 || innerHeight >= document.body.scrollHeight)")
     for stops in range(1, BACK_STOPS + 1):
         page.keyboard.press("Shift+Tab")
-        page.wait_for_function(FOCUS_UNCOVERED_JS, timeout=3000)
+        try:
+            page.wait_for_function(FOCUS_UNCOVERED_JS, timeout=3000)
+        except PlaywrightTimeout:
+            return stops, page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
         if page.evaluate("document.activeElement === document.body"):
-            break
-    assert stops >= 10, f"{path}: only {stops} stops walked back"
+            return stops, None
+    return BACK_STOPS, None
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button_on_any_page_type(browser, demo_url, demo_site,
+                                                                                      width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    walked, covered = {}, {}
+    for name, path in page_types(demo_site).items():
+        walked[name], covered[name] = walk_back(page, demo_url + path)
     page.close()
+    assert {name: c for name, c in covered.items() if c} == {}, f"focus under the back-to-top button at {width} px"
+    for name in ("directory", "news-list", "fortschritt"):  # long pages: the walk really went back a long way
+        assert walked[name] >= 10, f"{name}: only {walked[name]} stops walked back"
 
 
 @pytest.mark.parametrize("width", [390, 1280])
