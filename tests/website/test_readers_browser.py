@@ -86,6 +86,31 @@ def test_no_chart_or_badge_text_under_12px_on_a_320px_screen(browser, demo_url, 
     page.close()
 
 
+# Every shown text node's font size (in an SVG times the drawing's scale) under 12 px, once per kind.
+SMALL_TEXT_JS = """() => { const out = new Set(); const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) { const el = n.parentElement;
+    if (!n.textContent.trim() || !el.getClientRects().length ||
+        !el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const svg = el.closest('svg'), size = parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM().a : 1);
+    if (size < %d) out.add(`${el.tagName.toLowerCase()}.${el.getAttribute('class') || ''} ${size.toFixed(1)} px: ${n.textContent.trim().slice(0, 30)}`); }
+  return [...out]; }""" % MIN_PX
+
+
+def test_no_text_on_any_page_type_is_under_12px_on_a_320px_screen(browser, demo_url, demo_site):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = browser.new_page(viewport={"width": 320, "height": 740})
+    small = {}
+    for name, path in page_types(demo_site).items():
+        page.goto(demo_url + path)
+        try:
+            page.wait_for_function(f"() => ({SMALL_TEXT_JS})().length === 0", timeout=3000)
+        except PlaywrightTimeout:
+            small[name] = page.evaluate(SMALL_TEXT_JS)
+    page.close()
+    assert small == {}, f"text under {MIN_PX} px at 320 px"
+
+
 # Every chart text's right edge against its chart's: with wider letters a line must not run out of the SVG.
 CUT_OFF_JS = """() => [...document.querySelectorAll('svg.kp-chart text')].filter(t => {
   const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
