@@ -11,9 +11,9 @@
  * In the drawer, the current page's entry and the titles of sub-menus are labels too: they become tab
  * stops, and Enter or Space opens (or, on a title, closes) the sub-menu; the focus then moves into
  * the sub-menu, or back to its entry, instead of dropping to the page when the entry is covered.
- * With the search open and results shown, Tab and Shift+Tab walk through the field, its clear
- * button and the results (Material would close the search) and come round again; a hint under the
- * field says so. Escape from a result where the header holds the field returns the focus there.
+ * With the search open and results shown, Tab and Shift+Tab walk through the field and the results
+ * (Material would close the search) and come round again; a hint above the results says so. Escape
+ * from a result where the header holds the field returns the focus there, the search closed.
  */
 (function () {
   "use strict";
