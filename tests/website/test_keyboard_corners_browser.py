@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from helpers.waits import until
 from quality.keyboard import tab_to
 from quality.pages import opened_pages
 
@@ -138,8 +139,10 @@ def test_escape_from_a_result_returns_the_focus_to_what_opened_the_search(page_a
     expect(page.locator("input#__search")).not_to_be_checked()
     if back != QUERY:
         return
-    after = page.evaluate(AFTER_MATERIAL_JS)
-    assert after == {"open": False, "opened": 0}  # any try of Material's to open it was held back
+
+    def held_closed():
+        assert page.evaluate(AFTER_MATERIAL_JS) == {"open": False, "opened": 0}  # Material's try was held back
+    until(held_closed)
     expect(page.locator(QUERY)).to_be_focused()
     page.keyboard.type("x")
     expect(page.locator("input#__search")).to_be_checked()
