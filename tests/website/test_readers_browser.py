@@ -6,6 +6,7 @@ button, the way back from a profile to the filtered directory, and the first car
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, serve
 from helpers.waits import until
