@@ -80,7 +80,8 @@ class Project:
 
     def page_problems(self) -> list[Problem]:
         """Every page's and post's problems, as `check` prints them (klimapakt.pages.check)."""
-        return pages.page_problems(self.docs_dir, [p.id for p in self.data().partners], self.today())
+        return pages.page_problems(self.docs_dir, [p.id for p in self.data().partners], self.today(),
+                                   [f.id for f in self.figures()])
 
     def posts(self) -> list[news.Post]:
         return news.read_posts(self.docs_dir / POSTS_DIR)

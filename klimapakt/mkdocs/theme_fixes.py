@@ -13,6 +13,8 @@ one day fixes the markup itself (then the pattern simply no longer matches):
 * its inline SVG icons are decorative (every one sits next to a text or inside a control
   that has one) but not hidden from screen readers: they get `aria-hidden="true"`;
 * the search overlay has role="dialog" but no name: it gets `aria-label="Suche"`;
+* the drawer's checkbox is the menu's tab stop when JavaScript is off (docs/assets/css/keyboard.css):
+  it gets the menu button's name, `aria-label="Menü"`;
 * the current tab is marked only by its look: its link gets `aria-current`, "page" on the tab's own
   page, "true" on the other pages of its section (navigation.current_tab).
 """
@@ -34,6 +36,8 @@ _FIRST_H1 = re.compile(r'<h1(?P<attrs>[^>]*)>')
 _ID = re.compile(r'\bid="([^"]+)"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_DRAWER_TOGGLE = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+MENU_NAME = "Menü"  # as header-controls.js names its button
 _ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
 _SIDEBAR = re.compile(r'(<div class="md-sidebar md-sidebar--(?:primary|secondary)" data-md-component="sidebar" data-md-type="(?:navigation|toc)")\s*>')
 _ACTIVE_TAB = re.compile(r'(<li class="md-tabs__item md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link")>')
@@ -48,6 +52,7 @@ def fix_page(html: str, current_tab: str | None = None) -> str:
         html = _TOC_LABEL.sub(r"\1", html)
     html = html.replace(_ICON, _ICON[:-1] + ' aria-hidden="true">')
     html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Suche">')
+    html = html.replace(_DRAWER_TOGGLE, _DRAWER_TOGGLE[:-1] + f' aria-label="{MENU_NAME}">', 1)
     if current_tab:
         html = _ACTIVE_TAB.sub(rf'\1 aria-current="{current_tab}">', html, count=1)
     return _add_skip_link(fix_blog(html))

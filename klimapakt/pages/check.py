@@ -16,7 +16,7 @@ from typing import Iterable
 from .. import files
 from ..report import ERROR, Problem
 from ..rules import markup
-from . import fields, front, limits, links, macros, render
+from . import fields, figure_calls, front, limits, links, macros, render
 
 POSTS_DIR = "aktuelles/posts"
 
@@ -37,8 +37,12 @@ class Page:
         return self.matter.values.get(macros.OPT_IN) is True
 
 
-def page_problems(docs_dir: Path, partner_ids: Iterable[str], today: dt.date) -> list[Problem]:
-    """Every problem of every Markdown file below `docs_dir` (symlinks are reported by klimapakt.rules.logos)."""
+def page_problems(docs_dir: Path, partner_ids: Iterable[str], today: dt.date,
+                  figure_ids: Iterable[str] | None = None) -> list[Problem]:
+    """Every problem of every Markdown file below `docs_dir` (symlinks are reported by klimapakt.rules.logos);
+    `figure_ids`: the ids of kennzahlen.yml the pages may cite (None: kennzahlen.yml could not be read, its
+    own check says why)."""
+    figure_ids = None if figure_ids is None else frozenset(figure_ids)
     sources = sorted(p for p in docs_dir.rglob("*.md") if not p.is_symlink() and p.is_file())
     problems: list[Problem] = []
     pages: list[Page] = []
@@ -50,6 +54,8 @@ def page_problems(docs_dir: Path, partner_ids: Iterable[str], today: dt.date) ->
     for page in pages:
         found, renderable = own_problems(page)
         problems += found
+        if figure_ids is not None and page.opted_in and not page.is_post:
+            problems += figure_calls.figure_call_problems(page.matter.body, page.file, page.matter.body_line, figure_ids)
         if renderable:
             try:
                 rendered[page.path] = render.to_html(macros.without_calls(page.matter.body))

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, TextIO
 
 from .. import clock, vocabulary
 from ..load import loader
-from ..load.registries import PARTNERS, REGISTRIES, Registry, registry_for
+from ..load.registries import FIGURES, PARTNERS, REGISTRIES, Registry, registry_for
 from ..mdtext import markdown_text
 from ..pages.check import page_problems
 from ..report import Problem, errors, format_text
@@ -36,6 +36,7 @@ class Target:
     holds: Registry
     partners: Path  # the partners file (events name its partners)
     root: Path  # the folder with docs/ and the logos
+    figures: Path | None = None  # the figures file the pages cite (None: kennzahlen.yml in root)
 
     @property
     def is_partners(self) -> bool:
@@ -65,11 +66,12 @@ def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[Tar
         holds = registry_for(path.name)
         return [Target(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
     partners = Path(environ.get(PARTNERS.env) or PARTNERS.file)
+    figures = Path(environ.get(FIGURES.env) or FIGURES.file)
     found = []
     for registry in REGISTRIES:
         path = Path(environ.get(registry.env) or registry.file)
         if registry is PARTNERS or path.exists() or path.is_symlink() or environ.get(registry.env):
-            found.append(Target(path, registry, partners, cwd))
+            found.append(Target(path, registry, partners, cwd, figures))
     return found
 
 
@@ -91,7 +93,8 @@ def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str]
     docs_problems = (logos.docs_problems(docs, [p.logo for p in loaded.partners if p.logo])
                      if docs.is_dir() or docs.is_symlink() else [])
     theme_problems = logos.folder_tree_problems(target.root / "overrides")
-    pages = page_problems(docs, [p.id for p in loaded.partners], clock.build_date()) if docs.is_dir() else []
+    figures = page_file.figure_ids(target.figures or target.root / FIGURES.file)
+    pages = page_problems(docs, [p.id for p in loaded.partners], clock.build_date(), figures) if docs.is_dir() else []
     return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems, *pages])
 
 

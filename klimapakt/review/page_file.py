@@ -9,7 +9,7 @@ from typing import Mapping, TextIO
 
 from .. import clock
 from ..load import loader
-from ..load.registries import PARTNERS
+from ..load.registries import FIGURES, PARTNERS
 from ..pages.check import page_problems
 from ..report import ERROR, Problem, errors, format_text
 from . import annotations
@@ -23,8 +23,9 @@ def run(file: str, *, github: bool, environ: Mapping[str, str], out: TextIO | No
         problems = [Problem(1, "Datei", "-", f"„{file}“ ist keine Seite im Ordner docs/.", ERROR, Path(file).name)]
     else:
         shown = f"docs/{path.relative_to(docs).as_posix()}"
-        problems = [p for p in page_problems(docs, partner_ids(docs.parent, environ), clock.build_date())
-                    if p.file == shown]
+        figures = Path(environ.get(FIGURES.env) or docs.parent / FIGURES.file)
+        problems = [p for p in page_problems(docs, partner_ids(docs.parent, environ), clock.build_date(),
+                                             figure_ids(figures)) if p.file == shown]
     print(format_text(problems), file=out)
     if github:
         for line in annotations.annotation_lines(problems, lambda problem: True):
@@ -37,3 +38,11 @@ def partner_ids(root: Path, environ: Mapping[str, str]) -> list[str]:
     path = Path(environ.get(PARTNERS.env) or root / PARTNERS.file)
     text, problem = loader.read_source(path, path.name)
     return [] if problem else [p.id for p in loader.load_text(text, file=path.name, logo_dir=root / "docs/assets/partners").partners]
+
+
+def figure_ids(path: Path) -> list[str] | None:
+    """The ids of kennzahlen.yml a page may cite; None when it cannot be read (its own check says why)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    text, problem = loader.read_source(path, path.name)
+    return None if problem else [f.id for f in loader.load_text(text, file=path.name, registry=FIGURES).records]

@@ -20,7 +20,7 @@ PAGE = """<body>
 
 def test_material_markup_is_repaired():
     html = theme_fixes.fix_page(PAGE)
-    assert 'id="__drawer">' in html  # no autocomplete on the checkbox
+    assert 'id="__drawer" aria-label="Menü">' in html  # no autocomplete; named, the menu's tab stop without JavaScript
     assert 'class="md-search__input" autocomplete="off"' in html  # allowed on text inputs: kept
     assert 'tabindex=""' not in html
     assert '<label class="md-nav__title">' in html  # no control with id __toc on this page

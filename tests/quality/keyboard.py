@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .contrast import contrast, parse_color
+from .styles import add_style
 
 _DESCRIBE_JS = r"""
 (el) => {
@@ -120,7 +121,7 @@ def tab_through(page, max_steps: int = 400, selectors: tuple[str, ...] = ()) -> 
     focused: a visible focus indicator is a difference between the two. `selectors`: which
     of them each stop matches (for tests of the tab order)."""
     # Transitions would be caught half-way (Material fades the skip link in): end states only.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    add_style(page, "*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.evaluate("() => { window.__kpTab = null; }")
     focus_start(page)
     step = _TAB_STEP_JS.replace("(DESCRIBE)", "(" + _DESCRIBE_JS.strip() + ")")

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 # Viewports of the browser checks: a phone and a desktop width, one height.
 WIDTHS = (390, 1280)
 HEIGHT = 900
+
+
+@contextmanager
+def opened_pages(browser, base_url: str):
+    """`open_page(width, path, **context options)`: a page of the site at that width, closed at the end."""
+    pages = []
+
+    def open_page(width: int, path: str = "", **options):
+        page = browser.new_page(viewport={"width": width, "height": HEIGHT}, **options)
+        pages.append(page)
+        page.goto(base_url + path)
+        return page
+    try:
+        yield open_page
+    finally:
+        for page in pages:
+            page.close()
 
 
 # Page types the issue names, with their URL path in the built site (None: discovered).

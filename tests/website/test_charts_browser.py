@@ -16,6 +16,7 @@ from klimapakt import vocabulary as model
 from klimapakt.load import loader
 from klimapakt.render import emissions
 from quality.keyboard import focus_problems, tab_through
+from quality.styles import add_style
 
 pytestmark = pytest.mark.browser
 
@@ -173,9 +174,9 @@ def test_a_wide_table_shows_that_it_scrolls_and_scrolls_by_keyboard(phone, demo_
         return tables
     tables = until(measured)
     # The table in the wrapper made see-through, its layout kept: what is left to see is the wrapper's own background.
-    phone.add_style_tag(content=":is([data-kp-test-hidden], [data-kp-test-hidden] *) { color: transparent !important; "
-                                "background: none !important; border-color: transparent !important; "
-                                "text-decoration-color: transparent !important; box-shadow: none !important; }")
+    add_style(phone, ":is([data-kp-test-hidden], [data-kp-test-hidden] *) { color: transparent !important; "
+                     "background: none !important; border-color: transparent !important; "
+                     "text-decoration-color: transparent !important; box-shadow: none !important; }")
     for table in tables:
         if not table["wrapped"]:
             continue

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quality.keyboard import tab_through, tab_to
-from quality.pages import HEIGHT
+from quality.pages import HEIGHT, opened_pages
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +26,8 @@ MENU, SEARCH = ".kp-header-control--menu", ".kp-header-control--search"
 
 @pytest.fixture
 def page_at(browser, demo_url):
-    pages = []
-
-    def open_page(width: int, path: str = PAGE):
-        page = browser.new_page(viewport={"width": width, "height": HEIGHT})
-        pages.append(page)
-        page.goto(demo_url + path)
-        return page
-    yield open_page
-    for page in pages:
-        page.close()
+    with opened_pages(browser, demo_url) as open_page:
+        yield lambda width, path=PAGE, **options: open_page(width, path, **options)
 
 
 def toggle(page, name: str):

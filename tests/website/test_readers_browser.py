@@ -6,12 +6,15 @@ button, the way back from a profile to the filtered directory, and the first car
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, serve
 from helpers.waits import until
 from klimapakt.load import loader
 from klimapakt.render import emissions
 from quality.contrast import contrast, parse_color
+from quality.pages import page_types
+from quality.styles import add_style
 
 pytestmark = pytest.mark.browser
 
@@ -91,6 +94,27 @@ def test_no_chart_or_badge_text_under_12px_on_a_320px_screen(browser, demo_url, 
     page.close()
 
 
+# Every shown text node's font size (in an SVG times the drawing's scale) under 12 px, once per kind.
+SMALL_TEXT_JS = """() => { const out = new Set(); const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) { const el = n.parentElement;
+    if (!n.textContent.trim() || !el.getClientRects().length ||
+        !el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const svg = el.closest('svg'), size = parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM().a : 1);
+    if (size < %d) out.add(`${el.tagName.toLowerCase()}.${el.getAttribute('class') || ''} ${size.toFixed(1)} px: ${n.textContent.trim().slice(0, 30)}`); }
+  return [...out]; }""" % MIN_PX
+
+
+def test_no_text_on_any_page_type_is_under_12px_on_a_320px_screen(browser, demo_url, demo_site):
+    page = browser.new_page(viewport={"width": 320, "height": 740})
+    for name, path in page_types(demo_site).items():
+        page.goto(demo_url + path)
+
+        def large_enough(name=name):
+            assert page.evaluate(SMALL_TEXT_JS) == [], f"{name}: text under {MIN_PX} px at 320 px"
+        until(large_enough)
+    page.close()
+
+
 # Every chart text's right edge against its chart's: with wider letters a line must not run out of the SVG.
 CUT_OFF_JS = """() => [...document.querySelectorAll('svg.kp-chart text')].filter(t => {
   const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
@@ -102,7 +126,7 @@ def test_chart_labels_fit_their_chart_under_the_text_spacing_override(browser, d
     page = browser.new_page(viewport={"width": width, "height": 900})
     for path in chart_pages(charted):
         page.goto(demo_url + path)
-        page.add_style_tag(content=TEXT_SPACING_CSS)
+        add_style(page, TEXT_SPACING_CSS)
         page.wait_for_function("getComputedStyle(document.querySelector('svg.kp-chart text')).letterSpacing !== 'normal'")
         expect(page.locator("svg.kp-chart text").nth(5)).to_be_attached()  # six or more
 
@@ -132,22 +156,37 @@ FOCUS_UNCOVERED_JS = """() => {
 BACK_STOPS = 40
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("path", ["klimapartner/", "fortschritt/", "aktuelles/"])
-def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button(browser, demo_url, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(demo_url + path)
+def walk_back(page, url: str) -> tuple[int, str | None]:
+    """From the end of the page, Shift+Tab until the focus leaves it: the stops walked, and the first focused
+    element the back-to-top button covered (None: none)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url)
     page.evaluate(SCROLL_WATCH_JS)
     page.keyboard.press("End")
-    page.wait_for_function("() => window.__kpStill >= 3 && scrollY > 0")
-    stops = 0
+    page.wait_for_function("() => window.__kpStill >= 3 && (scrollY > 0 || innerHeight >= document.body.scrollHeight)")
     for stops in range(1, BACK_STOPS + 1):
         page.keyboard.press("Shift+Tab")
-        page.wait_for_function(FOCUS_UNCOVERED_JS, timeout=3000)
+        try:
+            page.wait_for_function(FOCUS_UNCOVERED_JS, timeout=3000)
+        except PlaywrightTimeout:
+            return stops, page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
         if page.evaluate("document.activeElement === document.body"):
-            break
-    assert stops >= 10, f"{path}: only {stops} stops walked back"
+            return stops, None
+    return BACK_STOPS, None
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_shift_tab_never_puts_the_focus_under_the_back_to_top_button_on_any_page_type(browser, demo_url, demo_site,
+                                                                                      width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    walked, covered = {}, {}
+    for name, path in page_types(demo_site).items():
+        walked[name], covered[name] = walk_back(page, demo_url + path)
     page.close()
+    assert {name: c for name, c in covered.items() if c} == {}, f"focus under the back-to-top button at {width} px"
+    for name in ("directory", "news-list", "fortschritt"):  # long pages: the walk really went back a long way
+        assert walked[name] >= 10, f"{name}: only {walked[name]} stops walked back"
 
 
 @pytest.mark.parametrize("width", [390, 1280])
