@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..office.editor_config import config_text
+from ..hosting import editor_csp
+from ..office.editor_config import DEFAULT_API_ROOT, config_text
 
 ADMIN_DIR = "admin"
 PACKAGE = Path("node_modules/@sveltia/cms")
@@ -37,7 +38,11 @@ PATCHES = (  # (what the bundle says, what the page needs)
     ("`${iP}/package.json`", "`./package.json`"),  # the update check: our copy names the pinned version
     ("`https://www.githubstatus.com/api/v2/status.json`", "`./githubstatus.json`"),  # none: the status stays unknown
     *((CDN_FONTS + url, "fonts/" + Path(file).name) for url, file in FONTS.items()),
+    # Avatars come from GitHub's image CDN, another host: the account menu and the history show the icon.
+    ("avatarURL:i.avatar_url", "avatarURL:void 0"),
+    ("authorAvatarURL:e.author.avatarUrl", "authorAvatarURL:void 0"),
 )
+CHARSET = '<meta charset="utf-8">'  # the page's policy follows it, before any script
 PAGE_FILES = Path(__file__).parent / "admin_files"
 REPOSITORY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")  # owner/name as GitHub spells it
 
@@ -50,10 +55,15 @@ def repository(settings: Mapping[str, Any]) -> str:
     return str((settings.get("editor") or {}).get("repository") or "").strip()
 
 
+def api_root(settings: Mapping[str, Any]) -> str:
+    return str((settings.get("editor") or {}).get("api_root") or DEFAULT_API_ROOT).strip().rstrip("/")
+
+
 def write_admin(site_dir: str | Path, root: Path, settings: Mapping[str, Any]) -> Path | None:
-    """site/admin/ with the editor, or None when no repository is configured."""
+    """site/admin/ with the editor, or None when no repository is configured; and the policy nginx sends for it."""
     repo = repository(settings)
     if not repo:
+        editor_csp.write_header_file(Path(site_dir), None)
         return None
     if not REPOSITORY_RE.fullmatch(repo):
         raise AdminError(f"mkdocs.yml: extra.settings.editor.repository: „{repo}“ ist kein GitHub-Repository "
@@ -63,6 +73,10 @@ def write_admin(site_dir: str | Path, root: Path, settings: Mapping[str, Any]) -
         raise AdminError(f"Der Formular-Editor (/admin/) braucht {BUNDLE} aus dem npm-Paket @sveltia/cms: "
                          "bitte `npm ci --ignore-scripts` ausführen, oder extra.settings.editor.repository in "
                          "mkdocs.yml leer lassen (dann gibt es keinen Editor).")
+    try:
+        api_origin = editor_csp.origin(api_root(settings))
+    except editor_csp.PolicyError as err:
+        raise AdminError(str(err)) from None
     target = Path(site_dir) / ADMIN_DIR
     (target / "fonts").mkdir(parents=True, exist_ok=True)
     (target / "locales").mkdir(exist_ok=True)
@@ -75,8 +89,17 @@ def write_admin(site_dir: str | Path, root: Path, settings: Mapping[str, Any]) -
     (target / "package.json").write_text(json.dumps({"version": version}) + "\n", encoding="utf-8")
     for page_file in sorted(PAGE_FILES.iterdir()):
         shutil.copyfile(page_file, target / page_file.name)
-    (target / "config.yml").write_text(config_text(repo), encoding="utf-8")
+    page = target / "index.html"
+    page.write_text(with_policy(page.read_text(encoding="utf-8"), api_origin), encoding="utf-8")
+    (target / "config.yml").write_text(config_text(repo, api_root(settings)), encoding="utf-8")
+    editor_csp.write_header_file(Path(site_dir), api_origin)
     return target
+
+
+def with_policy(page: str, api_origin: str) -> str:
+    if CHARSET not in page:
+        raise AdminError(f"{PAGE_FILES / 'index.html'}: {CHARSET} fehlt; dahinter gehört die Sicherheitsrichtlinie.")
+    return page.replace(CHARSET, CHARSET + "\n" + editor_csp.meta_tag(api_origin), 1)
 
 
 def self_hosted(bundle: str) -> str:

@@ -15,6 +15,11 @@ from klimapakt.vocabulary import DISTRICT_QUARTERS, DISTRICTS
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def primary_type(schema: dict) -> str | None:
+    kind_type = schema.get("type")
+    return kind_type[0] if isinstance(kind_type, list) else kind_type
+
+
 def expected_widget(f: Field) -> str:
     """The widget a field must get, from its declaration alone."""
     if f.record is not None:
@@ -26,7 +31,7 @@ def expected_widget(f: Field) -> str:
     schema = f.kind.schema(f)
     if schema.get("type") == "boolean":
         return "boolean"
-    if schema.get("type") in ("integer", "number"):
+    if primary_type(schema) in ("integer", "number"):  # a decimal's ["number", "string"] too
         return "number"
     if schema.get("format") == "date":
         return "datetime"
@@ -49,7 +54,7 @@ def assert_matches(spec: tuple[Field, ...], form: list[dict], where: str) -> int
         if field["widget"] in ("string", "text") and "pattern" in schema:
             assert field["pattern"][0] == schema["pattern"], at
         if field["widget"] == "number":
-            assert field["value_type"] == ("int" if schema["type"] == "integer" else "float"), at
+            assert field["value_type"] == ("int" if primary_type(schema) == "integer" else "float"), at
         compared += 1
         if f.record is not None:
             compared += assert_matches(f.spec, field["fields"], at)
@@ -105,3 +110,14 @@ def test_the_committed_configuration_is_current():
     committed = (ROOT / editor_config.COMMITTED).read_text(encoding="utf-8")
     assert committed == editor_config.config_text(), "schema/editor.config.yml is out of date: run `make schema`"
     assert yaml.safe_load(committed) == editor_config.editor_config()
+
+
+def test_a_percentage_is_a_number_field_with_its_limits_not_a_text_with_the_quoting_pattern():
+    """The decimal kinds' schema is ["number", "string"] (the quoted "1.255"); the form still offers a number."""
+    partners = editor_config.editor_config()["collections"][0]["files"][0]["fields"][1]["fields"]
+    agreement = next(f for f in partners if f["name"] == "agreement")
+    targets = next(f for f in agreement["fields"] if f["name"] == "targets")
+    percent = next(f for f in targets["fields"] if f["name"] == "reduction_percent")
+    assert {k: percent[k] for k in ("widget", "value_type", "min", "max")} == {
+        "widget": "number", "value_type": "float", "min": 0, "max": 100}
+    assert "pattern" not in percent
