@@ -92,7 +92,11 @@ def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = No
 
 
 def check_logo(value: str, ctx: Context) -> list[str]:
-    return logos.check_logo(value, ctx.logo_dir)
+    """A logo file named by several partners (a group's companies) is read and checked once per file."""
+    key = ("logo", value)
+    if key not in ctx.memo:
+        ctx.memo[key] = logos.check_logo(value, ctx.logo_dir)
+    return ctx.memo[key]
 
 
 def check_registration(value: str, ctx: Context) -> list[str]:
