@@ -25,8 +25,7 @@ def on_config(config):
     project = Project.from_config(config)
     try:
         data = project.data()  # every problem of partners.yml, as `check` prints them
-        project.events()  # events.yml likewise
-        project.figures()  # and kennzahlen.yml
+        project.validate()  # and of every other declared registry (klimapakt.load.registries)
         problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks
         if problems:
             raise RegistryError(problems)

@@ -7,6 +7,7 @@ these declarations; a new registry is one more `Registry` here and its records i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ..model.events import Event, EventRegistry
@@ -31,6 +32,7 @@ class Registry:
     list_warnings: tuple[Callable[[Any], list[tuple[Any, str, str]]], ...] = ()  # over all records
     references: tuple[str, ...] = ()  # registries whose ids the records refer to (see kinds.reference)
     monitoring: tuple[Monitoring, ...] = ()  # per record, for `python -m klimapakt monitoring`
+    required: bool = False  # the file must exist (the others are read when they exist or `env` names them)
 
     @property
     def list_field(self) -> Field:
@@ -55,6 +57,7 @@ PARTNERS = Registry(
     warnings=records.PARTNER_WARNINGS + records.PLAUSIBILITY_WARNINGS,
     list_warnings=(records.warn_confusable_names, records.warn_duplicate_names),
     monitoring=monitoring_rules.PARTNER_MONITORING,
+    required=True,
 )
 EVENTS = Registry(
     "events", "events.yml", EventRegistry, "KLIMAPAKT_EVENTS",
@@ -67,6 +70,22 @@ FIGURES = Registry(
     "Kennzahlen des Klimapakts Düsseldorf mit Stand und Quelle (kennzahlen.yml)",
 )
 REGISTRIES = (PARTNERS, EVENTS, FIGURES)
+
+
+def registry_named(name: str) -> Registry:
+    return next(r for r in REGISTRIES if r.name == name)
+
+
+def declared_files(environ: Mapping[str, str], root: Path) -> list[tuple[Registry, Path]]:
+    """Each registry's file as `check` and the build read it: the one its environment variable names,
+    else its default beside mkdocs.yml; a registry that is not required only when its file is there."""
+    found = []
+    for registry in REGISTRIES:
+        named = environ.get(registry.env)
+        path = root / (named or registry.file)
+        if registry.required or named or path.exists() or path.is_symlink():
+            found.append((registry, path))
+    return found
 
 
 def registry_for(file_name: str) -> Registry:

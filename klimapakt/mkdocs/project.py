@@ -6,12 +6,14 @@ calls on it; nothing else in the package reads MkDocs' configuration.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..clock import build_date
 from ..load import loader, news
+from ..load import registries
 from ..load.registries import EVENTS, FIGURES, PARTNERS
 from ..model.figures import Figure
 from ..model.events import Event
@@ -27,9 +29,7 @@ POSTS_DIR = "aktuelles/posts"
 class Project:
     root: Path  # the folder of mkdocs.yml
     docs_dir: Path
-    registry: Path
-    events_file: Path
-    figures_file: Path
+    files: Mapping[str, Path]  # registry name -> its file, as `check` reads them (registries.declared_files)
     settings: Mapping[str, Any]
     site_url: str
     site_name: str
@@ -39,11 +39,14 @@ class Project:
     @classmethod
     def from_config(cls, config: Any) -> "Project":
         root, extra = Path(config.config_file_path).parent, config.extra
-        return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
-                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file),
+        return cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
                    extra.get("settings", {}), getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
                    theme_dir_of(config))
+
+    @property
+    def registry(self) -> Path:
+        return self.files[PARTNERS.name]
 
     @property
     def logo_dir(self) -> Path:
@@ -65,12 +68,29 @@ class Project:
         """partners.yml, validated: a RegistryError carries every problem, as `check` prints them."""
         return site.load_site_data(self.registry, self.logo_dir)
 
+    def records(self, registry: registries.Registry) -> tuple[Any, ...]:
+        """A registry's records, validated as `check` validates them (against the ids of the registries
+        it refers to); no file, no records. A RegistryError carries every problem."""
+        if registry is PARTNERS:
+            return self.data().partners
+        path = self.files.get(registry.name)
+        if path is None:
+            return ()
+        references = {name: tuple(sorted(r.id for r in self.records(registries.registry_named(name))))
+                      for name in registry.references}
+        return loader.load_valid(path, registry=registry, references=references).records
+
+    def validate(self) -> None:
+        """Every declared registry, in their order (a registry's references before it)."""
+        for registry in registries.REGISTRIES:
+            self.records(registry)
+
     def events(self) -> tuple[Event, ...]:
-        return loader.load_valid_events(self.events_file, [p.id for p in self.data().partners])
+        return self.records(EVENTS)
 
     def figures(self) -> tuple[Figure, ...]:
         """kennzahlen.yml: the pact's figures with date and source."""
-        return loader.load_valid(self.figures_file, registry=FIGURES).records
+        return self.records(FIGURES)
 
     def docs_problems(self) -> list[Problem]:
         """Symlinks and special files under docs/ and overrides/, invalid logo files (see klimapakt.rules.logos)."""

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..kinds.text import REGISTRATION, URL
 from ..load import loader
-from ..load.registries import EVENTS, FIGURES, PARTNERS
+from ..load.registries import declared_files
 from ..model.fields import fields_of
 from .monitoring import md
 
@@ -69,13 +69,15 @@ def links_of(records: Iterable[Any], file: str) -> list[Link]:
 
 
 def registry_links(folder: Path) -> list[Link]:
-    """Every link of partners.yml, events.yml and kennzahlen.yml in `folder` (what loads of them)."""
-    partners = loader.load_file(folder / PARTNERS.file, logo_dir=folder / "docs/assets/partners").partners
-    found = links_of(partners, PARTNERS.file)
-    if (folder / EVENTS.file).exists():
-        found += links_of(loader.load_events(folder / EVENTS.file, [p.id for p in partners])[0], EVENTS.file)
-    if (folder / FIGURES.file).exists():
-        found += links_of(loader.load_file(folder / FIGURES.file, registry=FIGURES).records, FIGURES.file)
+    """Every link of every declared registry's file in `folder` (what loads of them)."""
+    found: list[Link] = []
+    ids: dict[str, list[str]] = {}
+    for registry, path in declared_files({}, folder):
+        references = {name: ids.get(name, []) for name in registry.references}
+        records = loader.load_file(path, registry=registry, references=references,
+                                   logo_dir=folder / "docs/assets/partners").records
+        ids[registry.name] = [record.id for record in records]
+        found += links_of(records, registry.file)
     return found
 
 

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, TextIO
 
 from .. import vocabulary
 from ..load import loader
-from ..load.registries import PARTNERS, REGISTRIES, Registry, registry_for
+from ..load.registries import PARTNERS, Registry, declared_files, registry_for
 from ..mdtext import markdown_text
 from ..report import Problem, errors, format_text
 from ..rules import logos
@@ -64,12 +64,7 @@ def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[Tar
         holds = registry_for(path.name)
         return [Target(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
     partners = Path(environ.get(PARTNERS.env) or PARTNERS.file)
-    found = []
-    for registry in REGISTRIES:
-        path = Path(environ.get(registry.env) or registry.file)
-        if registry is PARTNERS or path.exists() or path.is_symlink() or environ.get(registry.env):
-            found.append(Target(path, registry, partners, cwd))
-    return found
+    return [Target(path, registry, partners, cwd) for registry, path in declared_files(environ, Path())]
 
 
 def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str] | None = None) -> Result:
