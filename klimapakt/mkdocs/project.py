@@ -6,10 +6,14 @@ calls on it; nothing else in the package reads MkDocs' configuration.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from ..clock import build_date
 from ..load import loader, news
@@ -21,6 +25,7 @@ from ..outputs import feeds, ical
 from ..report import Problem
 from ..rules import logos
 from . import site
+from .settings import Settings, UnknownSetting, read_settings
 
 POSTS_DIR = "aktuelles/posts"
 
@@ -30,17 +35,17 @@ class Project:
     root: Path  # the folder of mkdocs.yml
     docs_dir: Path
     files: Mapping[str, Path]  # registry name -> its file, as `check` reads them (registries.declared_files)
-    settings: Mapping[str, Any]
+    settings: Settings  # extra.settings, typed (klimapakt.mkdocs.settings)
     site_url: str
     site_name: str
     site_description: str
     theme_dir: Path | None = None  # the theme's custom_dir (overrides/): MkDocs copies its files too
 
     @classmethod
-    def from_config(cls, config: Any) -> "Project":
+    def from_config(cls, config: MkDocsConfig) -> "Project":
         root, extra = Path(config.config_file_path).parent, config.extra
         return cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
-                   extra.get("settings", {}), getattr(config, "site_url", None) or "",
+                   settings_of(extra), getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
                    theme_dir_of(config))
 
@@ -53,8 +58,9 @@ class Project:
         return self.docs_dir / logos.LOGO_SUBDIR
 
     @property
-    def office(self) -> Mapping[str, Any]:
-        return self.settings.get("geschaeftsstelle", {})
+    def office(self) -> Mapping[str, str]:
+        """The office's settings as the render and output layers read them (name → value)."""
+        return dataclasses.asdict(self.settings.geschaeftsstelle)
 
     @property
     def office_email(self) -> str:
@@ -125,7 +131,15 @@ class Project:
         return data
 
 
-def theme_dir_of(config: Any) -> Path | None:
+def settings_of(extra: Mapping[str, Any]) -> Settings:
+    """extra.settings, typed; a key no field declares stops the build with the known keys."""
+    try:
+        return read_settings(extra.get("settings"))
+    except UnknownSetting as err:
+        raise Abort(str(err)) from None
+
+
+def theme_dir_of(config: MkDocsConfig) -> Path | None:
     theme = getattr(config, "theme", None)
     custom_dir = theme.custom_dir if theme is not None and getattr(theme, "custom_dir", None) else None
     return Path(custom_dir) if custom_dir else None

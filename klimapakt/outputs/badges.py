@@ -15,8 +15,9 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
+import jinja2
+
 from ..model.partners import Partner
-from ..render.html import render
 from ..vocabulary import PROFILE_DIR
 
 BADGE_FILE = "badge.svg"
@@ -65,7 +66,15 @@ def badge_for(partner: Partner) -> Badge | None:
 @functools.lru_cache(maxsize=None)
 def badge_svg(year: int | None) -> str:
     """The SVG text; it depends on the year only, so each year is rendered once per build."""
-    return render("badge.svg", text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
+    template = _templates().get_template("badge.svg")
+    return template.render(text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The outputs' own templates (the badge is a file, not a part of a page: no render layer needed)."""
+    return jinja2.Environment(loader=jinja2.PackageLoader("klimapakt.outputs", "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 @dataclass(frozen=True)

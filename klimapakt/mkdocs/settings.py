@@ -1,0 +1,112 @@
+"""mkdocs.yml's `extra.settings`, read once into one typed structure.
+
+Each group below `settings:` is a frozen dataclass; a value staff have not filled in is "". A key
+in mkdocs.yml that no field declares, or a page that asks `setting()` for one, stops the build with
+the list of the keys there are, so a typo never shows "wird ergänzt" unnoticed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+class UnknownSetting(KeyError):
+    """A key below extra.settings that no field declares; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str = ""
+    organisation: str = ""
+    email: str = ""
+    adresse: str = ""
+    telefon: str = ""
+    ansprechperson: str = ""
+
+
+@dataclass(frozen=True)
+class Imprint:
+    betreiber: str = ""
+    rechtsform: str = ""
+    anschrift: str = ""
+    vertretung: str = ""
+    email: str = ""
+    telefon: str = ""
+    verantwortlich: str = ""
+    verantwortlich_anschrift: str = ""
+
+
+@dataclass(frozen=True)
+class Privacy:
+    beauftragte: str = ""
+    beauftragte_kontakt: str = ""
+    log_speicherdauer: str = ""
+    stand: str = ""
+
+
+@dataclass(frozen=True)
+class Hosting:
+    anbieter: str = ""
+    drittland: str = ""
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    datum: str = ""
+
+
+@dataclass(frozen=True)
+class Ombudsstelle:
+    anschrift: str = ""
+    email: str = ""
+    telefon: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """extra.settings as a whole: one field per group, named as in mkdocs.yml."""
+
+    geschaeftsstelle: Office = field(default_factory=Office)
+    impressum: Imprint = field(default_factory=Imprint)
+    datenschutz: Privacy = field(default_factory=Privacy)
+    hosting: Hosting = field(default_factory=Hosting)
+    barrierefreiheit: Accessibility = field(default_factory=Accessibility)
+    ombudsstelle: Ombudsstelle = field(default_factory=Ombudsstelle)
+
+    def value(self, key: str) -> str:
+        """The value of a dotted key such as "impressum.betreiber"; an unknown key lists the known ones."""
+        group, _, name = key.partition(".")
+        if key not in known_keys():
+            raise UnknownSetting(f"Unbekannte Einstellung „{key}“ (mkdocs.yml, extra.settings). Bekannt sind: "
+                                 + ", ".join(known_keys()) + ".")
+        return str(getattr(getattr(self, group), name))
+
+
+def known_keys() -> tuple[str, ...]:
+    """Every dotted key, in declaration order."""
+    return tuple(f"{group.name}.{leaf.name}" for group in dataclasses.fields(Settings)
+                 for leaf in dataclasses.fields(group.default_factory()))  # type: ignore[misc]
+
+
+def read_settings(raw: Mapping[str, Any] | None) -> Settings:
+    """extra.settings from mkdocs.yml; a key no field declares is an UnknownSetting, an empty value ""."""
+    groups: dict[str, Any] = {}
+    for group in dataclasses.fields(Settings):
+        values = (raw or {}).get(group.name) or {}
+        for name in values:
+            if f"{group.name}.{name}" not in known_keys():
+                raise UnknownSetting(f"Unbekannte Einstellung „{group.name}.{name}“ in mkdocs.yml (extra.settings). "
+                                     "Bekannt sind: " + ", ".join(known_keys()) + ".")
+        groups[group.name] = group.default_factory(**{k: "" if v is None else str(v)  # type: ignore[misc]
+                                                      for k, v in values.items()})
+    for name in raw or {}:
+        if name not in groups:
+            raise UnknownSetting(f"Unbekannter Abschnitt „{name}“ in mkdocs.yml (extra.settings). Bekannt sind: "
+                                 + ", ".join(groups) + ".")
+    return Settings(**groups)
