@@ -19,6 +19,7 @@ _page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_direc
 
 def on_config(config):
     config.extra["demo"] = build.check_before_build(Project.from_config(config))
+    theme_fixes.start_build()
     return config
 
 
@@ -76,6 +77,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
+    log.info("Theme repairs: %s", ", ".join(f"{name} {n}" for name, n in theme_fixes.check_applied().items()))
     data = Project.from_config(config).write_outputs(config.site_dir)
     log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
              len(data.partners))
