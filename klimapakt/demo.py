@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import clock, vocabulary as model
+from . import clock, vocabulary
 
 FIRST = ["Rhein", "Kö", "Hafen", "Linden", "Sonnen", "Wald", "Brücken", "Garten", "Mühlen", "Stern",
          "Park", "Markt", "Turm", "Wiesen", "Kastanien", "Quellen", "Uferweg", "Altstadt", "Nord", "Süd"]
@@ -72,7 +72,7 @@ def demo_partner(index: int, rng: random.Random, today: dt.date) -> dict:
     if status == "former" and age_of_pact(today) < FORMER_MIN_AGE_DAYS + 30:
         status = "partner"  # too soon after the founding for anyone to have left
     sector = rng.choice(list(TRADES))
-    size = rng.choice(list(model.SIZES))
+    size = rng.choice(list(vocabulary.SIZES))
     # The trade first, so the demo directory spreads over the alphabet like a real one (its A–Z bar).
     name = f"{rng.choice(TRADES[sector])} Muster-{rng.choice(FIRST)} {rng.choice(LEGAL_BY_SIZE[size])}"
     joined = demo_joined(rng, today, status)
@@ -133,7 +133,7 @@ def demo_agreement(rng: random.Random, joined: dt.date, today: dt.date, *, forme
     signed = joined + dt.timedelta(days=days_between(rng, min(30, room), min(360, room)))
     measures = []
     for title, field in rng.sample(MEASURES, rng.randint(1, 6)):
-        status = rng.choice(list(model.MEASURE_STATUSES))
+        status = rng.choice(list(vocabulary.MEASURE_STATUSES))
         measure = {"title": title, "field": field, "status": status}
         if rng.random() < 0.8:
             measure["year"] = demo_measure_year(rng, status, signed.year, today.year)

@@ -19,7 +19,7 @@ from .base import Kind, Spec, constant
 # Plain scalars that YAML 1.2 (and so the editors' YAML language server) reads as numbers although
 # PyYAML's YAML 1.1 keeps them as text: `1e5`, `0o17`. Refused in text fields, so both agree.
 YAML12_NUMBER_RE = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$")
-# Text is rendered as text: no template delimiters, no HTML tags (rules.check_plain_text),
+# Text is rendered as text: no template delimiters, no HTML tags (rules.text.check_markup),
 # and at least one visible character (the check strips spaces). The tag test reads: no "<!--", and
 # after the first "<" + letter no ">" — linear in time, like rules.contains_html.
 _PLAIN_TEXT = (r"(?=[\s\S]*\S)(?![\s\S]*(?:\{\{|\{%|\{#))"

@@ -193,8 +193,3 @@ def load_events_text(text: str, partner_ids: Iterable[str], *, today: dt.date | 
                      file: str = EVENTS.file) -> tuple[tuple[Any, ...], tuple[Problem, ...]]:
     loaded = load_text(text, file=file, today=today, registry=EVENTS, references={"partners": partner_ids})
     return loaded.records, loaded.problems
-
-
-def load_valid_events(path: str | Path, partner_ids: Iterable[str], *, today: dt.date | None = None) -> tuple[Any, ...]:
-    """Events for the build; any error stops it with the same messages `check` prints."""
-    return load_valid(path, registry=EVENTS, references={"partners": tuple(sorted(partner_ids))}, today=today).records

@@ -26,7 +26,7 @@ from ..model.partners import Partner
 from ..report import ERROR, Problem as RegistryProblem, errors
 from ..rules.values import ID_MAX
 from .incoming import Cell, Incoming, ListRow, Rows, read_rows
-from .sheet import Problem
+from .sheet import CellProblem
 from .yaml_edit import Document
 from .yaml_text import as_values, essential
 
@@ -38,7 +38,7 @@ class Outcome:
     added: list[Incoming] = field(default_factory=list)
     updated: list[tuple[str, list[str]]] = field(default_factory=list)  # (id, German names of the changed fields)
     unchanged: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # at the cells of the spreadsheets
+    problems: list[CellProblem] = field(default_factory=list)  # at the cells of the spreadsheets
     registry_problems: list[RegistryProblem] = field(default_factory=list)  # in partners.yml itself
     text: str = ""  # the new partners.yml
 

@@ -16,7 +16,7 @@ from ..exports.csv_tables import PARTNER_ID, Table
 from ..report import ERROR, WARNING
 from .cells import CellError, convert
 from .columns import is_notes_row, layout, table_for
-from .sheet import Problem, SheetError, read_sheets
+from .sheet import CellProblem, SheetError, read_sheets
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ class Cell:
     column: int = 0
     title: str = ""
 
-    def problem(self, message: str, severity: str = ERROR) -> Problem:
-        return Problem(self.file, self.row, self.column, f"{self.title}: {message}" if self.title else message,
+    def problem(self, message: str, severity: str = ERROR) -> CellProblem:
+        return CellProblem(self.file, self.row, self.column, f"{self.title}: {message}" if self.title else message,
                        severity)
 
 
@@ -62,7 +62,7 @@ class ListRow:
 class Rows:
     partners: list[Incoming] = field(default_factory=list)
     lists: list[ListRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
     failed: set[tuple[str, int, int]] = field(default_factory=set)  # cells with a problem already (file, row, column)
 
     def already_reported(self, cell: Cell) -> bool:
@@ -78,12 +78,12 @@ def read_rows(paths: list[Path], tables: tuple[Table, ...]) -> Rows:
         try:
             sheets = read_sheets(path)
         except SheetError as error:
-            rows.problems.append(Problem(path.name, 0, 0, str(error).removeprefix(f"{path.name}: ")))
+            rows.problems.append(CellProblem(path.name, 0, 0, str(error).removeprefix(f"{path.name}: ")))
             continue
         for sheet in sheets:
             table = table_for(sheet, tables)
             if table is None:
-                rows.problems.append(Problem(sheet.file, 1, 0, f"Das Blatt „{sheet.name}“ passt zu keiner Tabelle "
+                rows.problems.append(CellProblem(sheet.file, 1, 0, f"Das Blatt „{sheet.name}“ passt zu keiner Tabelle "
                                              "(keine bekannte Spaltenüberschrift) und wird übersprungen.", WARNING))
                 continue
             found, problems = layout(sheet, table)

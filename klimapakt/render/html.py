@@ -18,7 +18,7 @@ import markupsafe
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .. import vocabulary as model
+from .. import vocabulary
 from ..precision import Period
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
@@ -42,15 +42,15 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=model.district_label)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
+                       district_label=vocabulary.district_label)
+    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial)
     return env
 
 
 LABELS = {
-    "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "size": model.SIZES,
-    "district": model.DISTRICTS, "field": model.MEASURE_FIELDS, "measure_status": model.MEASURE_STATUSES,
+    "role": vocabulary.ROLES, "status": vocabulary.STATUSES, "sector": vocabulary.SECTORS, "size": vocabulary.SIZES,
+    "district": vocabulary.DISTRICTS, "field": vocabulary.MEASURE_FIELDS, "measure_status": vocabulary.MEASURE_STATUSES,
 }
 
 
@@ -108,8 +108,8 @@ def render_directory(partners: list[Partner], root: str = "../") -> str:
     ordered = sorted(partners, key=directory.sort_key)
     listed = [p for p in ordered if not p.is_founding]
     used_sectors = sorted({p.sector for p in listed if p.sector})
-    statuses = {key: label for key, label in model.STATUSES.items() if key != model.STATUS_FOUNDING}
-    districts = {number: model.district_label(number) for number in model.DISTRICTS}
+    statuses = {key: label for key, label in vocabulary.STATUSES.items() if key != vocabulary.STATUS_FOUNDING}
+    districts = {number: vocabulary.district_label(number) for number in vocabulary.DISTRICTS}
     letters = directory.letter_bar(listed) if len(listed) >= directory.LETTER_NAV_MIN else []
     return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
                   used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters)

@@ -22,16 +22,16 @@ LABEL_FIELDS = ("name", "title")  # the field that names an entry for people (pa
 
 
 @dataclass(frozen=True)
-class Kind:
+class ChangeKind:
     """Which registry a comparison is about, for the German text."""
 
     file: str
     removal_hint: str = ""  # one sentence after „… ist nicht mehr da – gewollt?“
 
 
-PARTNERS = Kind("partners.yml", "Wer nur austritt, bleibt mit „status: former“ als ehemaliger "
+PARTNERS = ChangeKind("partners.yml", "Wer nur austritt, bleibt mit „status: former“ als ehemaliger "
                 "Partner sichtbar; ganz löschen nur auf ausdrücklichen Wunsch.")
-EVENTS = Kind("events.yml")
+EVENTS = ChangeKind("events.yml")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Changes:
-    kind: Kind
+    kind: ChangeKind
     added: tuple[Entry, ...] = ()
     removed: tuple[Entry, ...] = ()
     changed: tuple[Entry, ...] = ()
@@ -96,7 +96,7 @@ def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
     return found
 
 
-def compare(old: Sequence[Any], new: Sequence[Any], kind: Kind, *,
+def compare(old: Sequence[Any], new: Sequence[Any], kind: ChangeKind, *,
             unreadable: Iterable[str] = ()) -> tuple[Changes, list[Problem]]:
     """Compare two versions' records by id. `unreadable`: ids whose entry has errors in the new
     version (the loader leaves such entries out), so they are not reported as removed."""
@@ -141,7 +141,7 @@ def accident_warnings(changes: Changes, new_by_id: dict[str, Any]) -> list[Probl
     return problems
 
 
-def removed_message(entry: Entry, kind: Kind) -> str:
+def removed_message(entry: Entry, kind: ChangeKind) -> str:
     name = f" ({entry.label})" if entry.label else ""
     return f"Eintrag „{entry.id}“{name} ist nicht mehr da – gewollt?" + (f" {kind.removal_hint}" if kind.removal_hint else "")
 

@@ -28,7 +28,7 @@ GIT_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
-class Target:
+class CheckedFile:
     """One file to check, and where the files around it are."""
 
     path: Path
@@ -41,13 +41,13 @@ class Target:
         return self.holds is PARTNERS
 
     @property
-    def kind(self) -> changes.Kind:
-        return changes.PARTNERS if self.is_partners else changes.Kind(self.holds.file)
+    def kind(self) -> changes.ChangeKind:
+        return changes.PARTNERS if self.is_partners else changes.ChangeKind(self.holds.file)
 
 
 @dataclass
 class Result:
-    target: Target
+    target: CheckedFile
     text: str | None  # None when the file could not be read
     records: tuple[Any, ...]
     problems: list[Problem]
@@ -57,17 +57,17 @@ class Result:
     accident: list[Problem] = field(default_factory=list)
 
 
-def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[Target]:
+def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[CheckedFile]:
     if file:  # one file, with partners.yml and docs/ beside it; events*.yml, kennzahlen*.yml by their names
         path = Path(file)
         folder = path.absolute().parent  # not resolve(): a symlinked file is refused, not followed
         holds = registry_for(path.name)
-        return [Target(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
+        return [CheckedFile(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
     partners = Path(environ.get(PARTNERS.env) or PARTNERS.file)
-    return [Target(path, registry, partners, cwd) for registry, path in declared_files(environ, Path())]
+    return [CheckedFile(path, registry, partners, cwd) for registry, path in declared_files(environ, Path())]
 
 
-def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str] | None = None) -> Result:
+def check_file(target: CheckedFile, logo_dir: Path | None, partner_ids: Iterable[str] | None = None) -> Result:
     """Problems and records of one file; a file that refers to partners (events) is checked against
     `partner_ids` (read from its partners file when not given)."""
     name = target.path.name
@@ -88,7 +88,7 @@ def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str]
     return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems])
 
 
-def check_all(found: list[Target], logo_dir: Path | None) -> list[Result]:
+def check_all(found: list[CheckedFile], logo_dir: Path | None) -> list[Result]:
     """Partners first, so that the events are checked against the partners just read."""
     results: list[Result] = []
     for target in found:
@@ -98,11 +98,11 @@ def check_all(found: list[Target], logo_dir: Path | None) -> list[Result]:
     return results
 
 
-def logo_path(target: Target, logo_dir: Path | None) -> Path:
+def logo_path(target: CheckedFile, logo_dir: Path | None) -> Path:
     return logo_dir or target.root / vocabulary.LOGO_DIR
 
 
-def load_partners(target: Target, logo_dir: Path | None) -> tuple[Any, ...]:
+def load_partners(target: CheckedFile, logo_dir: Path | None) -> tuple[Any, ...]:
     """The partners an events file may name (their own check reports their problems)."""
     text, problem = loader.read_source(target.partners, target.partners.name)
     return () if problem else loader.load_text(text, file=target.partners.name, logo_dir=logo_path(target, logo_dir)).partners
@@ -110,7 +110,7 @@ def load_partners(target: Target, logo_dir: Path | None) -> tuple[Any, ...]:
 
 # The base version -------------------------------------------------------------------------------
 
-def read_base(ref: str, target: Target) -> tuple[str | None, str]:
+def read_base(ref: str, target: CheckedFile) -> tuple[str | None, str]:
     """The file's text at `ref` (a git revision, or a file or folder), or None and why not (German)."""
     as_path = Path(ref)
     if as_path.is_dir():
@@ -140,7 +140,7 @@ def git_show(ref: str, path: Path) -> tuple[str | None, str]:
         return None, f"{path.name} ist dort nicht UTF-8-kodiert."
 
 
-def base_records(text: str, target: Target, logo_dir: Path | None, partner_ids: set[str]) -> tuple[Any, ...]:
+def base_records(text: str, target: CheckedFile, logo_dir: Path | None, partner_ids: set[str]) -> tuple[Any, ...]:
     # base events may name partners of the base or of the new version
     references = {"partners": partner_ids} if "partners" in target.holds.references else {}
     return loader.load_text(text, file=target.path.name, logo_dir=logo_path(target, logo_dir), registry=target.holds,

@@ -287,12 +287,6 @@ def _split(tag) -> tuple[str, str]:
 
 # Raster images: pixel size from the header.
 
-def raster_width(data: bytes, suffix: str) -> int | None:
-    """Pixel width read from the image header, or None if the header is not what the suffix claims."""
-    size = raster_size(data, suffix)
-    return size[0] if size else None
-
-
 def raster_size(data: bytes, suffix: str) -> tuple[int, int] | None:
     """(width, height) in pixels from the image header, or None if the header is not what the suffix claims."""
     if suffix == ".png" and data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR" and len(data) >= 24:

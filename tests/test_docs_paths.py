@@ -1,0 +1,40 @@
+"""Every file or folder the developer and staff guides name exists (README, CONTRIBUTING, ARCHITECTURE)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+GUIDES = ("README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "DEVELOPING.md")
+# A path in backticks or a Markdown link: folders end in "/", files in an extension.
+PATH_RE = re.compile(r"`([\w./-]+(?:/|\.(?:py|yml|yaml|md|json|js|css|html|svg|txt|toml|xlsx|csv|cfg|ics)))`"
+                     r"|\]\(([\w./-]+)\)")
+# Where a guide's short paths are meant from: the repository, the package, the render layer.
+BASES = (ROOT, ROOT / "klimapakt", ROOT / "klimapakt/render")
+# Files the build writes or a visitor downloads (in site/), not files of the repository.
+GENERATED = re.compile(r"^(site/|daten/|partner/|search/|schema/.*\.schema\.json$|.*\.ics$|partners\.(csv|xlsx|json)$"
+                       r"|csv-metadata\.json$|feed\.|badge\.svg$|search_index\.json$|[^/]*-\*|.*\{)")
+
+
+def named_paths(guide: str) -> list[str]:
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    found = [a or b for a, b in PATH_RE.findall(text)]
+    return sorted({p.split("#")[0] for p in found if p and not p.startswith(("http", "mailto")) and "/" in p or
+                   p.endswith((".py", ".yml", ".md", ".json", ".js", ".txt", ".toml"))})
+
+
+def exists(path: str) -> bool:
+    """A path from one of BASES; a bare file name (`registries.py`, `check.txt`) where the guide's
+    sentence names its folder: somewhere in the package, the requirements or the tests."""
+    if "/" not in path:
+        return (ROOT / path).exists() or any(any(folder.rglob(path)) for folder in (ROOT / "klimapakt", ROOT / "requirements", ROOT / "tests"))
+    return any((base / path).exists() for base in BASES)
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_path_a_guide_names_exists(guide):
+    missing = [p for p in named_paths(guide) if not GENERATED.match(p) and not exists(p)]
+    assert missing == []
