@@ -80,6 +80,30 @@ def import_sheets(args: argparse.Namespace) -> int:
     return code
 
 
+def import_upload(args: argparse.Namespace) -> int:
+    """The workflow „Tabelle übernehmen“: import the sheets committed in import/, commit, write the summary."""
+    from .clock import build_date
+    from .office.upload import UploadError, pending_message, run_upload, workflow_log
+
+    try:
+        if args.check_pending:
+            message = pending_message(Path(args.repo))
+            print(message or "Keine Tabelle im Ordner import/.")
+            return 1 if message else 0
+        done = run_upload(Path(args.repo), build_date())
+    except UploadError as error:
+        print(error)
+        return 1
+    log = done.log or done.summary
+    sys.stdout.write(workflow_log(log) if args.github_output else log)  # in the workflow: no commands from data
+    if args.summary:
+        Path(args.summary).write_text(done.summary, encoding="utf-8")
+    if args.github_output:
+        with open(args.github_output, "a", encoding="utf-8") as output:
+            output.write(f"committed={'true' if done.committed else 'false'}\n")
+    return done.code
+
+
 def template(args: argparse.Namespace) -> int:
     from .office.template import write_template
 
@@ -114,7 +138,8 @@ def monitoring(args: argparse.Namespace) -> int:
     today = args.today or build_date()
     items = report.due_items(loaded.partners, today)
     if args.format == "md":
-        output = report.markdown(items, today, path.name).encode("utf-8")
+        text = report.markdown(items, today, path.name, details=args.details_url)
+        output = report.with_appended(text, args.append).encode("utf-8")
     else:
         output = report.csv_bytes(items) if args.format == "csv" else report.xlsx_bytes(items, today)
     if args.output or args.format == "xlsx":
@@ -169,6 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--dry-run", action="store_true", help="nur prüfen und zeigen, nichts schreiben")
     import_parser.add_argument("--logo-dir", help="Ordner der Logos (Standard: docs/assets/partners neben der Zieldatei)")
     import_parser.set_defaults(run=import_sheets)
+    upload_parser = commands.add_parser("import-upload", help="Tabellen aus import/ übernehmen und committen "
+                                        "(Workflow „Tabelle übernehmen“)")
+    upload_parser.add_argument("--repo", default=".", help="das Git-Arbeitsverzeichnis (Standard: hier)")
+    upload_parser.add_argument("--summary", help="die Zusammenfassung (Markdown) auch in diese Datei schreiben")
+    upload_parser.add_argument("--github-output", help="committed=true|false an diese Datei anhängen ($GITHUB_OUTPUT)")
+    upload_parser.add_argument("--check-pending", action="store_true",
+                               help="nur prüfen: Fehler, solange eine Tabelle in import/ liegt (Pull Request)")
+    upload_parser.set_defaults(run=import_upload)
     template_parser = commands.add_parser("template", help="die Importvorlage vorlagen/partner-import.xlsx schreiben")
     template_parser.add_argument("--check", action="store_true", help="Fehler, wenn die Vorlage nicht aktuell ist")
     template_parser.set_defaults(run=template)
@@ -177,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     monitoring_parser.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
     monitoring_parser.add_argument("--today", type=day, help="Stichtag JJJJ-MM-TT (Standard: heute)")
     monitoring_parser.add_argument("--output", help="in diese Datei schreiben (Standard: Bildschirm; xlsx: monitoring.xlsx)")
+    monitoring_parser.add_argument("--details-url", help="md: Adresse, unter der die vollständige Liste liegt (der Lauf)")
+    monitoring_parser.add_argument("--append", help="md: diesen Bericht (z. B. der Linkprüfung) anhängen, gekürzt, "
+                                   "sodass alles in ein GitHub-Issue passt")
     monitoring_parser.set_defaults(run=monitoring)
     links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")
     links_parser.add_argument("--format", choices=("text", "md"), default="text")

@@ -1,7 +1,8 @@
 """Which path a pull request takes in .github/workflows/pr.yml: the staff path or the code path.
 
 Prints `code=false` when the pull request changes only data and texts (partners.yml,
-events.yml, logos, Markdown pages under docs/): the check, the preview build and the tests
+events.yml, logos, Markdown pages under docs/, a spreadsheet uploaded into import/ for the
+workflow „Tabelle übernehmen“): the check, the preview build and the tests
 without a browser run. Otherwise, and for every run that is not a pull request (main, by
 hand), it prints `code=true`: the whole suite with the browser tests runs. When in doubt
 (git fails, no base commit), it is `code=true`.
@@ -26,6 +27,7 @@ STAFF_FILES = (
     re.compile(r"kennzahlen\.yml"),
     re.compile(r"docs/assets/partners/[^/]+"),
     re.compile(r"docs/(?!assets/)[^\0]+\.md"),
+    re.compile(r"import/[^/]+\.(?i:xlsx|csv)"),  # a sheet uploaded for „Tabelle übernehmen“
 )
 
 

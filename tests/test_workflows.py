@@ -43,6 +43,8 @@ VERSION_COMMENT_RE = re.compile(r"^v\d+\.\d+\.\d+\b")
 ALLOWED_WRITE = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},
     ("monitoring.yml", "report"): {"issues"},  # keeps the one issue „Monitoring Klimapakt“ up to date
+    # „Tabelle übernehmen“: pushes partners.yml to the pull request's branch, comments, starts „Pull Request“.
+    ("import.yml", "import"): {"contents", "pull-requests", "actions"},
 }
 
 
@@ -102,7 +104,7 @@ def workflow_path(request) -> Path:
 
 def test_workflows_exist():
     names = {p.name for p in WORKFLOWS}
-    assert {"pr.yml", "deploy.yml", "monitoring.yml"} <= names, names
+    assert {"pr.yml", "deploy.yml", "monitoring.yml", "import.yml"} <= names, names
 
 
 # --- (a) zizmor ------------------------------------------------------------------
@@ -360,6 +362,12 @@ def load_change_kind():
     (["docs/partners.yml"], True),
     ([".github/workflows/pr.yml"], True),
     (["CONTRIBUTING.md"], True),
+    # „Tabelle übernehmen“: an uploaded sheet, then the import's commit (sheet removed, partners.yml changed).
+    (["import/Partnerliste 2026.xlsx"], False),
+    (["import/liste.CSV", "partners.yml"], False),
+    (["import/sub/liste.xlsx"], True),
+    (["import/liste.py"], True),
+    ([".github/workflows/import.yml"], True),
 ])
 def test_change_kind_sorts_paths(paths, code):
     assert load_change_kind().code_changed(paths) is code
@@ -426,19 +434,83 @@ def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
     (job_id, job), = workflow["jobs"].items()
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     runs = {step["name"]: step.get("run", "") for step in job["steps"]}
-    report = runs["Bericht erstellen"]
-    assert "python -m klimapakt monitoring --format md" in report and "python -m klimapakt links --format md" in report
-    assert "$GITHUB_STEP_SUMMARY" in report
+    names = [step["name"] for step in job["steps"]]
+    # The report in its own step before the link check, which may fail or time out without losing it.
+    report, links = runs["Monitoring-Bericht erstellen"], runs["Links prüfen"]
+    assert "python -m klimapakt monitoring --format md" in report and "links" not in report
+    assert '--details-url "$RUN_URL"' in report and "--format xlsx" in report and "--format csv" in report
+    assert "python -m klimapakt links --format md > links.md" in links
+    assert "$GITHUB_STEP_SUMMARY" in report and "$GITHUB_STEP_SUMMARY" in links
+    link_step = job["steps"][names.index("Links prüfen")]
+    assert link_step["continue-on-error"] is True and link_step["timeout-minutes"] < job["timeout-minutes"]
+    assert names.index("Monitoring-Bericht erstellen") < names.index("Vollständige Liste hochladen") < names.index(
+        "Links prüfen") < names.index("Issue-Text zusammenstellen")
+    upload = job["steps"][names.index("Vollständige Liste hochladen")]
+    assert upload["with"]["name"] == "monitoring" and upload["with"]["path"].split() == [
+        "monitoring.xlsx", "monitoring.csv"]
+    compose = runs["Issue-Text zusammenstellen"]
+    assert "--append links.md --output issue.md" in compose
+    assert job["steps"][names.index("Issue-Text zusammenstellen")]["env"]["RUN_URL"] == (
+        "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}")
     update = next(step for step in job["steps"] if "gh issue" in step.get("run", ""))
     assert update["env"]["TITLE"] == "Monitoring Klimapakt" and update["env"]["GH_TOKEN"] == "${{ github.token }}"
     script = update["run"]
     assert script.count("gh issue create") == 1 and script.count("gh issue edit") == 1
+    assert script.count("--body-file issue.md") == 2
     assert "--state all" in script and "select(.title == env.TITLE)" in script  # found again even when closed
     # Only this step sees the token, and no expression is expanded into a script (template injection).
     assert [step["name"] for step in job["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [update["name"]]
     assert all("${{" not in step.get("run", "") for step in job["steps"])
     assert installed_requirements("\n".join(runs.values())) == ["requirements/office.txt"]
     assert "pip install --no-deps -e ." in runs["Install dependencies"]
+
+
+def test_import_workflow_runs_the_base_branchs_tool_on_same_repository_branches_and_never_pushes_to_main():
+    workflow = load_yaml(WORKFLOW_DIR / "import.yml")
+    assert workflow["name"] == "Tabelle übernehmen"
+    assert triggers(workflow) == {"pull_request": {"paths": ["import/**"]}}
+    (job_id, job), = workflow["jobs"].items()
+    assert job["if"] == ("github.event.pull_request.head.repo.full_name == github.repository && "
+                         "github.event.pull_request.head.ref != github.event.repository.default_branch")
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "actions": "write"}
+    names = [step["name"] for step in job["steps"]]
+    by_name = {step["name"]: step for step in job["steps"]}
+    tool, work = (by_name["Checkout (Werkzeug aus dem Basiszweig)"]["with"], by_name["Checkout (Zweig mit der Tabelle)"]["with"])
+    assert (tool["ref"], tool["path"]) == ("${{ github.event.pull_request.base.sha }}", "tool")  # trusted code
+    assert (work["ref"], work["path"]) == ("${{ github.event.pull_request.head.sha }}", "work")  # the branch's data
+    runs = {name: step.get("run", "") for name, step in by_name.items()}
+    assert "pip install --no-deps -e tool" in runs["Install dependencies"]
+    assert installed_requirements(runs["Install dependencies"]) == ["tool/requirements/office.txt"]
+    assert runs["Tabelle übernehmen"].splitlines()[0] == (
+        'python -m klimapakt import-upload --repo work --summary summary.md --github-output "$GITHUB_OUTPUT"')
+    push = by_name["Commit in den Zweig übertragen"]
+    assert push["if"] == "steps.import.outputs.committed == 'true'" and push["working-directory"] == "work"
+    assert push["env"]["HEAD_REF"] == "${{ github.event.pull_request.head.ref }}"
+    assert '"$HEAD_REF" = "$DEFAULT_BRANCH"' in push["run"] and '"$HEAD_REF" = main' in push["run"]
+    assert 'push origin "HEAD:refs/heads/$HEAD_REF"' in push["run"] and "--force" not in push["run"]
+    assert runs["Prüfung „Pull Request“ für den neuen Stand starten"] == 'gh workflow run pr.yml --ref "$HEAD_REF"'
+    comment = by_name["Zusammenfassung als Kommentar"]
+    assert comment["if"] == "always() && hashFiles('summary.md') != ''"
+    assert comment["run"] == 'gh pr comment "$PR" --body-file summary.md'
+    # The token only where it is needed; no expression expanded into a script.
+    assert [name for name in names if "GH_TOKEN" in (by_name[name].get("env") or {})] == [
+        "Commit in den Zweig übertragen", "Prüfung „Pull Request“ für den neuen Stand starten",
+        "Zusammenfassung als Kommentar"]
+    assert all("${{" not in step.get("run", "") for step in job["steps"])
+    # A sheet still in import/ turns the pull request's check red, so it cannot reach main.
+    check_runs = job_runs(load_yaml(WORKFLOW_DIR / "pr.yml"), "check")
+    assert "python -m klimapakt import-upload --check-pending" in check_runs
+    # The uploaded sheet is never published: import/ lies outside the docs folder the site is built from.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert not (ROOT / config.get("docs_dir", "docs") / "import").exists()
+    assert (ROOT / "import").resolve().parent == ROOT
+    # The staff guide explains it step by step, in words for each screen.
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = " ".join(guide.split("\n## Tabelle übernehmen\n", 1)[1].split("\n## ", 1)[0].split())
+    for words in ("Add file", "Upload files", "Create a new branch for this commit and start a pull request",
+                  "Propose changes", "Create pull request", "Files changed", "nie in `main`", "nicht veröffentlicht"):
+        assert words in section, words
+    assert "(#tabelle-übernehmen)" in guide
 
 
 INSTALL_RE = re.compile(r"pip install\b[^\n]*")
@@ -461,6 +533,16 @@ def with_includes(name: str) -> set[str]:
     return found
 
 
+def checked_out_includes(name: str, job: dict) -> set[str]:
+    """`with_includes` for a requirement file of a checkout into a folder (`path: tool`), with that folder."""
+    folders = {(s.get("with") or {}).get("path") for s in job["steps"]
+               if str(s.get("uses", "")).startswith("actions/checkout@")} - {None}
+    folder = next((f for f in folders if name.startswith(f"{f}/")), None)
+    if folder is None:
+        return with_includes(name)
+    return {f"{folder}/{found}" for found in with_includes(name.removeprefix(f"{folder}/"))}
+
+
 def test_setup_python_uses_python_311_with_pip_cache():
     for path in WORKFLOWS:
         for job_id, job in load_yaml(path)["jobs"].items():
@@ -474,7 +556,7 @@ def test_setup_python_uses_python_311_with_pip_cache():
                 # so jobs that install different sets keep different caches.
                 cached = set(str(params.get("cache-dependency-path", "")).split())
                 runs = "\n".join(s.get("run", "") for s in job["steps"])
-                installed = set().union(*(with_includes(name) for name in installed_requirements(runs)))
+                installed = set().union(*(checked_out_includes(name, job) for name in installed_requirements(runs)))
                 assert installed and cached == installed, (path.name, job_id, sorted(cached), sorted(installed))
 
 

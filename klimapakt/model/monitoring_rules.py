@@ -17,7 +17,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..vocabulary import STATUS_FORMER, STATUS_FOUNDING
+from ..vocabulary import STATUS_FORMER, STATUS_FOUNDING, STATUS_LOI, STATUS_PARTNER
 
 if TYPE_CHECKING:
     from .partners import Partner
@@ -53,8 +53,22 @@ def german(day: dt.date) -> str:
 
 
 def due_agreement(partner: Partner, today: dt.date) -> list[Due]:
-    """A Letter of Intent older than 12 months without a climate agreement (Initialpartner sign none)."""
-    if partner.agreement is not None or partner.joined is None or partner.status == STATUS_FOUNDING:
+    """By status: a Letter of Intent older than 12 months without a climate agreement, or with a signed one
+    (then the status is behind); a Klimapartner whose agreement is not entered, at once; Initialpartner sign
+    none."""
+    if partner.agreement is not None and partner.status == STATUS_LOI and partner.agreement.signed:
+        return [Due(partner.agreement.signed, "Stand der Teilnahme prüfen",
+                    f"Die Klimaschutzvereinbarung ist am {german(partner.agreement.signed)} unterzeichnet, der Stand "
+                    "steht noch auf „Letter of Intent“. Ist das Unternehmen jetzt Klimapartner („status: partner“)?",
+                    "status")]
+    if partner.agreement is not None or partner.status == STATUS_FOUNDING:
+        return []
+    if partner.status == STATUS_PARTNER:
+        joined = f" (beigetreten am {german(partner.joined)})" if partner.joined else ""
+        return [Due(partner.joined, "Klimaschutzvereinbarung eintragen",
+                    f"Klimapartner{joined}, aber im Register steht keine Klimaschutzvereinbarung. Bitte Datum, Ziele "
+                    "und Maßnahmen der Vereinbarung unter „agreement“ eintragen.", "agreement")]
+    if partner.joined is None:
         return []
     since = due_after_a_year(partner.joined)
     if since > today:

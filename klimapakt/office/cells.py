@@ -2,7 +2,8 @@
 
 Dates as date cells, `TT.MM.JJJJ` or `JJJJ-MM-TT`; numbers as number cells or with a decimal comma
 (`12,5`, `1.234,5`); true/false as `ja`/`nein`, `wahr`/`falsch` or `true`/`false`; a choice as its key or
-its German label (`Verarbeitendes Gewerbe` for `C`); a list of values separated by spaces or commas.
+its German label (`Verarbeitendes Gewerbe` for `C`); a list of values separated by spaces or commas;
+a district also as its Stadtteil (`Bilk`, `40225 Bilk`: Stadtbezirk 3), as office lists give „PLZ/Stadtteil“.
 What the kind checks beyond the form (a URL's host, an id's letters, a date in the future) the
 loader checks after the import, with the same messages as `check`.
 Which conversion applies follows the kind's declared datatype, as in the exports.
@@ -14,10 +15,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..exports.cells import parse_scalar
 from ..kinds.dates import DATE_RE, GERMAN_DATE_RE
 from ..model.fields import Field
 from ..rules.values import allowed_values
+from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS
 from ..source.context import shorten
 
 GERMAN_NUMBER_RE = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234,5
@@ -63,7 +64,7 @@ def to_text(cell: Any) -> str:
         return str(int(cell))
     if isinstance(cell, dt.date):
         return cell.isoformat()
-    return parse_scalar("string", str(cell).strip())  # drops the apostrophe the CSV export puts before „=“, „+“ …
+    return str(cell).strip()  # the CSV export's apostrophe before „=“, „+“ … is taken off when reading CSV (sheet)
 
 
 def to_date(cell: Any) -> dt.date:
@@ -135,6 +136,9 @@ def to_choice(f: Field, cell: Any) -> Any:
     for key, label in f.choices.items():
         if text in (str(key).casefold(), label.casefold()):
             return key
+    district = district_of(to_text(cell)) if f.choices == DISTRICTS else None
+    if district is not None:
+        return district
     raise CellError(f"„{shorten(to_text(cell))}“ ist nicht erlaubt. Erlaubt sind: {allowed_values(f.choices)}"
                     f"{choice_labels(f)}.")
 
@@ -143,3 +147,17 @@ def choice_labels(f: Field) -> str:
     """For long lists, whose message names only the keys: that the German names are fine too."""
     label = next(iter(f.choices.values()))
     return "" if len(f.choices) <= 10 else f" oder die Bezeichnungen aus der Auswahlliste, z. B. „{label}“"
+
+
+def district_of(text: str) -> int | None:
+    """The Stadtbezirk of a Stadtteil named in the text (the longest name found: „Oberbilk“ before „Bilk“)."""
+    words = re.findall(r"[\w-]+", text.casefold())
+    found = [(len(quarter), number) for number, quarters in DISTRICT_QUARTERS.items() for quarter in quarters
+             if quarter.casefold() in words]
+    if found:
+        return max(found)[1]
+    if re.fullmatch(r"\s*\d{5}\s*", text):
+        raise CellError(f"Die Postleitzahl {text.strip()} sagt nicht sicher, in welchem Stadtbezirk das Unternehmen "
+                        "liegt. Bitte den Stadtteil (z. B. „Bilk“) oder die Nummer des Stadtbezirks (1 bis 10) "
+                        "eintragen.")
+    return None

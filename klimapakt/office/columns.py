@@ -3,8 +3,9 @@
 A column is found by its header: the export's key (`contact.email`, as in the CSV files) or its
 German title (`Ansprechperson – E-Mail`, as in partners.xlsx and the template), compared without
 case, spaces and punctuation; a field's own key or title alone (`E-Mail`) where it names one
-column of the table. A sheet is found by its name (`Maßnahmen`, `measures`), else by its headers.
-The template's second row (the notes) is recognised and skipped.
+column of the table; for the partners table also the usual office names (`office.aliases`:
+„Unternehmen“, „Homepage“). A sheet is found by its name (`Maßnahmen`, `measures`), else by its
+headers. The template's second row (the notes) is recognised and skipped.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from ..exports.csv_tables import PARTNER_ID, Column, Table
 from ..report import WARNING
+from .aliases import PARTNER_ALIASES
 from .sheet import CellProblem, Row, Sheet
 
 IDENTITY = ("id",)  # the partners table's key column: left empty, the id is made from the name
@@ -34,6 +36,7 @@ FORMAT_NOTES = {  # what a cell of each datatype takes, for the notes row
 class Layout:
     table: Table
     columns: dict[int, Column]  # index of the cell in the row → its column
+    aliases: tuple[tuple[int, str, Column], ...] = ()  # (index, header, column) of headers read as another name
 
     def cells(self, row: Row):
         """(index, column, value) of every filled cell of the row that belongs to a known column."""
@@ -57,6 +60,11 @@ def names_of(table: Table) -> dict[str, Column]:
         for name in short[column.name]:
             if counts[name] == 1:
                 names.setdefault(name, column)
+    if not table.path:
+        by_name = {column.name: column for column in table.columns}
+        for key, aliases in PARTNER_ALIASES.items():
+            for alias in aliases:
+                names.setdefault(normalised(alias), by_name[key])
     return names
 
 
@@ -74,7 +82,8 @@ def table_for(sheet: Sheet, tables: tuple[Table, ...]) -> Table | None:
 
 def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[CellProblem]]:
     """The sheet's columns; an unknown header is a hint (its cells are not imported), a repeated one an error."""
-    names, columns, problems, first = names_of(table), {}, [], {}
+    names, columns, problems, first, aliases = names_of(table), {}, [], {}, []
+    row = sheet.header_row
     for index, header in enumerate(sheet.header):
         if not header:
             continue
@@ -82,18 +91,20 @@ def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[CellProblem]]:
         if column is None:
             close = difflib.get_close_matches(header, [c.title for c in table.columns], n=1, cutoff=0.7)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
-            problems.append(CellProblem(sheet.file, 1, index + 1, f"Die Spalte „{header}“ gehört zu keinem Feld und wird "
+            problems.append(CellProblem(sheet.file, row, index + 1, f"Die Spalte „{header}“ gehört zu keinem Feld und wird "
                                     f"nicht übernommen.{hint}", WARNING))
         elif column.name in first:
-            problems.append(CellProblem(sheet.file, 1, index + 1, f"Die Spalte „{header}“ steht doppelt (schon in Spalte "
+            problems.append(CellProblem(sheet.file, row, index + 1, f"Die Spalte „{header}“ steht doppelt (schon in Spalte "
                                     f"{first[column.name] + 1}). Bitte eine der beiden löschen."))
         else:
             first[column.name] = index
             columns[index] = column
+            if normalised(header) not in (normalised(column.name), normalised(column.title)):
+                aliases.append((index, header, column))
     if table.path and PARTNER_ID not in [c.field for c in columns.values()]:
-        problems.append(CellProblem(sheet.file, 1, 0, f"Im Blatt „{sheet.name}“ fehlt die Spalte „{PARTNER_ID.title}“ "
+        problems.append(CellProblem(sheet.file, row, 0, f"Im Blatt „{sheet.name}“ fehlt die Spalte „{PARTNER_ID.title}“ "
                                 f"({PARTNER_ID.key}): Sie sagt, zu welchem Partner eine Zeile gehört."))
-    return Layout(table, columns), problems
+    return Layout(table, columns, tuple(aliases)), problems
 
 
 def note(table: Table, column: Column) -> str:
@@ -108,6 +119,9 @@ def note(table: Table, column: Column) -> str:
         parts.append(FORMAT_NOTES[f.kind.datatype(f)])
     if not table.path and column.path == IDENTITY:
         parts.append("Leer lassen bei neuen Partnern: Die Kennung wird aus dem Namen erzeugt.")
+    elif f is PARTNER_ID:
+        parts.append("Bei einem neuen Partner, der noch keine Kennung hat: sein Name oder seine Zeile im Blatt "
+                     "„Partner“ (z. B. „Zeile 3“). Pflichtfeld.")
     elif f.required:
         parts.append("Pflichtfeld.")
     return " ".join(part for part in parts if part)

@@ -26,7 +26,9 @@ from ..model.partners import Partner
 from ..report import ERROR, Problem as RegistryProblem, errors
 from ..rules.values import ID_MAX
 from .incoming import Cell, Incoming, ListRow, Rows, read_rows
+from .resolve import PartnerReferences, ask_about_look_alikes, collapse_columns, missing_columns
 from .sheet import CellProblem
+from .skipped import Skipped
 from .yaml_edit import Document
 from .yaml_text import as_values, essential
 
@@ -41,10 +43,18 @@ class Outcome:
     problems: list[CellProblem] = field(default_factory=list)  # at the cells of the spreadsheets
     registry_problems: list[RegistryProblem] = field(default_factory=list)  # in partners.yml itself
     text: str = ""  # the new partners.yml
+    skipped: list[Skipped] = field(default_factory=list)  # rows that are no partner: titles, hidden, empty, totals
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (file, header, column title) read as alias
+
+    @property
+    def found_anything(self) -> bool:
+        return bool(self.added or self.updated or self.unchanged)
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity == ERROR for p in self.problems) and not errors(self.registry_problems)
+        """No error, and at least one partner row recognised: a run that imports nothing is a failure."""
+        return (not any(p.severity == ERROR for p in self.problems) and not errors(self.registry_problems)
+                and self.found_anything)
 
 
 def run_import(paths: list[Path], into: Path, *, logo_dir: Path, today: dt.date) -> Outcome:
@@ -57,8 +67,14 @@ def run_import(paths: list[Path], into: Path, *, logo_dir: Path, today: dt.date)
         return outcome
     partners = base.partners if base else ()
     rows = read_rows(paths, tables())
-    outcome.problems = list(rows.problems)
+    outcome.problems, outcome.skipped, outcome.aliases = list(rows.problems), rows.skipped, rows.aliases
     incoming = identify(rows, partners, outcome)
+    incoming, questions = ask_about_look_alikes(incoming, partners)
+    missing, _ = missing_columns(rows, incoming, {p.id for p in partners})
+    outcome.problems += questions + missing
+    if missing:  # one message per column instead of one per row; the rows are read again once it is added
+        outcome.problems.sort()
+        return outcome
     lists = list_rows_by_partner(rows, incoming, partners, outcome)
     sources = apply(document, incoming, lists, partners, outcome)
     outcome.text = document.result()
@@ -67,7 +83,7 @@ def run_import(paths: list[Path], into: Path, *, logo_dir: Path, today: dt.date)
     for problem in loaded.problems:
         if (problem.entry, problem.field, problem.message) not in known:
             locate(problem, sources, rows, outcome)
-    outcome.problems.sort()
+    outcome.problems = collapse_columns(sorted(outcome.problems))
     return outcome
 
 
@@ -118,13 +134,18 @@ def list_rows_by_partner(rows: Rows, incoming: list[Incoming], partners: tuple[P
                          outcome: Outcome) -> dict[str, dict[Table, list[ListRow]]]:
     ids = {p.id for p in partners} | {row.id for row in incoming}
     grouped: dict[str, dict[Table, list[ListRow]]] = {}
+    references = PartnerReferences(incoming, partners)
     for row in rows.lists:
+        if row.partner_id and row.partner_id not in ids:
+            row.partner_id = references.id_for(row.partner_id, row.origin.file) or row.partner_id
         if not row.partner_id:
             outcome.problems.append(row.origin.problem("Die Zeile nennt keinen Partner (Spalte „Partner-Kennung“)."))
         elif row.partner_id not in ids:
             cell = row.cells.get("partner_id", row.origin)
             outcome.problems.append(cell.problem(f"Den Partner „{row.partner_id}“ gibt es weder in partners.yml "
-                                                 "noch in der Tabelle der Partner."))
+                                                 "noch in der Tabelle der Partner. Bitte die Kennung, den Namen oder "
+                                                 "die Zeile des Partners im Blatt „Partner“ (z. B. „Zeile 5“) "
+                                                 "eintragen."))
         else:
             grouped.setdefault(row.partner_id, {}).setdefault(row.table, []).append(row)
     return grouped
@@ -241,8 +262,9 @@ def locate(problem: RegistryProblem, sources: dict[str, dict[str, Cell]], rows: 
         outcome.registry_problems.append(problem)
         return
     path = problem.field if problem.field != "-" else ""
-    while path and path not in cells:
-        path = re.sub(r"(?:\.[^.\[\]]+|\[\d+\])$", "", path)
+    while path and path not in cells:  # up to the nearest path with a cell: `a.b[2].c` → `a.b[2]` → `a.b` → `a` → ""
+        shorter = re.sub(r"(?:\.[^.\[\]]+|\[\d+\])$", "", path)
+        path = shorter if shorter != path else ""
     cell = cells.get(path, cells[""])
     if rows.already_reported(cell):
         return

@@ -2,9 +2,9 @@
 
 The rules are the registry's monitoring rules (klimapakt.model.monitoring_rules, declared in
 klimapakt.load.registries); this module runs them for a day and writes the result as Markdown
-(the body of the GitHub issue „Monitoring Klimapakt“), as CSV in the site's dialect, or as .xlsx.
-Text from the registry is escaped for Markdown, so a name can neither format the issue nor
-mention a GitHub user.
+(the body of the GitHub issue „Monitoring Klimapakt“, office.monitoring_md), as CSV in the site's
+dialect, or as .xlsx. Each task carries whom to call (the contact's name, e-mail and phone where the
+registry has them) and the exact line of its item: a measure's task the measure's line.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Sequence
 
 from .. import clock
@@ -22,10 +23,11 @@ from ..exports.xlsx import add_table, new_workbook, workbook_bytes
 from ..load.registries import PARTNERS, Registry
 from ..model.monitoring_rules import Due, german
 from ..model.partners import Partner
+from .monitoring_md import markdown, md, within_limit  # noqa: F401  (the issue body; `md` for callers that escape)
 
-HEADERS = ("Kennung", "Name", "Aufgabe", "Grund", "Fällig seit", "Feld", "Zeile in partners.yml")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # emphasis, code, links, HTML, table cells, strike-through
-WORD_JOINER = "\u2060"  # after „@“ and „#“: no mention of a GitHub user, no link to an issue
+HEADERS = ("Kennung", "Name", "Aufgabe", "Grund", "Fällig seit", "Feld", "Zeile in partners.yml",
+           "Ansprechperson", "E-Mail", "Telefon")
+PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")  # `agreement.measures[2].status` → agreement, measures, 2, status
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,32 @@ class Item:
 
     @property
     def line(self) -> int:
-        key = self.due.field.split(".")[0].split("[")[0]
-        return self.partner.lines.get(key, self.partner.line)
+        return line_of(self.partner, self.due.field)
 
     def cells(self) -> tuple[Any, ...]:
+        contact = self.partner.contact
         return (self.partner.id, self.partner.name, self.due.task, self.due.reason, self.due.since, self.due.field,
-                self.line)
+                self.line, *((contact.name, contact.email, contact.phone) if contact else (None, None, None)))
+
+
+def line_of(record: Any, path: str) -> int:
+    """The line of the deepest part of `path` the registry has: a measure's status, else the measure, else
+    the agreement, else the partner's first line."""
+    line = record.line
+    for key, index in PATH_PART.findall(path):
+        if index:
+            items = record if isinstance(record, tuple) else ()
+            if not 0 < int(index) <= len(items):
+                break
+            record = items[int(index) - 1]
+            line = getattr(record, "line", 0) or line
+            continue
+        lines = getattr(record, "lines", None)
+        if lines is None:
+            break
+        line = lines.get(key, line)
+        record = getattr(record, key, None)
+    return line
 
 
 def due_items(partners: Sequence[Partner], today: dt.date, registry: Registry = PARTNERS) -> list[Item]:
@@ -52,36 +74,16 @@ def due_items(partners: Sequence[Partner], today: dt.date, registry: Registry = 
     return found
 
 
-def md(text: str) -> str:
-    """Text as Markdown shows it literally, on one line."""
-    text = " ".join(str(text).split()).replace("&", "&amp;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@" + WORD_JOINER).replace("#", "#" + WORD_JOINER)
-
-
-def since_text(day: dt.date | None) -> str:
-    return german(day) if day else "–"
-
-
-def markdown(items: list[Item], today: dt.date, file: str = PARTNERS.file) -> str:
-    partners = list(dict.fromkeys(item.partner.id for item in items))
-    lines = [f"## Monitoring Klimapakt: Stand {german(today)}", ""]
-    if not items:
-        lines.append(f"Nichts fällig: Alle Partner in {file} sind auf dem aktuellen Stand.")
-        return "\n".join(lines) + "\n"
-    lines += [f"{count(len(items), 'Aufgabe', 'Aufgaben')} bei {count(len(partners), 'Partner', 'Partnern')}. "
-              f"Erstellt aus {md(file)} mit `python -m klimapakt monitoring`. Eine Aufgabe ist erledigt, sobald "
-              f"{md(file)} sie nicht mehr ergibt, zum Beispiel mit einem neuen Datum in `last_reviewed`.", ""]
-    for partner_id in partners:
-        own = [item for item in items if item.partner.id == partner_id]
-        lines += [f"### {md(own[0].partner.name)} (`{partner_id}`)", "",
-                  "| Aufgabe | Grund | Fällig seit | Zeile |", "|---|---|---|---:|"]
-        lines += [f"| {md(i.due.task)} | {md(i.due.reason)} | {since_text(i.due.since)} | {i.line} |" for i in own]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def with_appended(report: str, appended: str | None) -> str:
+    """The report with another report of ours appended (the link check's, which may be missing when that
+    step did not finish), within GitHub's limit for an issue body."""
+    if appended is None:
+        return report
+    path = Path(appended)
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() and not path.is_symlink() else (
+        "## Linkprüfung\n\nDie Linkprüfung hat diesmal keinen Bericht geschrieben (abgebrochen oder zu langsam). "
+        "Der Monitoring-Bericht oben ist vollständig.\n")
+    return within_limit(report, text)
 
 
 def csv_text(items: list[Item]) -> str:

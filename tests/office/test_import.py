@@ -8,39 +8,22 @@ decimal comma, German labels, no id column), and one row with three errors.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from conftest import FIXTURES, ROOT, TODAY
+from conftest import ROOT, TODAY
 from klimapakt.__main__ import main
 from klimapakt.exports import csv_tables
 from klimapakt.load.loader import load_text
 from klimapakt.office import sheet
-from klimapakt.office.importer import new_id, run_import
+from klimapakt.office.importer import new_id
 from klimapakt.office.summary import import_files
 
-IMPORT = FIXTURES / "import"
-LOGOS = ROOT / "docs/assets/partners"
-BASE = (IMPORT / "partners.yml").read_text(encoding="utf-8")
+from import_fixtures import BASE, IMPORT, LOGOS, registry, run, today  # noqa: F401  (fixtures)
 
-
-@pytest.fixture
-def registry(tmp_path) -> Path:
-    path = tmp_path / "partners.yml"
-    shutil.copy(IMPORT / "partners.yml", path)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setenv("KLIMAPAKT_TODAY", TODAY.isoformat())
-
-
-def run(paths, into: Path):
-    return run_import([Path(p) for p in paths], into, logo_dir=LOGOS, today=TODAY)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
@@ -239,7 +222,8 @@ def test_cells_that_do_not_fit_their_field_are_reported_at_their_cell(registry, 
     partners, emissions = "fehler.xlsx (Blatt „Partner“)", "fehler.xlsx (Blatt „Emissionen“)"
     assert [str(p) for p in outcome.problems if p.severity == "error"] == [
         f"{emissions}:2:A: Partner-Kennung: Den Partner „muster-unbekannt“ gibt es weder in partners.yml noch in "
-        "der Tabelle der Partner.",
+        "der Tabelle der Partner. Bitte die Kennung, den Namen oder die Zeile des Partners im Blatt „Partner“ "
+        "(z. B. „Zeile 5“) eintragen.",
         f"{emissions}:3:C: Scope 1 (t CO2e): „1.234“ ist mehrdeutig: Bitte 1234 (ohne Tausenderpunkt) oder 1,234 "
         "(mit Dezimalkomma) schreiben.",
         f"{partners}:2:E: Stadtbezirk: „Stadtbezirk 11“ ist nicht erlaubt. Erlaubt sind: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10.",

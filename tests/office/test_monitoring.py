@@ -45,7 +45,28 @@ def test_a_letter_of_intent_older_than_twelve_months_without_agreement_is_due_th
         "Letter of Intent vom 25.11.2025; nach 12 Monaten sollte die Klimaschutzvereinbarung mit Zielen und "
         "Maßnahmen vorliegen, im Register steht noch keine.")
     assert dues(rules.due_agreement, partner(joined=dt.date(2020, 1, 1), agreement=agreement())) == []
-    assert dues(rules.due_agreement, partner()) == []  # no date to count from (the founding partners)
+    assert dues(rules.due_agreement, partner(status="letter-of-intent")) == []  # no date to count from
+    assert dues(rules.due_agreement, partner(role="founding", status="founding")) == []  # Initialpartner sign none
+
+
+def test_a_klimapartner_without_an_entered_agreement_is_asked_for_it_not_called_a_letter_of_intent():
+    klimapartner = partner(joined=dt.date(2026, 3, 1))
+    (due,) = rules.due_agreement(klimapartner, DAY)
+    assert (due.since, due.task, due.field) == (dt.date(2026, 3, 1), "Klimaschutzvereinbarung eintragen", "agreement")
+    assert due.reason == ("Klimapartner (beigetreten am 01.03.2026), aber im Register steht keine "
+                          "Klimaschutzvereinbarung. Bitte Datum, Ziele und Maßnahmen der Vereinbarung unter "
+                          "„agreement“ eintragen.")
+    assert "Letter of Intent" not in rules.due_agreement(partner(), DAY)[0].reason
+
+
+def test_a_letter_of_intent_with_a_signed_agreement_is_asked_whether_it_is_a_klimapartner_now():
+    behind = partner(status="letter-of-intent", joined=dt.date(2024, 1, 1), agreement=agreement())
+    assert dues(rules.due_agreement, behind) == [(dt.date(2025, 1, 10), "Stand der Teilnahme prüfen", "status")]
+    assert rules.due_agreement(behind, DAY)[0].reason.startswith("Die Klimaschutzvereinbarung ist am 10.01.2025 "
+                                                                 "unterzeichnet, der Stand steht noch auf „Letter")
+    assert dues(rules.due_agreement, partner(status="letter-of-intent", joined=dt.date(2026, 1, 1),
+                                             agreement=agreement(signed=None))) == []
+    assert dues(rules.due_agreement, partner(agreement=agreement())) == []
 
 
 def test_an_agreement_without_targets_is_due_from_its_signing():
@@ -108,6 +129,10 @@ partners:
     joined: 2024-11-24
     logo: muster.svg
     description: Ein erfundenes Unternehmen.
+    contact:
+      name: Fiktive Ansprechperson
+      email: klima@muster-gmbh.example
+      phone: +49 211 000000
     last_reviewed: 2025-11-24
   - id: beispiel-ag
     name: Beispiel AG
@@ -115,8 +140,16 @@ partners:
     status: partner
     logo: beispiel.svg
     description: Noch ein erfundenes Unternehmen.
+    agreement:
+      signed: 2026-02-01
+      targets:
+        - year: 2035
+          climate_neutral: true
     last_reviewed: 2026-10-01
 """
+
+
+CSV_CONTACT = ["Fiktive Ansprechperson", "klima@muster-gmbh.example", "'+49 211 000000"]  # CSV's formula guard
 
 
 @pytest.fixture
@@ -143,27 +176,35 @@ def test_the_markdown_report_escapes_names_and_lists_task_reason_and_date(logo_d
     assert ("| Klimaschutzvereinbarung fällig | Letter of Intent vom 24.11.2024; nach 12 Monaten sollte die "
             "Klimaschutzvereinbarung mit Zielen und Maßnahmen vorliegen, im Register steht noch keine. "
             "| 25.11.2025 | 2 |") in text
-    assert "| Angaben prüfen |" in text and "| 25.11.2026 | 9 |" in text
+    assert "| Angaben prüfen |" in text and "| 25.11.2026 | 13 |" in text
+    assert ("Ansprechperson: Fiktive Ansprechperson · E-Mail: klima@\u2060muster-gmbh.example · "
+            "Telefon: +49 211 000000") in text
     assert "beispiel-ag" not in text
     assert monitoring.markdown([], DAY).endswith("Nichts fällig: Alle Partner in partners.yml sind auf dem aktuellen "
                                                  "Stand.\n")
 
 
-def test_monitoring_command_writes_csv_and_xlsx_with_real_dates(tmp_path, logo_dir, capsys, monkeypatch):
+def registry_with_logos(tmp_path, logo_dir, monkeypatch):
+    """REGISTRY as partners.yml with its logos beside it, as the command finds them, and the build date."""
     registry = tmp_path / "partners.yml"
     registry.write_text(REGISTRY, encoding="utf-8")
     (tmp_path / "docs/assets/partners").mkdir(parents=True)
     for logo in logo_dir.glob("*.svg"):
         (tmp_path / "docs/assets/partners" / logo.name).write_bytes(logo.read_bytes())
     monkeypatch.setenv("KLIMAPAKT_TODAY", DAY.isoformat())
+    return registry
+
+
+def test_monitoring_command_writes_csv_and_xlsx_with_real_dates(tmp_path, logo_dir, capsys, monkeypatch):
+    registry = registry_with_logos(tmp_path, logo_dir, monkeypatch)
     assert main(["monitoring", str(registry), "--format", "csv", "--today", "2026-11-25"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0] == list(monitoring.HEADERS)
     assert [row[:3] + row[4:] for row in rows[1:]] == [
         ["muster-gmbh", "Muster | GmbH @octocat [x](https://example.org)", "Klimaschutzvereinbarung fällig",
-         "2025-11-25", "agreement", "2"],
+         "2025-11-25", "agreement", "2", *CSV_CONTACT],
         ["muster-gmbh", "Muster | GmbH @octocat [x](https://example.org)", "Angaben prüfen", "2026-11-25",
-         "last_reviewed", "9"]]
+         "last_reviewed", "13", *CSV_CONTACT]]
     out = tmp_path / "monitoring.xlsx"
     assert main(["monitoring", str(registry), "--format", "xlsx", "--today", "2026-11-25", "--output", str(out)]) == 0
     sheet = openpyxl.load_workbook(out)["Monitoring"]
@@ -177,3 +218,89 @@ def test_monitoring_of_a_registry_with_errors_prints_them_and_fails(tmp_path, ca
     registry.write_text(REGISTRY.replace("status: partner", "status: Partnerin"), encoding="utf-8")
     assert main(["monitoring", str(registry)]) == 1
     assert "„Partnerin“ ist nicht erlaubt" in capsys.readouterr().out
+
+
+def test_a_measures_task_points_at_the_measures_line_and_a_targets_task_at_the_agreement(logo_dir):
+    registry = REGISTRY.replace("""      targets:
+        - year: 2035
+          climate_neutral: true
+""", """      measures:
+        - title: Jobticket
+          field: mobility
+          status: done
+        - title: LED-Beleuchtung
+          field: energy-efficiency
+          status: planned
+          year: 2025
+""")
+    loaded = load_text(registry, today=DAY, logo_dir=logo_dir)
+    lines = registry.splitlines()
+    found = {i.due.field: i.line for i in monitoring.due_items(loaded.partners, DAY) if i.partner.id == "beispiel-ag"}
+    assert lines[found["agreement.measures[2].status"] - 1] == "          status: planned"
+    assert lines[found["agreement.targets"] - 1] == "    agreement:"
+
+
+def demo_partners(count: int, today: dt.date) -> list[model.Partner]:
+    """The demo registry's partners as records, built directly: loading 10,000 from YAML takes a minute."""
+    from klimapakt.demo import demo_registry
+
+    def record(cls, values):
+        return cls(**{k: v for k, v in values.items() if v is not None})
+
+    found = []
+    for number, p in enumerate(demo_registry(count, today=today)["partners"], start=1):
+        values = dict(p, line=number * 30)
+        if "contact" in p:
+            values["contact"] = record(model.Contact, p["contact"])
+        if "agreement" in p:
+            a = p["agreement"]
+            values["agreement"] = model.Agreement(
+                signed=a.get("signed"), targets=tuple(record(model.Target, dict(t, scopes=tuple(t.get("scopes", ()))))
+                                                      for t in a.get("targets", ())),
+                measures=tuple(record(model.Measure, m) for m in a.get("measures", ())))
+        values["emissions"] = tuple(record(model.Emission, e) for e in p.get("emissions", ()))
+        found.append(record(model.Partner, values))
+    return found
+
+
+def test_the_issue_body_for_10000_demo_partners_stays_under_githubs_limit_and_links_the_full_list():
+    from klimapakt.office.monitoring_md import ISSUE_LIMIT, within_limit
+
+    later = dt.date(2029, 6, 1)  # years after the demo's dates: nearly every partner has something due
+    items = monitoring.due_items(demo_partners(10_000, DAY), later)
+    assert len({i.partner.id for i in items}) > 9_000
+    url = "https://github.com/klimapakt/website/actions/runs/1"
+    body = monitoring.markdown(items, later, details=url)
+    assert len(body) < 50_000
+    assert f"unter „Artifacts“ auf der Seite des Laufs: {url}" in body and "**Gekürzt:** Hier stehen " in body
+    overview = body.split("| Aufgabe | Anzahl |")[1].split("\n\n")[0]
+    assert sum(int(row.split("|")[2].replace(".", "")) for row in overview.splitlines()[2:]) == len(items)
+    links = "\n".join(f"- https://muster-{n:04d}.example.org antwortet nicht" for n in range(5_000))
+    issue = within_limit(body, links)
+    assert len(issue) < ISSUE_LIMIT and issue.endswith("steht in der Zusammenfassung des Laufs.\n")
+    full = monitoring.csv_text(items)
+    assert len(full.splitlines()) == len(items) + 1  # the artifact holds every task
+
+
+def test_a_short_report_is_not_cut():
+    from klimapakt.office.monitoring_md import within_limit
+
+    items = monitoring.due_items(demo_partners(20, DAY), DAY)
+    body = monitoring.markdown(items, DAY, details="https://example.org/run")
+    assert "Gekürzt" not in body and body.count("\n### ") == len({i.partner.id for i in items})
+    assert within_limit(body, "## Links\n\nAlle antworten.\n") == body + "\n## Links\n\nAlle antworten.\n"
+
+
+def test_the_issue_text_appends_the_link_report_or_says_that_it_is_missing(tmp_path, logo_dir, capsys, monkeypatch):
+    registry = registry_with_logos(tmp_path, logo_dir, monkeypatch)
+    issue, links = tmp_path / "issue.md", tmp_path / "links.md"
+    command = ["monitoring", str(registry), "--today", "2026-11-25", "--details-url", "https://example.org/run/1",
+               "--append", str(links), "--output", str(issue)]
+    assert main(command) == 0
+    text = issue.read_text(encoding="utf-8")
+    assert text.startswith("## Monitoring Klimapakt: Stand 25.11.2026\n")
+    assert text.endswith("## Linkprüfung\n\nDie Linkprüfung hat diesmal keinen Bericht geschrieben (abgebrochen oder "
+                         "zu langsam). Der Monitoring-Bericht oben ist vollständig.\n")
+    links.write_text("## Links\n\nAlle 2 Adressen antworten.\n", encoding="utf-8")
+    assert main(command) == 0
+    assert issue.read_text(encoding="utf-8").endswith("\n\n## Links\n\nAlle 2 Adressen antworten.\n")
