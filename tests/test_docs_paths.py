@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import subprocess
 
 import pytest
 
@@ -28,10 +30,16 @@ def named_paths(guide: str) -> list[str]:
 
 def exists(path: str) -> bool:
     """A path from one of BASES; a bare file name (`registries.py`, `check.txt`) where the guide's
-    sentence names its folder: somewhere in the package, the requirements or the tests."""
+    sentence names its folder: any file of the repository by that name."""
     if "/" not in path:
-        return (ROOT / path).exists() or any(any(folder.rglob(path)) for folder in (ROOT / "klimapakt", ROOT / "requirements", ROOT / "tests"))
+        return path in tracked_names()
     return any((base / path).exists() for base in BASES)
+
+
+@functools.cache
+def tracked_names() -> frozenset[str]:
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    return frozenset(name.rsplit("/", 1)[-1] for name in listed.split("\0") if name)
 
 
 @pytest.mark.parametrize("guide", GUIDES)
