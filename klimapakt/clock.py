@@ -40,11 +40,11 @@ def build_timestamp() -> dt.datetime:
     """Now in UTC (whole seconds), or SOURCE_DATE_EPOCH when set."""
     raw = os.environ.get(EPOCH_ENV, "").strip()
     if not raw:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     if not (raw.isascii() and raw.isdigit()):
         raise ValueError(f"{EPOCH_ENV} muss eine ganze Zahl sein (Sekunden seit dem 1. Januar 1970, UTC), "
                          f"nicht „{raw}“.")
-    return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(raw), dt.UTC)
 
 
 def _bad_today(raw: str) -> dt.date:

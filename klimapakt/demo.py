@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -134,11 +135,11 @@ def demo_agreement(rng: random.Random, joined: dt.date, today: dt.date, *, forme
     measures = []
     for title, field in rng.sample(MEASURES, rng.randint(1, 6)):
         status = rng.choice(list(vocabulary.MEASURE_STATUSES))
-        measure = {"title": title, "field": field, "status": status}
+        measure: dict[str, Any] = {"title": title, "field": field, "status": status}
         if rng.random() < 0.8:
             measure["year"] = demo_measure_year(rng, status, signed.year, today.year)
         measures.append(measure)
-    targets = [{"year": 2035, "climate_neutral": True}]
+    targets: list[dict[str, Any]] = [{"year": 2035, "climate_neutral": True}]
     if rng.random() < 0.7:
         targets.insert(0, {"year": 2030, "reduction_percent": rng.choice([30, 40, 50, 65]),
                            "baseline_year": 2019, "scopes": [1, 2]})

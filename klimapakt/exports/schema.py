@@ -9,10 +9,9 @@ logo files, which a schema cannot. Tests fail when the committed files drift fro
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from ..load.registries import PARTNERS, REGISTRIES, Registry
+from ..load.registries import PARTNERS, Registry
 from ..model.fields import Field, fields_of
 from ..model.partners import Agreement, Contact, Emission, Measure, Partner, PartnerRegistry, Target
 from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS

@@ -7,7 +7,8 @@ A number is read from the plain scalar as written: no quotes, no leading zero (Y
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 

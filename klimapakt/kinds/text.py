@@ -7,12 +7,13 @@ rules; a kind with a form adds its own check.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
 from .. import vocabulary
-from ..rules import logos, text as text_rules, values
+from ..rules import logos, values
+from ..rules import text as text_rules
 from ..source.context import YAML_TYPE_NAMES, Context, Invalid, character_line, fail, line_of, shorten
 from .base import Kind, Spec, constant
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 import yaml
 
 from .. import clock, vocabulary
-from ..report import WARNING, Problem, RegistryError, errors
 from ..model.fields import fields_of
+from ..report import WARNING, Problem, RegistryError, errors
 from ..source.context import Context, Invalid, TooManyErrors, is_null, line_of
 from ..source.text import compose, read_source
-from .registries import EVENTS, PARTNERS, Registry
 from .duplicates import report_duplicate_keys
+from .registries import EVENTS, PARTNERS, Registry
 from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, report_too_many
 
 
@@ -159,8 +160,8 @@ def warn(records: list[Any], registry: Registry, ctx: Context) -> None:
         for rule in registry.warnings:
             for path, message in rule(record, ctx.today):
                 ctx.report(line_at(record, path), path, message, WARNING)
-    for rule in registry.list_warnings:
-        for record, path, message in rule(records):
+    for list_rule in registry.list_warnings:
+        for record, path, message in list_rule(records):
             ctx.entry = record.id
             ctx.report(line_at(record, path), path, message, WARNING)
     ctx.entry = "Datei"

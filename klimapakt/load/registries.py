@@ -6,15 +6,17 @@ these declarations; a new registry is one more `Registry` here and its records i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
+from ..model import event_rules, monitoring_rules
+from ..model import partner_rules as records
 from ..model.events import Event, EventRegistry
-from ..model.figures import FigureRegistry
 from ..model.fields import Field, all_records, fields_of
+from ..model.figures import FigureRegistry
 from ..model.partners import Emission, Partner, PartnerRegistry, Target
-from ..model import event_rules, monitoring_rules, partner_rules as records
 
 Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field path, message) pairs
 Monitoring = Callable[[Any, Any], list[monitoring_rules.Due]]  # (record, day) -> what is due (not run by `check`)

@@ -5,8 +5,8 @@ Every stop is an `Abort` with the check's German messages (exit code 1, no trace
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files

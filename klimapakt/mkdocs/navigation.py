@@ -13,7 +13,7 @@ section.
 from __future__ import annotations
 
 from mkdocs.structure import StructureItem
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..vocabulary import PROFILE_DIR
@@ -38,7 +38,7 @@ def hide_empty_sidebars(page: Page) -> None:
 def has_subnavigation(page: Page) -> bool:
     """Whether the page's tab is a section of more than one entry (the sidebar then lists them)."""
     ancestors = list(page.ancestors)
-    return bool(ancestors) and len(ancestors[-1].children) > 1
+    return bool(ancestors) and isinstance(ancestors[-1], Section) and len(ancestors[-1].children) > 1
 
 
 def toc_entries(page: Page) -> list:
@@ -71,6 +71,6 @@ def current_tab(page: Page) -> str:
 
 def _first_page(item: StructureItem) -> StructureItem:
     """The page a tab leads to: Material's tabs link a section to its first page, depth first."""
-    while item.children:
+    while isinstance(item, Section) and item.children:
         item = item.children[0]
     return item

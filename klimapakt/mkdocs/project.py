@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from ..clock import build_date
-from ..load import loader, news
-from ..load import registries
+from ..load import loader, news, registries
 from ..load.registries import EVENTS, FIGURES, PARTNERS
-from ..model.figures import Figure
 from ..model.events import Event
+from ..model.figures import Figure
 from ..outputs import feeds, ical
 from ..report import Problem
 from ..rules import logos
@@ -42,7 +42,7 @@ class Project:
     theme_dir: Path | None = None  # the theme's custom_dir (overrides/): MkDocs copies its files too
 
     @classmethod
-    def from_config(cls, config: MkDocsConfig) -> "Project":
+    def from_config(cls, config: MkDocsConfig) -> Project:
         root, extra = Path(config.config_file_path).parent, config.extra
         return cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
                    settings_of(extra), getattr(config, "site_url", None) or "",

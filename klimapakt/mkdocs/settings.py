@@ -8,8 +8,9 @@ the list of the keys there are, so a typo never shows "wird ergänzt" unnoticed.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 
 class UnknownSetting(KeyError):
@@ -88,23 +89,25 @@ class Settings:
         return str(getattr(getattr(self, group), name))
 
 
+GROUPS: dict[str, type] = {"geschaeftsstelle": Office, "impressum": Imprint, "datenschutz": Privacy,
+                           "hosting": Hosting, "barrierefreiheit": Accessibility, "ombudsstelle": Ombudsstelle}
+
+
 def known_keys() -> tuple[str, ...]:
     """Every dotted key, in declaration order."""
-    return tuple(f"{group.name}.{leaf.name}" for group in dataclasses.fields(Settings)
-                 for leaf in dataclasses.fields(group.default_factory()))  # type: ignore[misc]
+    return tuple(f"{name}.{leaf.name}" for name, group in GROUPS.items() for leaf in dataclasses.fields(group))
 
 
 def read_settings(raw: Mapping[str, Any] | None) -> Settings:
     """extra.settings from mkdocs.yml; a key no field declares is an UnknownSetting, an empty value ""."""
     groups: dict[str, Any] = {}
-    for group in dataclasses.fields(Settings):
-        values = (raw or {}).get(group.name) or {}
+    for group, record in GROUPS.items():
+        values = (raw or {}).get(group) or {}
         for name in values:
-            if f"{group.name}.{name}" not in known_keys():
-                raise UnknownSetting(f"Unbekannte Einstellung „{group.name}.{name}“ in mkdocs.yml (extra.settings). "
+            if f"{group}.{name}" not in known_keys():
+                raise UnknownSetting(f"Unbekannte Einstellung „{group}.{name}“ in mkdocs.yml (extra.settings). "
                                      "Bekannt sind: " + ", ".join(known_keys()) + ".")
-        groups[group.name] = group.default_factory(**{k: "" if v is None else str(v)  # type: ignore[misc]
-                                                      for k, v in values.items()})
+        groups[group] = record(**{k: "" if v is None else str(v) for k, v in values.items()})
     for name in raw or {}:
         if name not in groups:
             raise UnknownSetting(f"Unbekannter Abschnitt „{name}“ in mkdocs.yml (extra.settings). Bekannt sind: "

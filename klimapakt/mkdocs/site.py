@@ -8,16 +8,18 @@ from __future__ import annotations
 import functools
 import json
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from .. import exports
 from ..load import loader
 from ..model.partners import Partner
 from ..outputs import badges, vcard
-from ..render import emissions, figures as stats, progress
+from ..render import emissions, progress
+from ..render import figures as stats
 from ..render.html import render, render_profile
 from ..vocabulary import PROFILE_DIR, ROLES, STATUS_FOUNDING, STATUSES
 
@@ -31,7 +33,7 @@ class Timer:
     seconds: float = 0.0  # wall clock
     cpu_seconds: float = 0.0  # this process's CPU time: steadier when the machine is busy
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self._start, self._start_cpu = time.perf_counter(), time.process_time()
         return self
 

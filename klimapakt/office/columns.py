@@ -82,7 +82,8 @@ def table_for(sheet: Sheet, tables: tuple[Table, ...]) -> Table | None:
 
 def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[CellProblem]]:
     """The sheet's columns; an unknown header is a hint (its cells are not imported), a repeated one an error."""
-    names, columns, problems, first, aliases = names_of(table), {}, [], {}, []
+    names, columns, problems, aliases = names_of(table), {}, [], []
+    first: dict[str, int] = {}
     row = sheet.header_row
     for index, header in enumerate(sheet.header):
         if not header:

@@ -23,7 +23,8 @@ from ..load.registries import PARTNERS
 from ..model.fields import Field, fields_of
 from ..model.partner_rules import name_skeleton
 from ..model.partners import Partner
-from ..report import ERROR, Problem as RegistryProblem, errors
+from ..report import ERROR, errors
+from ..report import Problem as RegistryProblem
 from ..rules.values import ID_MAX
 from .incoming import Cell, Incoming, ListRow, Rows, read_rows
 from .resolve import PartnerReferences, ask_about_look_alikes, collapse_columns, missing_columns
@@ -94,7 +95,8 @@ def identify(rows: Rows, partners: tuple[Partner, ...], outcome: Outcome) -> lis
     for partner in partners:
         by_name.setdefault(name_skeleton(partner.name), []).append(partner)
     taken = set(by_id) | {str(row.value("id")) for row in rows.partners if row.value("id")}
-    found, first = [], {}
+    found: list[Any] = []
+    first: dict[Any, Any] = {}
     for row in rows.partners:
         name = row.value("name")
         if row.value("id"):
@@ -195,7 +197,8 @@ def list_value(table: Table, rows: list[ListRow], existing: Partner | None,
         return tuple(new), list(enumerate(rows, start=1))
     merged = [dict(item) for item in current(existing, table.path)]
     positions = {item.get(f.unique_by): index for index, item in enumerate(merged)}
-    placed, seen = [], {}
+    placed: list[Any] = []
+    seen: dict[Any, Any] = {}
     for row, item in zip(rows, new):
         key = item.get(f.unique_by)
         if key in seen:

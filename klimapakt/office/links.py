@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..kinds.text import REGISTRATION, URL
@@ -61,9 +62,10 @@ def links_of(records: Iterable[Any], file: str) -> list[Link]:
     """The web addresses of the records' fields that hold one."""
     found = []
     for record in records:
-        for f in fields_of(type(record)):
+        record_type: type = type(record)
+        for f in fields_of(record_type):
             value = getattr(record, f.key)
-            if f.kind in LINK_KINDS and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+            if f.kind is not None and f.kind in LINK_KINDS and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
                 found.append(Link(value, file, record.lines.get(f.key, record.line), record.id, f.key))
     return found
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable
 
 import jinja2
 
@@ -63,7 +63,7 @@ def badge_for(partner: Partner) -> Badge | None:
     return Badge(partner.id, partner.name, partner.year_joined)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def badge_svg(year: int | None) -> str:
     """The SVG text; it depends on the year only, so each year is rendered once per build."""
     template = _templates().get_template("badge.svg")

@@ -13,7 +13,7 @@ import datetime as dt
 import email.utils
 import json
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..clock import TZ
 from ..load import news

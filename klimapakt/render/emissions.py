@@ -9,8 +9,8 @@ sums only the scopes it reported in every year.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .. import vocabulary
 from ..model.partners import Emission, Partner

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from html import escape
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -19,10 +20,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .. import vocabulary
-from ..precision import Period
+from ..mdtext import markdown_text
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
-from ..mdtext import markdown_text
+from ..precision import Period
 from ..urls import mailto_url, tel_url  # noqa: F401  (templates and macros use them from here)
 from . import directory
 from .coverage import Coverage

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .. import clock, vocabulary
-from ..model.partners import Partner
+from ..model.partners import Emission, Partner
 from . import charts, emissions
 from .figures import KeyFigures, key_figures
 from .html import date_de, number_de, render
@@ -184,7 +185,7 @@ def measures_by_status(partners: Sequence[Partner]) -> tuple[Count, ...]:
     return tuple(Count(status, vocabulary.MEASURE_STATUSES[status], tally[status]) for status in MEASURE_STATUS_ORDER)
 
 
-def has_value(emission: vocabulary.Emission) -> bool:
+def has_value(emission: Emission) -> bool:
     return any(emissions.scope_value(emission, scope) is not None for scope in vocabulary.SCOPES)
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, TextIO
+from typing import Any, TextIO
 
 from .. import vocabulary
 from ..load import loader
@@ -22,7 +23,8 @@ from ..mdtext import markdown_text
 from ..report import Problem, errors, format_text
 from ..rules import logos
 from ..source.context import printable
-from . import annotations, changes
+from . import annotations as github_annotations
+from . import changes
 
 GIT_TIMEOUT = 60
 
@@ -161,7 +163,7 @@ def compare_with_base(results: list[Result], ref: str, logo_dir: Path | None) ->
         old = base_records(old_text, result.target, logo_dir, partner_ids)
         if result.target.is_partners:
             partner_ids |= {p.id for p in old}
-        result.changed_lines = annotations.changed_lines(old_text, result.text)
+        result.changed_lines = github_annotations.changed_lines(old_text, result.text)
         if not result.records and errors(result.problems):
             result.note = "Die Datei enthält Fehler, die das Lesen verhindern; die Änderungsübersicht folgt, sobald sie behoben sind."
             continue
@@ -186,7 +188,7 @@ def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | Non
             print(result.note or changes.render_text(result.changes, base), file=out)
     if github:
         problems = [p for r in results for p in r.problems]
-        for line in annotations.annotation_lines(problems, changed_test(results)):
+        for line in github_annotations.annotation_lines(problems, changed_test(results)):
             print(line, file=out)
         write_step_summary(results, base, environ)
     return 1 if any(errors(r.problems) for r in results) else 0
@@ -195,7 +197,7 @@ def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | Non
 def changed_test(results: list[Result]) -> Callable[[Problem], bool]:
     """Messages about a possible accident always count as changed: they are about the change."""
     accidents = {p for r in results for p in r.accident}
-    on_line = annotations.on_changed_line({r.target.path.name: r.changed_lines for r in results})
+    on_line = github_annotations.on_changed_line({r.target.path.name: r.changed_lines for r in results})
     return lambda problem: problem in accidents or on_line(problem)
 
 
@@ -207,7 +209,7 @@ def write_step_summary(results: list[Result], base: str | None, environ: Mapping
     if base:
         parts.append(changes.render_markdown([r.changes for r in results if r.changes], base))
         parts += [f"{r.target.path.name}: {markdown_text(r.note)}\n" for r in results if r.note]
-    parts.append(annotations.summary_table([p for r in results for p in r.problems]))
+    parts.append(github_annotations.summary_table([p for r in results for p in r.problems]))
     with open(path, "a", encoding="utf-8") as fh:
         fh.write("\n".join(parts) + "\n")
 

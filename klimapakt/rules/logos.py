@@ -11,16 +11,15 @@ from __future__ import annotations
 import os
 import re
 import struct
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from xml.etree import ElementTree
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from .. import vocabulary
+from .. import files, vocabulary
 from ..report import ERROR, Problem
-from .. import files
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
