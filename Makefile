@@ -8,7 +8,7 @@ DEMO_REGISTRY := build/demo/partners.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check release-check test compare-generators demo serve-demo bench audit schema chromium java clean
+.PHONY: help serve build check release-check test test-fast test-alone test-browser-load compare-generators demo serve-demo bench audit schema chromium java server-tools clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -66,8 +66,28 @@ java: ## Install a Java runtime for the Nu Html Checker if there is none (needs 
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
-test: $(STAMP) chromium java $(NODE_STAMP) ## Run all tests (unit, build, browser, quality gates)
-	$(PY) -m pytest
+# The hosting tests start Debian's nginx (with the brotli module) and OpenSSH on 127.0.0.1 and deploy
+# with rsync (tests/hosting/); the tests run their own instances from temporary folders.
+SERVER_TOOLS := nginx-light libnginx-mod-http-brotli-static openssh-server openssh-client rsync openssl
+server-tools: ## Install nginx, OpenSSH and rsync for the hosting tests (needs root or sudo)
+	@test -x /usr/sbin/nginx -a -x /usr/sbin/sshd -a -x /usr/bin/rsync -a -x /usr/bin/openssl \
+	  -a -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SERVER_TOOLS) >/dev/null; }
+
+# KLIMAPAKT_REQUIRE_TOOLS: the npm tools and Java are installed above, so a test marked `npm` or
+# `java` fails rather than skips when one is missing (tests/quality/tools.py).
+test: $(STAMP) chromium java server-tools $(NODE_STAMP) ## Run all tests (unit, build, browser, quality gates)
+	KLIMAPAKT_REQUIRE_TOOLS=1 $(PY) -m pytest
+
+test-fast: $(STAMP) ## Run the tests without a browser (tests marked npm or java skip if their tools are missing)
+	$(PY) -m pytest -m "not browser"
+
+test-alone: $(STAMP) ## Run each test file on its own (browser tests collected only), as a check that none needs another
+	$(PY) scripts/tests_alone.py
+
+test-browser-load: $(STAMP) chromium java $(NODE_STAMP) ## Run the browser tests while busy loops keep every CPU core busy
+	KLIMAPAKT_REQUIRE_TOOLS=1 scripts/under_load.sh $(PY) -m pytest -m browser
 
 compare-generators: $(STAMP) ## Build with MkDocs and with ProperDocs; fail unless both write the same site
 	$(PY) scripts/compare_generators.py
@@ -82,6 +102,7 @@ schema: $(STAMP) ## Regenerate the JSON Schemas, the field table in CONTRIBUTING
 	$(PY) -m klimapakt schema --write
 	$(PY) -m klimapakt fields --write
 	$(PY) -m klimapakt template
+	$(PY) -m klimapakt editor-config --write
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache

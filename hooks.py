@@ -18,7 +18,9 @@ _page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_direc
 
 
 def on_config(config):
-    config.extra["demo"] = build.check_before_build(Project.from_config(config))
+    project = Project.from_config(config)
+    config.extra["demo"] = build.check_before_build(project)
+    build.extend_markdown(config)
     theme_fixes.start_build()
     return config
 
@@ -78,6 +80,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
     log.info("Theme repairs: %s", ", ".join(f"{name} {n}" for name, n in theme_fixes.check_applied().items()))
-    data = Project.from_config(config).write_outputs(config.site_dir)
+    project = Project.from_config(config)
+    data = project.write_outputs(config.site_dir)
+    build.finish_site(config, project, data.partners)
     log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
              len(data.partners))

@@ -6,11 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .clock import ClockError, check_environment
+from .hosting import cli as hosting_cli
 from .load.registries import PARTNERS, REGISTRIES
+from .office import editor_cli
 from .review import checking
 
 
 def check(args: argparse.Namespace) -> int:
+    check_environment()  # the build reads both dates: a malformed one is reported here already
     failed = checking.run(args.file, base=args.base, github=args.github, logo_dir=args.logo_dir) != 0
     if args.release:  # the legally required values in mkdocs.yml, before the real site is published
         from .release import report
@@ -153,8 +157,11 @@ def monitoring(args: argparse.Namespace) -> int:
 def links(args: argparse.Namespace) -> int:
     from .office import links as check
 
-    found = check.registry_links(Path("."))
-    findings = check.check_links(found, timeout=args.timeout, concurrency=args.concurrency)
+    found, problems = check.registry_links(Path("."))
+    if problems:  # „0 Adressen geprüft, alle antworten.“ over a broken registry would be false
+        sys.stdout.write(check.refusal(problems, markdown=args.format == "md"))
+        return 1
+    findings = check.check_links(found, timeout=args.timeout, concurrency=args.concurrency, budget=args.budget)
     sys.stdout.write(check.markdown_report(found, findings) if args.format == "md" else check.text_report(found, findings))
     return 0  # a broken link is a task for the office, never a failed run
 
@@ -216,11 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     monitoring_parser.set_defaults(run=monitoring)
     links_parser = commands.add_parser("links", help="Webadressen der Partner und Veranstaltungen prüfen")
     links_parser.add_argument("--format", choices=("text", "md"), default="text")
-    links_parser.add_argument("--timeout", type=float, default=10.0, help="Sekunden je Adresse (Standard: 10)")
+    links_parser.add_argument("--timeout", type=float, default=10.0,
+                              help="Sekunden je Adresse, Weiterleitungen eingeschlossen (Standard: 10)")
     links_parser.add_argument("--concurrency", type=int, default=4, help="Abrufe gleichzeitig (Standard: 4)")
+    links_parser.add_argument("--budget", type=float, default=900.0,
+                              help="Sekunden für alle Adressen zusammen; der Rest bleibt „nicht geprüft“ (Standard: 900)")
     links_parser.set_defaults(run=links)
+    hosting_cli.add_commands(commands)  # deploy, nginx-config
+    editor_cli.add_commands(commands)  # editor-config, normalize-editor
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ClockError as err:  # a malformed KLIMAPAKT_TODAY or SOURCE_DATE_EPOCH: say what form, no traceback
+        print(f"Fehler: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -19,10 +19,20 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
+from .neutral import neutral
+
 TZ = ZoneInfo("Europe/Berlin")
 TODAY_ENV = "KLIMAPAKT_TODAY"
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+MAX_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC: the last second Python's datetime (and MkDocs) can show
+
+
+class ClockError(ValueError):
+    """A malformed KLIMAPAKT_TODAY or SOURCE_DATE_EPOCH; the German message says what form is expected.
+    `check` and the build print it and stop with exit code 1, never with a traceback."""
 
 
 def build_date() -> dt.date:
@@ -41,11 +51,23 @@ def build_timestamp() -> dt.datetime:
     raw = os.environ.get(EPOCH_ENV, "").strip()
     if not raw:
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if not (raw.isascii() and raw.isdigit()):
-        raise ValueError(f"{EPOCH_ENV} muss eine ganze Zahl sein (Sekunden seit dem 1. Januar 1970, UTC), "
-                         f"nicht „{raw}“.")
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_EPOCH:
+        raise ClockError(f"{EPOCH_ENV} muss eine ganze Zahl von 0 bis {MAX_EPOCH} sein (Sekunden seit dem 1. Januar "
+                         f"1970, UTC, z. B. 1700000000), nicht „{_shown(raw)}“.")
     return dt.datetime.fromtimestamp(int(raw), dt.UTC)
 
 
+def check_environment() -> None:
+    """Both variables readable (raises ClockError): called before the build, whose generator reads
+    SOURCE_DATE_EPOCH itself and would stop with a traceback."""
+    build_date()
+    build_timestamp()
+
+
 def _bad_today(raw: str) -> dt.date:
-    raise ValueError(f"{TODAY_ENV} muss ein Datum in der Form JJJJ-MM-TT sein, nicht „{raw}“.")
+    raise ClockError(f"{TODAY_ENV} muss ein Datum in der Form JJJJ-MM-TT sein (z. B. 2026-10-01), "
+                     f"nicht „{_shown(raw)}“.")
+
+
+def _shown(raw: str) -> str:
+    return neutral(raw[:40]) + ("…" if len(raw) > 40 else "")

@@ -92,7 +92,7 @@ def demo_partner(index: int, rng: random.Random, today: dt.date) -> dict:
     if rng.random() < 0.7:
         entry["logo"] = rng.choice(DEMO_LOGOS)
     if rng.random() < 0.5:
-        entry["contact"] = {"name": "Erika Mustermann", "role": "Klimaschutzbeauftragte",
+        entry["contact"] = {"name": "Erika Beispiel", "role": "Klimaschutzbeauftragte",
                             "email": f"klima@muster-{index:04d}.example.org", "phone": "+49 211 000000"}
     latest = joined
     if status in ("partner", "former"):

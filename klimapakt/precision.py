@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 DAY, MONTH, YEAR = "day", "month", "year"
 PRECISIONS = {DAY: "Tag", MONTH: "Monat", YEAR: "Jahr"}  # value → German word for messages
-# Babel patterns; "long" is "31. Oktober 2021" in German, as render.date_de writes every other date.
-_PATTERNS = {DAY: "long", MONTH: "MMMM y", YEAR: "y"}
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 # "31. Oktober", "31.10.2021", "31.10.21": a text that names a day of a month.
 _DAY_IN_TEXT = re.compile(rf"\b\d{{1,2}}\.\s?(?:{_MONTHS})\b|\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})\b")
@@ -50,10 +48,10 @@ def first_day(value: dt.date, precision: str) -> dt.date:
 
 
 def text_de(value: dt.date, precision: str = DAY) -> str:
-    """The date as people read it: "31. Oktober 2021", "Oktober 2021" or "2021"."""
-    from babel.dates import format_date  # here, so `python -m klimapakt check` needs no Babel
-
-    return format_date(value, format=_PATTERNS[precision], locale="de_DE")
+    """The date as people read it: "31. Oktober 2021", "Oktober 2021" or "2021" (Babel's German "long"
+    format, written out here so that `python -m klimapakt check` needs no Babel)."""
+    month = _MONTHS.split("|")[value.month - 1]
+    return {DAY: f"{value.day}. {month} {value.year}", MONTH: f"{month} {value.year}", YEAR: f"{value.year}"}[precision]
 
 
 def iso(value: dt.date, precision: str = DAY) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import files
+from .legal_pages import page_problems
 from .report import ERROR, WARNING, Problem, format_text, github_annotation
 
 SETTINGS_PATH = ("extra", "settings")
@@ -145,16 +146,19 @@ def _env(node: yaml.Node) -> str:
     return next((os.environ[n].strip() for n in names if n in os.environ), default.strip())
 
 
-def report(config: Path, *, github: bool = False) -> bool:
-    """Print the launch check in German (and as GitHub annotations); True when a required value is missing."""
-    problems = release_problems(config)
-    missing = [p for p in problems if p.severity == ERROR]
+def report(config: Path, *, github: bool = False, docs_dir: Path = Path("docs")) -> bool:
+    """Print the launch check in German (and as GitHub annotations); True when a required value or page is missing."""
+    values, pages = release_problems(config), page_problems(docs_dir)
+    missing = [p for p in values if p.severity == ERROR]
     if missing:
         count = "fehlt 1 Pflichtangabe" if len(missing) == 1 else f"fehlen {len(missing)} Pflichtangaben"
         print(f"Vor der Veröffentlichung {count}. Bitte in {config.name} unter "
               f"extra.settings eintragen (siehe CONTRIBUTING.md, „Pflichtangaben vor dem Start“):")
+    if pages:
+        print("Die Pflichtseiten unter docs/ sind nicht die, die das Projekt mitbringt:")
+    problems = values + pages
     print(format_text(problems) if problems else "Alle Pflichtangaben für die Veröffentlichung sind eingetragen.")
     if github:
         for problem in sorted(problems):
             print(github_annotation(problem))
-    return bool(missing)
+    return bool(missing or pages)

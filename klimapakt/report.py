@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .neutral import neutral  # noqa: F401  (the one neutralisation, exported for the office tools)
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -20,7 +22,7 @@ class Problem:
     column: int = 0  # 1-based; only syntax errors know it
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.entry}: {self.field}: {self.message}"
+        return neutral(f"{self.file}:{self.line}: {self.entry}: {self.field}: {self.message}")
 
     @property
     def where(self) -> str:
@@ -28,7 +30,8 @@ class Problem:
         return self.entry if self.field == "-" else f"{self.entry}: {self.field}"
 
     def text(self) -> str:
-        return f"{self.file}:{self.line}: {self.where}: {self.message}"
+        """One line for the terminal and the build log; data in it is neutralised (klimapakt.neutral)."""
+        return neutral(f"{self.file}:{self.line}: {self.where}: {self.message}")
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -62,8 +65,8 @@ def summary(problems: list[Problem]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    # GitHub workflow-command escaping for the message part.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub workflow-command escaping for the message part, after the neutralisation every output gets.
+    return neutral(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -39,6 +39,38 @@ SECTORS = MappingProxyType({
     "T": "Private Haushalte mit Hauspersonal",
     "U": "Exterritoriale Organisationen und Körperschaften",
 })
+# A short, everyday name per WZ section, shown beside the official title: readers took Metro's
+# „Handel; Instandhaltung und Reparatur von Kraftfahrzeugen“ for a car repair shop.
+SECTOR_SHORT = MappingProxyType({
+    "A": "Landwirtschaft",
+    "B": "Bergbau",
+    "C": "Industrie",
+    "D": "Energie",
+    "E": "Wasser und Abfall",
+    "F": "Bau",
+    "G": "Handel",
+    "H": "Verkehr und Logistik",
+    "I": "Hotels und Gastronomie",
+    "J": "IT und Medien",
+    "K": "Banken und Versicherungen",
+    "L": "Immobilien",
+    "M": "Beratung, Forschung und Technik",
+    "N": "Dienstleistungen für Unternehmen",
+    "O": "Öffentliche Verwaltung",
+    "P": "Bildung",
+    "Q": "Gesundheit und Soziales",
+    "R": "Kultur, Sport und Freizeit",
+    "S": "Sonstige Dienstleistungen",
+    "T": "Private Haushalte",
+    "U": "Internationale Organisationen",
+})
+
+
+def sector_with_title(key: str) -> str:
+    """„Handel (WZ-Abschnitt G: Handel; Instandhaltung und Reparatur von Kraftfahrzeugen)“: short name, then the WZ title."""
+    return f"{SECTOR_SHORT[key]} (WZ-Abschnitt {key}: {SECTORS[key]})"
+
+
 # EU SME classes (Recommendation 2003/361/EC).
 SIZES = MappingProxyType({
     "micro": "Kleinstunternehmen",
@@ -61,6 +93,14 @@ DISTRICT_QUARTERS = MappingProxyType({
     9: ("Benrath", "Hassels", "Himmelgeist", "Holthausen", "Itter", "Reisholz", "Urdenbach", "Wersten"),
     10: ("Garath", "Hellerhof"),
 })
+
+
+def district_of_quarter(name: str) -> int | None:
+    """The Stadtbezirk of a Stadtteil as staff may write it: „Bilk“, „flingern nord“, „Düsseldorf-Oberkassel“."""
+    def key(text: str) -> str:
+        return " ".join(text.casefold().replace("-", " ").split()).removeprefix("düsseldorf ")
+    wanted = key(name)
+    return next((n for n, quarters in DISTRICT_QUARTERS.items() if wanted in map(key, quarters)), None)
 
 
 def district_label(number: int) -> str:
@@ -102,3 +142,4 @@ STATUS_LOI, STATUS_PARTNER, STATUS_FORMER, STATUS_FOUNDING = "letter-of-intent",
 STATUSES_CURRENT = (STATUS_PARTNER, STATUS_LOI)
 STATUS_FILTER_CURRENT = "aktuell"
 PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name
+BADGE_FILE = "badge.svg"  # each Klimapartner's badge: /partner/<id>/badge.svg, embedded on partners' websites

@@ -15,7 +15,35 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = dt.date(2026, 11, 25)  # fixed, so demo data and date rules do not drift
+# Fixed, so demo data and fixture builds do not drift. Never for the repository's own registries:
+# `real_site` and every data test build on the real date (or KLIMAPAKT_TODAY as CI sets it), so a
+# partner who joined today passes (tests/test_staff_path.py proves it).
+TODAY = dt.date(2026, 11, 25)
+
+
+def _fixed_date_figures() -> Path:
+    """kennzahlen.yml for builds on a fixed date: every id the repository declares (the pages may cite any of
+    them), each a copy of the fixture's first, fictional figure dated before TODAY, so a later "Stand" in
+    the real file cannot fail a fixture build, and no test pins the real figures."""
+    import re
+    import tempfile
+
+    fixture = (FIXTURES / "kennzahlen-valid.yml").read_text(encoding="utf-8")
+    first = re.search(r"^  - id: (\S+)\n(?:    .*\n)+", fixture, re.M)
+    assert first, "tests/fixtures/kennzahlen-valid.yml: no figure found"
+    try:
+        real = (ROOT / "kennzahlen.yml").read_text(encoding="utf-8")
+    except OSError:
+        real = ""
+    known = set(re.findall(r"^  - id: (\S+)$", fixture, re.M))
+    copies = [first.group(0).replace(f"id: {first.group(1)}", f"id: {figure_id}", 1)
+              for figure_id in re.findall(r"^  - id: ([a-z0-9-]+)$", real, re.M) if figure_id not in known]
+    target = Path(tempfile.mkdtemp(prefix="klimapakt-figures-")) / "kennzahlen.yml"
+    target.write_text(fixture.rstrip("\n") + "\n" + "".join("\n" + copy for copy in copies), encoding="utf-8")
+    return target
+
+
+FIXED_DATE_FIGURES = _fixed_date_figures()  # what builds on a fixed date read instead of kennzahlen.yml
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -24,6 +52,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 def build_site(registry: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` with the given registry into `out`."""
     environ = {**os.environ, "KLIMAPAKT_REGISTRY": str(registry), "NO_MKDOCS_2_WARNING": "1", **env}
+    if "KLIMAPAKT_TODAY" in env:  # a fixed date: the repository's kennzahlen.yml may hold a later "Stand"
+        environ.setdefault("KLIMAPAKT_FIGURES", str(FIXED_DATE_FIGURES))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, env=environ, capture_output=True, text=True, timeout=600,
@@ -52,7 +82,8 @@ def demo_site(demo_registry, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The site built with the shipped partners.yml."""
+    """The site built with the shipped partners.yml on the real build date; tests may check only that it
+    passes the site's gates, never what the registries hold."""
     return _build_or_fail(ROOT / "partners.yml", tmp_path_factory.mktemp("real-site") / "site")
 
 
@@ -61,6 +92,11 @@ def real_site(tmp_path_factory) -> Path:
 # A test that builds the real site is marked here; one that reads a data file itself says so with
 # `@pytest.mark.data` (or `pytestmark`).
 DATA_FIXTURES = {"real_site"}
+
+
+def pytest_runtest_setup(item):
+    from quality.tools import skip_without_marked_tools
+    skip_without_marked_tools(item)  # markers `npm`, `java`: skip (or fail in CI) with the install command
 
 
 def pytest_collection_modifyitems(items):
@@ -118,9 +154,10 @@ def browser():
 # a measurement then always sees the end state, never a colour half-way through Material's
 # 0.25 s fades (the search field's background was caught mid-transition on busy machines).
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-NO_MOTION_SCRIPT = """(() => { const add = () => { const s = document.createElement('style');
-  s.id = 'kp-test-no-motion'; s.textContent = %r; document.documentElement.appendChild(s); };
-  if (document.documentElement) add(); else document.addEventListener('readystatechange', add, {once: true}); })();""" % NO_MOTION_CSS
+# A constructed stylesheet, not a <style> element: the site's Content Security Policy refuses
+# inline styles it has no hash for. `window.kpTestNoMotion.disabled = true` turns it off.
+NO_MOTION_SCRIPT = """(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(%r);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; window.kpTestNoMotion = sheet; })();""" % NO_MOTION_CSS
 
 
 class StillBrowser:

@@ -79,14 +79,14 @@ def taint(payload: str, *, hostile_addresses: bool, office: bool = False) -> Tai
         markers[label], expected[label] = value, files
         return value
 
-    email = ("{s}?cc=spy%40evil.example&body=x@muster.example" if hostile_addresses else "{s}.info@muster.example")
+    email = ("{s}?cc=spy%40evil.example&body=x@testwerk.example" if hostile_addresses else "{s}.info@testwerk.example")
     csv_p, csv_m = "daten/partners.csv", "daten/measures.csv"
     partner_one = {
         "id": "muster-eins", "role": "partner", "status": "partner", "joined": "2024-01-02", "sector": "C",
         "size": "small", "district": 3,
         "name": mark("p1.name", PROFILE_1, DIRECTORY, EVENTS_PAGE, SEARCH, JSON_EXPORT, csv_p),
         "website": mark("p1.website", PROFILE_1, JSON_EXPORT, csv_p,
-                        text="https://muster.example/{s}?q=\"'<1>&amp;;," + ("{{x}}" if hostile_addresses else "")),
+                        text="https://testwerk.example/{s}?q=\"'<1>&amp;;," + ("{{x}}" if hostile_addresses else "")),
         "description": mark("p1.description", PROFILE_1, SEARCH, JSON_EXPORT, csv_p, long=True),
         "contact": {
             "name": mark("p1.contact.name", PROFILE_1, JSON_EXPORT, csv_p, prefix="@"),
@@ -366,7 +366,7 @@ def check_site(site: Path, taint_: Taint) -> Report:
 # --- nothing from data becomes an element or attribute
 
 # The site's own scripts: Material's bundle and two inline scripts, the config (JSON), ours.
-SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js|js/header-controls\.js)$")
+SCRIPT_SOURCES = re.compile(r"^(?:/|(?:\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|js/search-on-demand\.js|js/directory\.js|js/profile-back\.js|js/header-controls\.js)$")
 INLINE_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(location.hash.slice(1));")
 FORMS = {("md-search__form", "search"), ("kp-filter", None)}  # (class, name): Material's search, the directory filter
 FORBIDDEN_TAGS = ("iframe", "frame", "object", "embed", "base", "applet", "portal")

@@ -37,18 +37,23 @@ class Layer:
 # itself) and the units of the layers its layer knows, directly or through them; nothing beside it in
 # its own layer (render/, exports/ and outputs/ are siblings). ARCHITECTURE.md shows this table.
 LAYERS = (
-    Layer("leaves", ("files.py", "report.py", "vocabulary.py", "clock.py", "precision.py", "urls.py", "mdtext.py"), ()),
+    Layer("text neutralisation", ("neutral.py",), ()),
+    Layer("leaves", ("files.py", "report.py", "vocabulary.py", "clock.py", "precision.py", "urls.py", "mdtext.py"),
+          ("text neutralisation",)),
     Layer("value rules", ("rules/",), ("leaves",)),
     Layer("source", ("source/",), ("value rules",)),
+    Layer("pages", ("pages/",), ("source",)),
     Layer("kinds", ("kinds/",), ("source",)),
     Layer("model", ("model/",), ("kinds",)),
-    Layer("load", ("load/",), ("model",)),
+    Layer("load", ("load/",), ("model", "pages")),
     Layer("outputs of the records", ("render/", "exports/", "outputs/"), ("load",)),
-    Layer("review", ("review/", "release.py"), ("load",)),
+    Layer("legal pages", ("legal_pages.py",), ("value rules",)),
+    Layer("review", ("review/", "release.py"), ("load", "legal pages")),
     Layer("office tools", ("office/",), ("outputs of the records",)),
+    Layer("hosting", ("hosting/",), ("leaves",)),
     Layer("demo data", ("demo.py",), ("leaves",)),
-    Layer("command line", ("__main__.py",), ("review", "office tools", "demo data")),
-    Layer("generator", ("mkdocs/",), ("outputs of the records",)),
+    Layer("command line", ("__main__.py",), ("review", "office tools", "demo data", "hosting")),
+    Layer("generator", ("mkdocs/",), ("office tools", "hosting")),
     Layer("glue", GLUE, ("generator",)),
 )
 

@@ -81,9 +81,10 @@ def test_check_github_marks_warnings_as_warnings(tmp_path, capsys):
 
 
 def test_github_annotation_escapes_properties_and_message():
+    # line breaks from data become „↵“ (klimapakt.neutral) before GitHub's own escaping
     problem = Problem(7, "a:b,c%", "x\r\ny", "50 % weniger,\r\nZiel: 2035", ERROR, "dir:x,y.yml", 3)
     assert github_annotation(problem) == (
-        "::error file=dir%3Ax%2Cy.yml,line=7,col=3,title=a%3Ab%2Cc%25%3A x%0D%0Ay::50 %25 weniger,%0D%0AZiel: 2035")
+        "::error file=dir%3Ax%2Cy.yml,line=7,col=3,title=a%3Ab%2Cc%25%3A x↵y::50 %25 weniger,↵Ziel: 2035")
 
 
 def test_github_annotation_for_a_warning_without_column():
@@ -114,8 +115,8 @@ TEN_MISTAKES = [
     (76, "stadtwerke-duesseldorf", "email", "Das Feld „email“ gehört in den Abschnitt „contact“. Ist es richtig eingerückt?"),
     (88, "basf", "agreement.targets[1].reduction_percent", "Hier wird eine Zahl erwartet, nicht der Text „25 %“. "
      "Bitte nur die Zahl ohne Einheit schreiben."),
-    (92, "basf", "emissions[1].scope1", "Hier wird eine Zahl erwartet, nicht der Text „1.250,5“. Bitte ohne "
-     "Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: 1250.5."),
+    (92, "basf", "emissions[1].scope1", "„1.250,5“: Meinen Sie 1250,5 (eintausendzweihundertfünfzig "
+     "Komma fünf)? Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: 1250.5."),
     (94, "metro", "id", "Die Kennung „metro“ ist schon in Zeile 42 vergeben. Jede Kennung darf nur einmal vorkommen."),
 ]
 
@@ -128,15 +129,6 @@ def test_ten_typical_mistakes_give_ten_clear_messages_in_one_run(capsys):
     for line, (number, entry, field, message) in zip(errors, TEN_MISTAKES):
         assert line.startswith(f"  zehn-fehler.yml:{number}: {entry}: {field}: {message}")
     assert out.splitlines()[-1].startswith("10 Fehler, ")
-
-
-@pytest.mark.data
-def test_ten_mistakes_fixture_is_partners_yml_with_exactly_those_changes():
-    import difflib
-    original = (ROOT / "partners.yml").read_text(encoding="utf-8").splitlines()
-    changed = (FIXTURES / "zehn-fehler.yml").read_text(encoding="utf-8").splitlines()
-    added = [ln for ln in difflib.ndiff(original, changed) if ln.startswith("+ ")]
-    assert len(added) <= 25, "zehn-fehler.yml should stay a lightly edited copy of partners.yml"
 
 
 def test_module_runs_as_a_program():

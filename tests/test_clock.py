@@ -19,11 +19,11 @@ LOGOS = FIXTURES / "logos"
 REGISTRY = """\
 partners:
   - id: muster
-    name: Muster GmbH
+    name: Testwerk Muster GmbH
     role: partner
     status: letter-of-intent
     logo: ok.svg
-    description: Muster GmbH stellt Werkzeuge her.
+    description: Testwerk Muster GmbH stellt Werkzeuge her.
     joined: 2026-10-01
 """
 
@@ -48,7 +48,7 @@ def test_a_bad_klimapakt_today_is_refused_in_german(monkeypatch, raw):
     monkeypatch.setenv("KLIMAPAKT_TODAY", raw)
     with pytest.raises(ValueError) as err:
         clock.build_date()
-    assert str(err.value) == f"KLIMAPAKT_TODAY muss ein Datum in der Form JJJJ-MM-TT sein, nicht „{raw}“."
+    assert str(err.value) == f"KLIMAPAKT_TODAY muss ein Datum in der Form JJJJ-MM-TT sein (z. B. 2026-10-01), nicht „{raw}“."
 
 
 def test_build_timestamp_comes_from_source_date_epoch(monkeypatch):
@@ -63,13 +63,44 @@ def test_build_timestamp_without_the_variable_is_now_in_whole_seconds():
     assert before <= stamp <= dt.datetime.now(dt.timezone.utc)
 
 
-@pytest.mark.parametrize("raw", ["-1", "1.5", "gestern", "١٢٣"])
+@pytest.mark.parametrize("raw", ["-1", "1.5", "gestern", "١٢٣", "99999999999999999999", "253402300800"])
 def test_a_bad_source_date_epoch_is_refused_in_german(monkeypatch, raw):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", raw)
-    with pytest.raises(ValueError) as err:
+    with pytest.raises(clock.ClockError) as err:
         clock.build_timestamp()
-    assert str(err.value) == (f"SOURCE_DATE_EPOCH muss eine ganze Zahl sein (Sekunden seit dem 1. Januar 1970, UTC), "
-                              f"nicht „{raw}“.")
+    assert str(err.value) == ("SOURCE_DATE_EPOCH muss eine ganze Zahl von 0 bis 253402300799 sein (Sekunden seit "
+                              f"dem 1. Januar 1970, UTC, z. B. 1700000000), nicht „{raw}“.")
+
+
+def test_the_last_representable_second_is_accepted(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert clock.build_timestamp().year == 9999
+
+
+@pytest.mark.parametrize(("name", "raw", "form"), [
+    ("KLIMAPAKT_TODAY", "32.13.2026", "JJJJ-MM-TT"),
+    ("KLIMAPAKT_TODAY", "2026-12-32\n::error::x", "JJJJ-MM-TT"),
+    ("SOURCE_DATE_EPOCH", "1e9", "ganze Zahl"),
+    ("SOURCE_DATE_EPOCH", "9" * 30, "ganze Zahl"),
+])
+def test_check_says_what_form_is_expected_and_exits_1_without_traceback(monkeypatch, capsys, name, raw, form):
+    from klimapakt.__main__ import main
+
+    monkeypatch.setenv(name, raw)
+    assert main(["check", str(ROOT / "tests/fixtures/events-valid.yml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Fehler: {name} muss") and form in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1  # the value is shown neutralised, on the one line
+
+
+@pytest.mark.parametrize(("name", "raw"), [("SOURCE_DATE_EPOCH", "gestern"), ("KLIMAPAKT_TODAY", "2026-02-30")])
+def test_the_build_stops_with_the_german_message_and_no_traceback(tmp_path, name, raw):
+    from conftest import build_site
+
+    result = build_site(ROOT / "partners.yml", tmp_path / "site", **{name: raw})
+    assert result.returncode == 1
+    assert f"{name} muss" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_events_keeps_the_build_date_under_its_old_name():
@@ -105,11 +136,10 @@ def test_demo_data_is_dated_relative_to_the_build_date(monkeypatch):
     assert demo.demo_registry(5) == demo.demo_registry(5, today=dt.date(2030, 1, 15))
 
 
-@pytest.mark.data
 def test_calendar_dtstamp_and_export_metadata_come_from_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     loaded, problems = loader.load_events(FIXTURES / "events-valid.yml",
-                                          [p.id for p in loader.load_file(ROOT / "partners.yml").partners])
+                                          ["ihk-duesseldorf", "handwerkskammer-duesseldorf"])  # the ids it names
     cal = icalendar.Calendar.from_ical(ical.calendar_bytes(loaded, "https://klimapakt.example.org/"))
     stamps = {e.DTSTAMP for e in cal.walk("VEVENT")}
     assert stamps == {dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)}

@@ -20,6 +20,11 @@ BASES = (ROOT, ROOT / "klimapakt", ROOT / "klimapakt/render")
 GENERATED = re.compile(r"^(site/|daten/|partner/|search/|schema/.*\.schema\.json$|.*\.ics$|partners\.(csv|xlsx|json)$"
                        r"|csv-metadata\.json$|feed\.|badge\.svg$|search_index\.json$|[^/]*-\*|.*\{)")
 
+# Paths the staff guide uses as examples of what staff write or must not write (a post's links to a
+# picture, a page and a profile; a post's file name; a file that would clash with docs/impressum.md).
+EXAMPLES = frozenset({"../../assets/bild.jpg", "../../mitmachen.md", "../../partner/muster-gmbh.md",
+                      "2026-01-beispiel-meldung.md", "docs/impressum/index.md"})
+
 
 def named_paths(guide: str) -> list[str]:
     text = (ROOT / guide).read_text(encoding="utf-8")
@@ -44,5 +49,12 @@ def tracked_names() -> frozenset[str]:
 
 @pytest.mark.parametrize("guide", GUIDES)
 def test_every_path_a_guide_names_exists(guide):
-    missing = [p for p in named_paths(guide) if not GENERATED.match(p) and not exists(p)]
+    missing = [p for p in named_paths(guide) if not GENERATED.match(p) and p not in EXAMPLES and not exists(p)]
     assert missing == []
+
+
+def test_every_example_path_is_still_named_by_a_guide():
+    """So EXAMPLES cannot hide a real file that was renamed: each entry is in a guide and exists nowhere."""
+    named = {p for guide in GUIDES for p in named_paths(guide)}
+    assert EXAMPLES <= named
+    assert not [p for p in EXAMPLES if "/" in p and exists(p)]

@@ -62,8 +62,9 @@ def test_the_link_check_reads_every_registry(tmp_path):
     for registry, path in registries.declared_files({}, ROOT):
         shutil.copy(path, tmp_path / registry.file)
     (tmp_path / "docs").symlink_to(ROOT / "docs")
-    found = {link.file for link in links.registry_links(tmp_path)}
-    assert found == {r.file for r, path in registries.declared_files({}, ROOT) if links.links_of(
+    found, problems = links.registry_links(tmp_path, environ={})
+    assert problems == []
+    assert {link.file for link in found} == {r.file for r, path in registries.declared_files({}, ROOT) if links.links_of(
         _records(r, path), r.file)}
 
 

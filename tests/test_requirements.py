@@ -1,6 +1,6 @@
 """The dependency files: pyproject.toml declares what the package imports, requirements/ pins it exactly.
 
-requirements/check.txt   the registry check (staff path in CI): PyYAML, defusedxml, tzdata
+requirements/check.txt   the registry check (staff path in CI): PyYAML, defusedxml, Pillow, tzdata, Markdown, pymdown-extensions
 requirements/office.txt  -r check.txt + openpyxl and httpx: import, monitoring, link check (monthly workflow)
 requirements/site.txt    -r office.txt + MkDocs, Material, mkdocs-macros, the package's dependencies
 requirements/audit.txt   zizmor
@@ -74,8 +74,9 @@ def test_every_package_is_pinned_once():
             seen[name] = path.name
 
 
-def test_the_check_needs_only_yaml_defusedxml_and_tzdata():
-    assert set(own_pins(REQUIREMENTS / "check.txt")) == {"pyyaml", "defusedxml", "tzdata"}
+def test_the_check_needs_only_yaml_defusedxml_pillow_tzdata_and_markdown():
+    assert set(own_pins(REQUIREMENTS / "check.txt")) == {"pyyaml", "defusedxml", "pillow", "tzdata", "markdown",
+                                                         "pymdown-extensions"}
 
 
 def test_pyproject_declares_ranges_that_the_site_pins_satisfy():
@@ -85,7 +86,8 @@ def test_pyproject_declares_ranges_that_the_site_pins_satisfy():
     site = all_pins(REQUIREMENTS / "site.txt")
     requirements = [Requirement(text) for text in declared]
     assert {normalised(r.name) for r in requirements} == {
-        "babel", "defusedxml", "httpx", "icalendar", "jinja2", "markupsafe", "openpyxl", "pyyaml", "tzdata", "xlsxwriter"}
+        "babel", "brotli", "defusedxml", "httpx", "icalendar", "jinja2", "markdown", "markupsafe", "openpyxl", "pillow",
+        "pymdown-extensions", "pyyaml", "tzdata", "xlsxwriter"}
     for requirement in requirements:
         assert "==" not in str(requirement.specifier), f"pyproject.toml pins {requirement} exactly"
         assert requirement.specifier.contains(site[normalised(requirement.name)]), (requirement, site)

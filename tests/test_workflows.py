@@ -45,6 +45,7 @@ ALLOWED_WRITE = {
     ("monitoring.yml", "report"): {"issues"},  # keeps the one issue „Monitoring Klimapakt“ up to date
     # „Tabelle übernehmen“: pushes partners.yml to the pull request's branch, comments, starts „Pull Request“.
     ("import.yml", "import"): {"contents", "pull-requests", "actions"},
+    ("editor.yml", "normalize"): {"contents", "actions"},  # pushes the normalised file to the editor's branch cms/…
 }
 
 
@@ -288,7 +289,7 @@ def test_the_staff_path_runs_the_tests_that_read_the_data_and_no_browser_test():
         "tests/website/test_html_validity.py::test_built_html_has_no_vnu_errors",
         "tests/generator/test_site_build.py::test_founding_partners_are_initialpartner_without_badge_size_or_agreement_claim",
         "tests/exports/test_schema.py::test_shipped_registry_validates",
-        "tests/load/test_events.py::test_shipped_events_yml_is_valid_and_uses_all_day_events_for_unknown_times",
+        "tests/load/test_events.py::test_shipped_events_yml_is_valid",
         "tests/load/test_date_precision.py::test_no_built_page_or_feed_names_a_day_of_a_month_only_post",
         "tests/load/test_figures.py::test_the_start_page_shows_each_sourced_figure_with_its_date_and_source",
     } <= selected
@@ -423,6 +424,35 @@ def test_deploy_workflow():
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_deploy_workflow_chooses_github_pages_or_the_ssh_server_by_a_repository_variable():
+    workflow = load_yaml(WORKFLOW_DIR / "deploy.yml")
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy", "deploy-ssh"}
+    assert jobs["deploy"]["if"] == "vars.DEPLOY_TARGET != 'ssh'"  # GitHub Pages unless the variable says ssh
+    ssh = jobs["deploy-ssh"]
+    assert (ssh["if"], ssh["needs"]) == ("vars.DEPLOY_TARGET == 'ssh'", "build")
+    assert ssh["permissions"] == {"contents": "read"}
+    assert ssh["environment"]["name"] == "server"
+    # The same build, release check and preview for both targets; only the artifact differs.
+    build_steps = {step["name"]: step for step in jobs["build"]["steps"]}
+    assert "if" not in build_steps["Partnerregister und Pflichtangaben prüfen"]
+    assert build_steps["mkdocs build --strict"]["env"]["KLIMAPAKT_PRECOMPRESS"] == "${{ vars.DEPLOY_TARGET == 'ssh' }}"
+    assert build_steps["Upload Pages artifact"]["if"] == "vars.DEPLOY_TARGET != 'ssh'"
+    upload = build_steps["Upload the site for the server"]
+    assert upload["if"] == "vars.DEPLOY_TARGET == 'ssh'" and upload["with"]["include-hidden-files"] is True
+    download = next(step for step in ssh["steps"] if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == upload["with"]["name"]
+    # Secrets only in the deploy job's deploy step, never expanded into a script; host keys pinned.
+    for job_id, step in steps(workflow):
+        uses_secrets = "secrets." in json.dumps(step)
+        assert uses_secrets == (job_id == "deploy-ssh" and step["name"] == "python -m klimapakt deploy"), (job_id, step)
+        assert "${{" not in step.get("run", ""), (job_id, step["name"])
+    deploy_step = next(step for step in ssh["steps"] if step["name"] == "python -m klimapakt deploy")
+    assert "python -m klimapakt deploy site --identity" in deploy_step["run"] and "--known-hosts" in deploy_step["run"]
+    assert "StrictHostKeyChecking" not in (WORKFLOW_DIR / "deploy.yml").read_text(encoding="utf-8")
+    assert (ROOT / "deploy/known_hosts").is_file()
+
+
 def test_monitoring_workflow_keeps_one_issue_with_the_least_permissions():
     workflow = load_yaml(WORKFLOW_DIR / "monitoring.yml")
     on = triggers(workflow)
@@ -511,6 +541,28 @@ def test_import_workflow_runs_the_base_branchs_tool_on_same_repository_branches_
                   "Propose changes", "Create pull request", "Files changed", "nie in `main`", "nicht veröffentlicht"):
         assert words in section, words
     assert "(#tabelle-übernehmen)" in guide
+
+
+def test_editor_workflow_normalises_with_the_base_branchs_tool_only_on_the_editors_branches():
+    workflow = load_yaml(WORKFLOW_DIR / "editor.yml")
+    assert set(triggers(workflow)) == {"pull_request"}
+    (job_id, job), = workflow["jobs"].items()
+    assert job["if"] == ("github.event.pull_request.head.repo.full_name == github.repository && "
+                         "startsWith(github.event.pull_request.head.ref, 'cms/')")
+    assert job["permissions"] == {"contents": "write", "actions": "write"}
+    by_name = {step["name"]: step for step in job["steps"]}
+    tool = by_name["Checkout (Werkzeug und Vergleichsstand aus dem Basiszweig)"]["with"]
+    assert (tool["ref"], tool["path"]) == ("${{ github.event.pull_request.base.sha }}", "tool")
+    assert installed_requirements(by_name["Install dependencies"]["run"]) == ["tool/requirements/office.txt"]
+    assert "python -m klimapakt normalize-editor --base ../tool" in by_name["Register in die gewohnte Form bringen"]["run"]
+    push = by_name["Commit in den Zweig übertragen"]
+    assert "cms/*) ;;" in push["run"] and '"$HEAD_REF" = main' in push["run"] and "--force" not in push["run"]
+    assert [name for name, step in by_name.items() if "GH_TOKEN" in (step.get("env") or {})] == [
+        "Commit in den Zweig übertragen", "Prüfung „Pull Request“ für den neuen Stand starten"]
+    assert all("${{" not in step.get("run", "") for step in job["steps"])
+    # The site's build finds the editor's pinned npm package (klimapakt/mkdocs/admin.py).
+    deploy_runs = job_runs(load_yaml(WORKFLOW_DIR / "deploy.yml"), "build")
+    assert "npm ci --omit=dev --no-audit --no-fund --ignore-scripts" in deploy_runs
 
 
 INSTALL_RE = re.compile(r"pip install\b[^\n]*")

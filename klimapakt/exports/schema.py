@@ -71,7 +71,8 @@ def allow_null(schema: dict[str, Any]) -> None:
         schema["enum"] = [*schema["enum"], None]
         schema["enumDescriptions"] = [*schema["enumDescriptions"], "nicht angegeben"]
     elif "type" in schema:
-        schema["type"] = [schema["type"], "null"]
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema["type"] = [*types, "null"]
 
 
 def describe_field(f: Field) -> str:

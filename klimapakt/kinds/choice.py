@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from .. import vocabulary
 from ..rules import values
 from ..source.context import TAG, Context, fail, shorten
 from .base import Kind, Spec, constant
@@ -27,6 +28,10 @@ def read_choice(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> Any:
         if node.style or node.tag == TAG + "str":
             return raw
         fail(ctx, node, path, f"„{raw}“ bitte in Anführungszeichen setzen: \"{raw}\".")
+    district = vocabulary.district_of_quarter(raw) if f.choices is vocabulary.DISTRICTS else None
+    if district:  # `district: Bilk`: the registry holds the Stadtbezirk's number
+        fail(ctx, node, path, f"„{shorten(raw)}“ ist ein Stadtteil im Stadtbezirk {district}. Bitte die Nummer des "
+             f"Stadtbezirks eintragen: {f.key}: {district}.")
     fail(ctx, node, path, f"„{shorten(raw)}“ ist nicht erlaubt.{choice_suggestion(raw, f.choices)} "
          f"Erlaubt sind: {values.allowed_values(f.choices)}.")
 

@@ -1,7 +1,9 @@
 """Number kinds (whole numbers, years, percentages, tonnes) and true/false.
 
 A number is read from the plain scalar as written: no quotes, no leading zero (YAML 1.1 reads
-010 as 8), a point as the decimal mark, at most 12 digits and 3 decimals.
+010 as 8), a point as the decimal mark, at most 12 digits and 3 decimals. What looks like a German
+number (`1.250`, `1,25`, `1.234,5`) is refused with its likely meaning (rules/numbers.py), unless a
+decimal field has it in quotes (`"1.255"`: the point is meant as the decimal point).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 import yaml
 
 from .. import vocabulary
-from ..rules import values
+from ..rules import numbers, values
 from ..source.context import TAG, Context, describe, fail, shorten
 from .base import Kind, Spec, constant
 
@@ -24,6 +26,12 @@ MAX_INTEGER_DIGITS, MAX_DECIMALS = 12, 3  # the site shows at most three decimal
 
 def read_number(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, allowed: tuple[str, ...]) -> Any:
     raw = node.value.strip()
+    decimals = TAG + "float" in allowed
+    if node.style in ("'", '"') and decimals and numbers.decimal_escape(raw):
+        return float(raw)  # "1.255": quoted on purpose, as CONTRIBUTING.md says
+    german = numbers.german_number(raw, decimals=decimals)
+    if german:
+        fail(ctx, node, path, german)
     if node.style or node.tag not in allowed:
         expected = f.kind.noun if f.kind else "eine Zahl"
         fail(ctx, node, path, f"Hier wird {expected} erwartet, nicht {describe(node)}.{number_hint(node, allowed)}")
@@ -49,11 +57,6 @@ def number_hint(node: yaml.ScalarNode, allowed: tuple[str, ...]) -> str:
         return f" Bitte ohne Anführungszeichen schreiben: {raw}."
     if node.tag == TAG + "float" and TAG + "float" not in allowed and PLAIN_NUMBER_RE.match(raw):
         return " Bitte eine ganze Zahl ohne Punkt schreiben."
-    if re.fullmatch(r"[-+]?\d+,\d+", raw):
-        return f" Bitte einen Punkt statt des Kommas schreiben: {raw.replace(',', '.')}."
-    if re.fullmatch(r"[-+]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
-        plain = re.sub(r"[. ]", "", raw).replace(",", ".")
-        return f" Bitte ohne Tausendertrennzeichen und mit Punkt als Dezimaltrenner schreiben: {plain}."
     if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?\s*(%|t|Prozent|Tonnen|t CO2e?)", raw):
         return " Bitte nur die Zahl ohne Einheit schreiben."
     return ""
@@ -91,13 +94,15 @@ INT = Kind("int", "eine ganze Zahl", read_int, constant({"type": "integer"}), co
 YEAR = Kind("year", "eine Jahreszahl", read_year,
             constant({"type": "integer", "minimum": vocabulary.YEAR_MIN, "maximum": vocabulary.YEAR_MAX}),
             constant(f"Jahreszahl {vocabulary.YEAR_MIN}–{vocabulary.YEAR_MAX}"), datatype=constant("integer"))
+# A decimal field also takes the quoted "1.255" (three decimals that could be a thousands point).
+DECIMAL_ESCAPE = {"type": ["number", "string"], "pattern": numbers.ONE_GROUP_RE.pattern}
 PERCENT = Kind("percent", "eine Zahl", read_measurement(values.check_percent),
-               constant({"type": "number", "minimum": 0, "maximum": 100}), constant("Zahl von 0 bis 100 (ohne %)"),
+               constant({**DECIMAL_ESCAPE, "minimum": 0, "maximum": 100}), constant("Zahl von 0 bis 100 (ohne %)"),
                datatype=constant("number"))
 
 
 def non_negative(name: str) -> Kind:
-    return Kind(name, "eine Zahl", read_measurement(values.check_non_negative), constant({"type": "number", "minimum": 0}),
+    return Kind(name, "eine Zahl", read_measurement(values.check_non_negative), constant({**DECIMAL_ESCAPE, "minimum": 0}),
                 constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"))
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 import yaml
 
 from .. import vocabulary
-from ..rules import logos, values
+from ..report import WARNING
+from ..rules import hosts, logos, values
 from ..rules import text as text_rules
 from ..source.context import YAML_TYPE_NAMES, Context, Invalid, character_line, fail, line_of, shorten
 from .base import Kind, Spec, constant
@@ -29,11 +30,16 @@ _LOGO_SUFFIX = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in s[1:]) for 
 
 
 def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, single_line: bool,
-                    check: Callable[[str, Context], list[str]] | None = None, file_check: bool = False) -> str:
+                    check: Callable[[str, Context], list[str]] | None = None, file_check: bool = False,
+                    address: bool = True) -> str:
     """A text as written, stripped; refused when YAML would read it otherwise or a rule fails.
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
-    file) only when they passed, since a garbled name names no file."""
+    file) only when they passed, since a garbled name names no file. `address`: a kind with a check
+    whose value is never a yes/no word (not an id: `y` is a valid id)."""
+    yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and address and f.kind else None
+    if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
+        fail(ctx, node, path, yes_no)
     if not node.style and node.tag in YAML_TYPE_NAMES:
         # YAML 1.1 would turn `no` into False, `1.10` into 1.1, `2024-01-01` into a date.
         fail(ctx, node, path, f"„{node.value}“ liest YAML als {yaml_reading(node)}, nicht als Text. "
@@ -47,6 +53,9 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
             # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
             fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
                  "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
+    commented = block_comment_lines(node, ctx)
+    for line in commented:
+        ctx.report(line, path, text_rules.block_comment_message(ctx.source_line(line)))
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
@@ -61,7 +70,7 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
         messages += check(value, ctx)
     for message in messages:
         ctx.report(line_of(node), path, message)
-    if messages or hidden:
+    if messages or hidden or commented:
         raise Invalid
     return value
 
@@ -80,15 +89,28 @@ def yaml_reading(node: yaml.ScalarNode) -> str:
     return noun
 
 
+def block_comment_lines(node: yaml.ScalarNode, ctx: Context) -> list[int]:
+    """Lines inside a `>-` or `|` text that start with "#": YAML keeps them as text, so they would be published."""
+    if node.style not in ("|", ">"):
+        return []
+    lines = [(n, ctx.source_line(n)) for n in range(node.start_mark.line + 2, node.end_mark.line + 2)]
+    body = [(n, text) for n, text in lines if text.strip()]
+    if not body:
+        return []
+    indent = len(body[0][1]) - len(body[0][1].lstrip(" "))  # the text's indentation; less ends the text
+    return [n for n, text in body if text.lstrip(" ").startswith("#") and len(text) - len(text.lstrip(" ")) >= indent]
+
+
 def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
     """The comment YAML cut off a plain text (`name: Firma #1` reads as „Firma“), or ''."""
     rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
     return rest.strip() if rest.strip().startswith("#") else ""
 
-def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None):
+def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None, address: bool = True):
     """A reader for a text kind: the text rules and the kind's own check of the value."""
     def read(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
-        return read_plain_text(f, node, path, ctx, single_line, check and (lambda value, _ctx: check(value)))
+        return read_plain_text(f, node, path, ctx, single_line, check and (lambda value, _ctx: check(value)),
+                               address=address)
     return read
 
 
@@ -120,10 +142,21 @@ URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$"
 TEXT = Kind("text", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
 NAME = Kind("name", "ein Text", text_reader(True), text_schema(True), text_label(True), prose="line")
 LONGTEXT = Kind("longtext", "ein Text", text_reader(False), text_schema(False), text_label(False), prose="long")
-ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value)),
+ID = Kind("id", "eine Kennung", text_reader(True, lambda value: values.check_id(value), address=False),
           constant({"type": "string", "maxLength": values.ID_MAX, "pattern": values.ID_RE.pattern}),
           constant(f"Kennung (a–z, 0–9, `-`), höchstens {values.ID_MAX} Zeichen"))
-URL = Kind("url", "eine Webadresse", text_reader(True, lambda value: values.check_url(value)),
+def link_reader(check: Callable[[str, Context], list[str]]):
+    """A one-line text with `check`; a valid web address whose host mixes scripts (a look-alike such
+    as `аpple.com`) is a warning at its line."""
+    def read(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
+        value = read_plain_text(f, node, path, ctx, True, check)
+        for message in hosts.mixed_script_warning(value) if "://" in value else ():
+            ctx.report(line_of(node), path, message, WARNING)
+        return value
+    return read
+
+
+URL = Kind("url", "eine Webadresse", link_reader(lambda value, _ctx: values.check_url(value)),
            constant({"type": "string", "pattern": URL_PATTERN}), constant("Webadresse, beginnt mit `https://`"),
            datatype=constant("anyURI"))
 EMAIL = Kind("email", "eine E-Mail-Adresse", text_reader(True, lambda value: values.check_email(value)),
@@ -134,6 +167,6 @@ LOGO = Kind("logo", "ein Dateiname", lambda f, node, path, ctx: read_plain_text(
             constant({"type": "string", "maxLength": logos.LOGO_NAME_MAX,
                       "pattern": rf"^[A-Za-z0-9][A-Za-z0-9_-]*\.(?:{_LOGO_SUFFIX})$"}),
             constant("Dateiname, z. B. `muster-gmbh.svg`"))
-REGISTRATION = Kind("registration", "ein Text", lambda f, node, path, ctx: read_plain_text(f, node, path, ctx, True, check_registration),
+REGISTRATION = Kind("registration", "ein Text", link_reader(check_registration),
                     constant({"type": "string", "pattern": f"(?:{URL_PATTERN})|(?:{values.EMAIL_RE.pattern})"}),
                     constant("Webadresse (`https://…`) oder E-Mail-Adresse"))

@@ -21,9 +21,11 @@ import yaml
 from .. import clock, vocabulary
 from ..model.fields import fields_of
 from ..report import WARNING, Problem, RegistryError, errors
+from ..rules import placeholders
 from ..source.context import Context, Invalid, TooManyErrors, is_null, line_of
 from ..source.text import compose, read_source
 from .duplicates import report_duplicate_keys
+from .former_ids import check_former_ids
 from .registries import EVENTS, PARTNERS, Registry
 from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, report_too_many
 
@@ -136,6 +138,8 @@ def read_file(root: yaml.Node, registry: Registry, ctx: Context) -> tuple[list[A
     if report_too_many(list_field, list_node, registry.name, ctx):
         return [], values
     records = read_records(list_node, registry, ctx)
+    if registry is PARTNERS and values.get("demo") is not True:  # the demo's names are fictional on purpose
+        report_placeholders(records, ctx)
     warn(records, registry, ctx)
     return records, values
 
@@ -150,7 +154,17 @@ def read_records(list_node: yaml.SequenceNode, registry: Registry, ctx: Context)
             pass
     ctx.entry = "Datei"
     check_unique_ids(list_node, ctx)
+    if registry is PARTNERS:
+        check_former_ids(records, ctx)
     return records
+
+
+def report_placeholders(records: list[Any], ctx: Context) -> None:
+    for record in records:
+        ctx.entry = record.id
+        for path, message in placeholders.placeholder_problems(record):
+            ctx.report(line_at(record, path), path, message)
+    ctx.entry = "Datei"
 
 
 def warn(records: list[Any], registry: Registry, ctx: Context) -> None:

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .. import clock, files
 from .. import precision as precisions
+from ..pages import fields, front, limits
+from ..report import errors
 
-FRONT_MATTER_RE = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 H1_RE = re.compile(r"^#[ \t]+(.+)", re.M)  # the title is stripped: `(.+?)\s*$` takes quadratic time on long spaces
-PRECISION_KEY = "date_precision"  # the blog plugin ignores keys it does not know, so the build accepts it
+PRECISION_KEY = fields.PRECISION_KEY
 
 
 class PostError(ValueError):
@@ -51,53 +51,23 @@ class Post:
 
 
 def read_post(path: Path) -> Post:
-    text = path.read_text(encoding="utf-8")
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
-        raise PostError(f"{path}: front matter (--- … ---) fehlt")
-    meta = yaml.safe_load(match.group(1)) or {}
-    title = H1_RE.search(text[match.end():])
-    date = meta.get("date")
-    if isinstance(date, dict):  # the blog plugin also allows {created: …}
-        date = date["created"]
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    if not isinstance(date, dt.date):  # e.g. `date: 2021-10`, which YAML reads as text
-        raise PostError(f"{path}: date: „{date}“ ist kein Datum in der Form JJJJ-MM-TT. Ist nur der Monat "
-                        f"bekannt, schreiben Sie den Ersten des Monats und `{PRECISION_KEY}: month`.")
-    post = Post(
-        title=(meta.get("title") or (title.group(1) if title else path.stem)).strip(),
-        date=date,
-        slug=str(meta.get("slug") or path.stem),
-        categories=tuple(meta.get("categories") or ()),
-        description=str(meta.get("description") or ""),
-        source=path,
-        draft=meta.get("draft") is True,
-        precision=date_precision(meta, date, path),
-    )
-    check_no_day_claimed(post)
-    return post
+    """The post's front matter, read and checked as `check` does (klimapakt.pages.fields); a PostError
+    carries every problem as file:line: message."""
+    text = files.safe_read_bytes(path, None, limits.MAX_PAGE_BYTES).decode("utf-8").replace("\r\n", "\n")
+    shown = shown_name(path)
+    matter = front.read(text, shown, clock.build_date())
+    heading = H1_RE.search(matter.body)
+    values, problems = fields.read_post_fields(matter, shown, heading.group(1) if heading else None, path.stem)
+    if values is None:
+        raise PostError("\n".join(p.text() for p in errors(problems)) or f"{shown}: Die Meldung ist nicht lesbar.")
+    return Post(title=values.title, date=values.date, slug=values.slug, categories=values.categories,
+                description=values.description, source=path, draft=values.draft, precision=values.precision)
 
 
-def date_precision(meta: dict, date: dt.date, path: Path) -> str:
-    """The post's declared precision, checked against its date (a month is dated on its first day)."""
-    value = meta.get(PRECISION_KEY, precisions.DAY)
-    message = precisions.problem(date, value)
-    if message:
-        raise PostError(f"{path}: {PRECISION_KEY}: {message}")
-    return value
-
-
-def check_no_day_claimed(post: Post) -> None:
-    """Title and description (what lists and feeds show) of a post without a known day name none."""
-    if post.precision == precisions.DAY:
-        return
-    for field, text in (("title", post.title), ("description", post.description)):
-        day = precisions.day_named_in(text)
-        if day:
-            raise PostError(f"{post.source}: {field}: nennt den Tag „{day}“, aber die Quelle gibt nur "
-                            f"{'den Monat' if post.precision == precisions.MONTH else 'das Jahr'} "
-                            f"({PRECISION_KEY}: {post.precision}). Bitte ohne Tag schreiben, z. B. „{post.date_text}“.")
+def shown_name(path: Path) -> str:
+    """How messages name a post: from docs/ on ("docs/aktuelles/posts/….md"), as `check` does."""
+    parts = path.parts
+    return "/".join(parts[len(parts) - 1 - parts[::-1].index("docs"):]) if "docs" in parts else path.name
 
 
 def read_posts(posts_dir: Path) -> list[Post]:

@@ -15,6 +15,7 @@ from ..model import events
 from ..outputs import vcard
 from ..render import coverage, html, progress
 from ..render.events import iso, when_de
+from ..render.hosting_notice import hosting_markdown
 from .project import Project
 
 
@@ -40,12 +41,27 @@ def define(env: MacrosEnv, project: Project) -> None:
         return html.setting_text(project.settings.value(key))
 
     @env.macro
+    def hosting_notice() -> str:
+        """The privacy notice's hosting paragraph for `extra.settings.hosting.art` (klimapakt.render.hosting_notice)."""
+        return hosting_markdown(project.settings.as_mapping()["hosting"])
+
+    @env.macro
     def office_email_link() -> str:
         return html.email_link(project.office.get("email"))
 
     @env.macro
+    def joining_costs() -> str:
+        """What joining costs, once staff fill it in (extra.settings.beitritt.kosten), and whom to ask."""
+        return html.joining_costs(project.settings.value("beitritt.kosten"), project.office.get("email"))
+
+    @env.macro
     def office_phone_link() -> str:
         return html.phone_link(project.office.get("telefon"))
+
+    @env.macro
+    def office_phone_if_known(intro: str) -> str:
+        """`intro` and the office's phone, or nothing while the number is not known (no "wird ergänzt")."""
+        return html.phone_if_known(project.office.get("telefon"), intro)
 
     @env.macro
     def contact_box(heading: str = "Kontakt") -> str:
@@ -62,7 +78,7 @@ def define(env: MacrosEnv, project: Project) -> None:
 
     @env.macro
     def key_figures() -> str:
-        return html.render_key_figures(project.data().figures, href=page_root() + "fortschritt/",
+        return html.render_key_figures(project.data().figures, root=page_root(),
                                        coverage=directory_coverage_of())
 
     @env.macro
@@ -71,15 +87,25 @@ def define(env: MacrosEnv, project: Project) -> None:
         return html.render_coverage(directory_coverage_of())
 
     @env.macro
-    def pact_figures() -> str:
-        """The pact's figures from kennzahlen.yml, each with its date and a link to its source."""
-        return html.render_pact_figures(project.figures())
+    def pact_figures(*ids: str) -> str:
+        """The pact's figures from kennzahlen.yml (those with these ids, else all), each with date and source."""
+        return html.render_pact_figures(project.figures(), ids)
+
+    @env.macro
+    def pact_fact(figure_id: str) -> str:
+        """One figure from kennzahlen.yml as a sentence with its date and source, for running text."""
+        return html.render_pact_fact(project.figures(), figure_id)
 
     @env.macro
     def progress_figure(section: str) -> str:
         """One section of the Fortschritt page (charts and tables), e.g. "zeitverlauf"; see progress.SECTIONS."""
         return progress.render_section(section, project.data().progress, root=page_root(),
                                        data_href=page_root() + exports.EXPORT_DIR + "/")
+
+    @env.macro
+    def sector_list() -> str:
+        """The WZ sections: the short name the site shows beside the official title."""
+        return html.render("sector-list.html")
 
     @env.macro
     def data_files() -> str:

@@ -22,6 +22,7 @@ from ..load.registries import EVENTS, FIGURES, PARTNERS
 from ..model.events import Event
 from ..model.figures import Figure
 from ..outputs import feeds, ical
+from ..pages import check as pages
 from ..report import Problem
 from ..rules import logos
 from . import site
@@ -102,6 +103,10 @@ class Project:
         """Symlinks and special files under docs/ and overrides/, invalid logo files (see klimapakt.rules.logos)."""
         found = logos.docs_problems(self.docs_dir, [p.logo for p in self.data().partners if p.logo])
         return found + (logos.folder_tree_problems(self.theme_dir) if self.theme_dir else [])
+
+    def page_problems(self) -> list[Problem]:
+        """Every page's and post's problems, as `check` prints them (klimapakt.pages.check)."""
+        return pages.page_problems(self.docs_dir, [p.id for p in self.data().partners], self.today())
 
     def posts(self) -> list[news.Post]:
         return news.read_posts(self.docs_dir / POSTS_DIR)

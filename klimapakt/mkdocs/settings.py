@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_type_hints
 
 
 class UnknownSetting(KeyError):
@@ -28,6 +28,16 @@ class Office:
     adresse: str = ""
     telefon: str = ""
     ansprechperson: str = ""
+
+
+@dataclass(frozen=True)
+class Editor:
+    repository: str = ""  # owner/name on GitHub: the form editor at /admin/ (klimapakt.mkdocs.admin)
+
+
+@dataclass(frozen=True)
+class Joining:
+    kosten: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,8 +62,14 @@ class Privacy:
 
 @dataclass(frozen=True)
 class Hosting:
+    art: str = ""  # github-pages, eigener-server or eu-hoster (klimapakt.render.hosting_notice)
     anbieter: str = ""
     drittland: str = ""
+
+
+@dataclass(frozen=True)
+class Licence:
+    inhalte: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,10 +89,13 @@ class Ombudsstelle:
 class Settings:
     """extra.settings as a whole: one field per group, named as in mkdocs.yml."""
 
+    editor: Editor = field(default_factory=Editor)
     geschaeftsstelle: Office = field(default_factory=Office)
+    beitritt: Joining = field(default_factory=Joining)
     impressum: Imprint = field(default_factory=Imprint)
     datenschutz: Privacy = field(default_factory=Privacy)
     hosting: Hosting = field(default_factory=Hosting)
+    lizenz: Licence = field(default_factory=Licence)
     barrierefreiheit: Accessibility = field(default_factory=Accessibility)
     ombudsstelle: Ombudsstelle = field(default_factory=Ombudsstelle)
 
@@ -88,9 +107,12 @@ class Settings:
                                  + ", ".join(known_keys()) + ".")
         return str(getattr(getattr(self, group), name))
 
+    def as_mapping(self) -> dict[str, dict[str, str]]:
+        """Group → key → value, for the layers below that take plain mappings."""
+        return dataclasses.asdict(self)
 
-GROUPS: dict[str, type] = {"geschaeftsstelle": Office, "impressum": Imprint, "datenschutz": Privacy,
-                           "hosting": Hosting, "barrierefreiheit": Accessibility, "ombudsstelle": Ombudsstelle}
+
+GROUPS: dict[str, type] = get_type_hints(Settings)  # group name → its dataclass, in mkdocs.yml's order
 
 
 def known_keys() -> tuple[str, ...]:

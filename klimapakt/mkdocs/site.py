@@ -17,7 +17,7 @@ from typing import Any
 from .. import exports
 from ..load import loader
 from ..model.partners import Partner
-from ..outputs import badges, vcard
+from ..outputs import badges, redirects, vcard
 from ..render import emissions, progress
 from ..render import figures as stats
 from ..render.html import render, render_profile
@@ -149,6 +149,7 @@ def write_outputs(data: SiteData, site_dir: str | Path, *, site_url: str, publis
         meta = exports.Metadata(site_url, publisher, exports.generated_now(), data.demo)
         exports.write_exports(data.partners, site_dir / exports.EXPORT_DIR, meta)
         badges.write_badges(data.partners, site_dir)
+        redirects.write_redirects(data.partners, site_dir, site_url)  # after the badges: it copies them
         vcard.write_vcard(office or {}, site_dir, site_url)
         add_to_search_index(data.partners, site_dir / SEARCH_INDEX)
 

@@ -29,6 +29,8 @@ from collections import Counter
 
 from mkdocs.exceptions import Abort
 
+from .reader_fixes import fix_blog
+
 SKIP_TEXT = "Zum Inhalt"  # Material's own German wording
 SKIP_TARGET = "inhalt"
 
@@ -103,7 +105,7 @@ def fix_page(html: str, current_tab: str | None = None) -> str:
     html = _replace("search-dialog-name", _SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Suche">', html)
     if current_tab:
         html = _sub("current-tab", _ACTIVE_TAB, rf'\1 aria-current="{current_tab}">', html, count=1)
-    return _add_skip_link(html)
+    return _add_skip_link(fix_blog(html))
 
 
 def hide_sidebars(html: str) -> str:

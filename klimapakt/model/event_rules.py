@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..rules import names
+
 if TYPE_CHECKING:
     from .events import Event
 
@@ -36,4 +38,8 @@ def check_end_after_start(event: Event) -> list[tuple[str, str]]:
     return []
 
 
-EVENT_RULES = (check_end_form, check_timed_has_end, check_end_after_start)
+def check_id_free_on_page(event: Event) -> list[tuple[str, str]]:
+    return [("id", message) for message in names.check_event_page_id(event.id)]
+
+
+EVENT_RULES = (check_end_form, check_timed_has_end, check_end_after_start, check_id_free_on_page)

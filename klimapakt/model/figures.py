@@ -23,18 +23,20 @@ QUALIFIERS = MappingProxyType({"more-than": "über", "about": "rund", "exactly":
 @dataclass(frozen=True, kw_only=True)
 class Figure:
     id: str = declared("Kennung, z. B. „partnerunternehmen“", ID, required=True)
-    value: float = declared("Der Wert als Zahl, ohne Einheit (Punkt als Dezimaltrenner)", AMOUNT, required=True)
+    value: float = declared("Der Wert als Zahl, ohne Einheit (Punkt als Dezimaltrenner)", AMOUNT, required=True,
+                            title="Wert")
     qualifier: str = declared("Wie genau der Wert ist, wie die Quelle es sagt", CHOICE, choices=QUALIFIERS,
-                              default="exactly")
-    unit: str | None = declared("Einheit hinter der Zahl, z. B. „t CO2 pro Jahr“", TEXT, max_length=40)
+                              default="exactly", title="Genauigkeit")
+    unit: str | None = declared("Einheit hinter der Zahl, z. B. „t CO2 pro Jahr“", TEXT, max_length=40, title="Einheit")
     label: str = declared("Was gezählt ist, z. B. „Partnerunternehmen im Klimapakt“", TEXT, required=True,
-                          max_length=120)
-    note: str | None = declared("Einschränkung, z. B. „der ersten 31 Partner“", LONGTEXT, max_length=300)
+                          max_length=120, title="Beschriftung")
+    note: str | None = declared("Einschränkung, z. B. „der ersten 31 Partner“", LONGTEXT, max_length=300,
+                                title="Einschränkung")
     as_of: Period = declared("Stand: so genau, wie die Quelle es sagt (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", PERIOD,
-                             required=True)
+                             required=True, title="Stand")
     source_title: str = declared("Quelle: Herausgeber und Titel, z. B. „IHK Düsseldorf: …“", TEXT, required=True,
-                                 max_length=200)
-    source_url: str = declared("Webadresse der Quelle (https://…)", URL, required=True)
+                                 max_length=200, title="Quelle")
+    source_url: str = declared("Webadresse der Quelle (https://…)", URL, required=True, title="Adresse der Quelle")
     line: int = field(default=0, compare=False)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 

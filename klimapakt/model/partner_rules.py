@@ -54,9 +54,15 @@ def check_founding_status(partner: Partner) -> list[tuple[str, str]]:
     return []
 
 
+def check_former_ids(partner: Partner) -> list[tuple[str, str]]:
+    if partner.id in partner.former_ids:
+        return [("former_ids", f"„{partner.id}“ ist die jetzige Kennung; unter „former_ids“ stehen nur frühere.")]
+    return []
+
+
 TARGET_RULES = (check_target_years, check_target_has_goal, check_reduction_has_baseline)
 EMISSION_RULES = (check_emission_reported,)
-PARTNER_RULES = (check_founding_status,)
+PARTNER_RULES = (check_founding_status, check_former_ids)
 
 
 # Warnings about a whole partner.

@@ -41,6 +41,8 @@ class Contact:
     email: str | None = declared("E-Mail-Adresse (wird veröffentlicht)", EMAIL, title="E-Mail")
     phone: str | None = declared("Telefonnummer, z. B. „+49 211 1234567“ (wird veröffentlicht)", PHONE,
                                   title="Telefon")
+    line: int = field(default=0, compare=False)
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)  # key -> source line
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,9 @@ class Partner:
                                                title="Emissionen")
     last_reviewed: dt.date | None = declared("Datum der letzten Prüfung der Angaben (JJJJ-MM-TT)", DATE,
                                              title="Zuletzt geprüft")
+    former_ids: tuple[str, ...] = declared("Frühere Kennungen, z. B. [muster]: die alten Adressen des Profils und "
+                                           "des Badges leiten dann hierher weiter", ID, many=True, max_items=20,
+                                           title="Frühere Kennungen")
     line: int = field(default=0, compare=False)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)  # key -> source line
 
@@ -132,6 +137,11 @@ class Partner:
     @property
     def is_founding(self) -> bool:
         return self.role == ROLE_FOUNDING
+
+    @property
+    def has_badge(self) -> bool:
+        """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
+        return self.is_klimapartner and (not self.is_founding or self.agreement is not None)
 
     @property
     def year_joined(self) -> int | None:

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import jinja2
 
+from .. import vocabulary
 from ..model.partners import Partner
 from ..vocabulary import PROFILE_DIR
 
-BADGE_FILE = "badge.svg"
+BADGE_FILE = vocabulary.BADGE_FILE
 WIDTH, HEIGHT = 240, 64
 NAME = "Klimapartner Düsseldorf"
 
@@ -52,8 +53,7 @@ class Badge:
 
 
 def earns_badge(partner: Partner) -> bool:
-    """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
-    return partner.is_klimapartner and (not partner.is_founding or partner.agreement is not None)
+    return partner.has_badge
 
 
 def badge_for(partner: Partner) -> Badge | None:
@@ -66,13 +66,14 @@ def badge_for(partner: Partner) -> Badge | None:
 @functools.cache
 def badge_svg(year: int | None) -> str:
     """The SVG text; it depends on the year only, so each year is rendered once per build."""
-    template = _templates().get_template("badge.svg")
+    template = templates().get_template("badge.svg")
     return template.render(text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
 
 
 @functools.cache
-def _templates() -> jinja2.Environment:
-    """The outputs' own templates (the badge is a file, not a part of a page: no render layer needed)."""
+def templates() -> jinja2.Environment:
+    """The outputs' own templates (the badge and the redirect pages are files, not parts of a page: no
+    render layer needed)."""
     return jinja2.Environment(loader=jinja2.PackageLoader("klimapakt.outputs", "templates"), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 

@@ -16,14 +16,17 @@ TEXT_COLOUR = "#1a1a1a"
 
 # Bar charts for the progress page and the profiles. The label sits above its bar, so the
 # bar gets the full width. The SVG scales with its viewBox: 360 units wide, it fills the
-# 358 px a 390 px phone leaves for content, and every text is 14 units, so it renders at
-# 13.9 px there (12 px or more down to 309 px of content width). `max-width` keeps it
-# from growing too large on a desktop.
-NARROW_WIDTH, VALUE_SPACE, BAR_HEIGHT = 360, 96, 20
-TEXT_SIZE, LINE = 14, 18
-LABEL_CHARS = 44  # about what fits into 360 units of bold text at size 14
-DETAIL_CHARS = 48  # the same for regular text
-MAX_WIDTH = "24rem"
+# 358 px a 390 px phone leaves for content, and every text is 16 units, so it renders at
+# 15.9 px there and at 12.8 px in the 288 px of a 320 px screen (WCAG 1.4.10: 12 px or more).
+# `max-width` keeps it from growing too large on a desktop: `.kp-chart--bars` in partners.css (a class,
+# not a style attribute, which the Content Security Policy refuses).
+# SVG text cannot wrap by itself, so lines are wrapped here with room to spare: with the text-spacing
+# override of WCAG 1.4.12 (letter spacing 0.12 em, word spacing 0.16 em) a line still fits the width.
+NARROW_WIDTH, VALUE_SPACE, BAR_HEIGHT = 360, 104, 20
+TEXT_SIZE, LINE = 16, 21
+LABEL_CHARS = 29  # what fits into 360 units of bold text at size 16, with the text-spacing override
+DETAIL_CHARS = 33  # the same for regular text
+MAX_WIDTH = "24rem"  # the value of .kp-chart--bars { max-width } in docs/assets/css/partners.css
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
     height = round(y + 2)
     return (
         f'<svg class="kp-chart kp-chart--bars" id="{cid}" role="img" aria-labelledby="{cid}-title {cid}-desc" '
-        f'viewBox="0 0 {NARROW_WIDTH} {height}" width="100%" style="max-width:{MAX_WIDTH}" '
+        f'viewBox="0 0 {NARROW_WIDTH} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{cid}-title">{escape(title)}</title><desc id="{cid}-desc">{escape(desc)}</desc>'
         f'{_pattern_defs(prefix, series)}{"".join(body)}</svg>'

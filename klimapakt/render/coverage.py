@@ -22,6 +22,7 @@ PARTNER_COUNT_FIGURE = "partnerunternehmen"  # the id in kennzahlen.yml of the p
 class Coverage:
     listed: int  # current partners of the pact in the directory: not the Initialpartner, not former partners
     total: Figure | None  # the pact's latest sourced partner count
+    former: int = 0  # former partners, listed in the directory too, so its "N von N eingetragenen" adds them
 
     @property
     def incomplete(self) -> bool:
@@ -39,4 +40,6 @@ def is_listed_partner(partner: Partner) -> bool:
 
 
 def coverage(partners: Iterable[Partner], figures: tuple[Figure, ...]) -> Coverage:
-    return Coverage(sum(is_listed_partner(p) for p in partners), figure(figures, PARTNER_COUNT_FIGURE))
+    partners = list(partners)
+    former = sum(not p.is_founding and p.status == STATUS_FORMER for p in partners)
+    return Coverage(sum(is_listed_partner(p) for p in partners), figure(figures, PARTNER_COUNT_FIGURE), former)

@@ -25,7 +25,7 @@ from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
 from ..precision import Period
 from ..urls import mailto_url, tel_url  # noqa: F401  (templates and macros use them from here)
-from . import directory
+from . import directory, pact
 from .coverage import Coverage
 from .figures import KeyFigures
 
@@ -43,14 +43,15 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=vocabulary.district_label)
+                       district_label=vocabulary.district_label, capitalize_first=capitalize_first)
     env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial)
     return env
 
 
 LABELS = {
-    "role": vocabulary.ROLES, "status": vocabulary.STATUSES, "sector": vocabulary.SECTORS, "size": vocabulary.SIZES,
+    "role": vocabulary.ROLES, "status": vocabulary.STATUSES, "sector": vocabulary.SECTORS,
+    "sector_short": vocabulary.SECTOR_SHORT, "size": vocabulary.SIZES,
     "district": vocabulary.DISTRICTS, "field": vocabulary.MEASURE_FIELDS, "measure_status": vocabulary.MEASURE_STATUSES,
 }
 
@@ -79,6 +80,11 @@ def amount_de(figure) -> str:
     """A pact figure's value as precise as its source says: „über 100“, „rund 100.000“, „157“."""
     prefix = "" if figure.qualifier == "exactly" else QUALIFIERS[figure.qualifier] + " "
     return prefix + number_de(figure.value)
+
+
+def capitalize_first(text: str) -> str:
+    """„über 100“ → „Über 100“ at the start of a sentence; the rest stays as it is."""
+    return text[:1].upper() + text[1:]
 
 
 def safe_url(value: str | None) -> str | None:
@@ -129,9 +135,10 @@ def render_profile(partner: Partner, *, office_email: str, root: str = "../../",
                   correction_url=correction, emissions_svg=emissions_svg, emissions_note=emissions_note, badge=badge)
 
 
-def render_key_figures(figures: KeyFigures, href: str, coverage: Coverage) -> str:
-    """The start page's counts from the directory: only those above 0, each labelled as counted here."""
-    return render("figures.html", f=figures, href=href, coverage=coverage)
+def render_key_figures(figures: KeyFigures, root: str, coverage: Coverage) -> str:
+    """The start page's counts from the directory: only those above 0, each labelled as counted here and
+    linked to what it counts (the directory filtered by status, the measures on Fortschritt)."""
+    return render("figures.html", f=figures, root=root, coverage=coverage)
 
 
 def render_coverage(coverage: Coverage) -> str:
@@ -139,9 +146,14 @@ def render_coverage(coverage: Coverage) -> str:
     return render("coverage.html", c=coverage, cite=True)
 
 
-def render_pact_figures(figures) -> str:
-    """The pact's own figures (kennzahlen.yml), each with its date and source."""
-    return render("pact-figures.html", figures=figures)
+def render_pact_figures(figures, ids: tuple[str, ...] = ()) -> str:
+    """The pact's own figures (kennzahlen.yml) with these ids (all without), each with its date and source."""
+    return render("pact-figures.html", figures=pact.chosen(figures, ids))
+
+
+def render_pact_fact(figures, figure_id: str) -> str:
+    """One pact figure as a sentence for running text, with its date and source."""
+    return render("pact-fact.html", f=pact.one(figures, figure_id))
 
 
 # Configured facts on Markdown pages (the `setting` macros): text, or a marked gap while staff fill it in.
@@ -163,8 +175,23 @@ def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kon
     return render("contact-box.html", office=values, root=root, heading=heading)
 
 
+def joining_costs(costs: object, office_email: str | None) -> str:
+    """What joining costs (mkdocs.yml: extra.settings.beitritt.kosten) and whom to ask; while staff have not
+    filled it in, plainly that this site does not say it yet. Inline, so it fits in a question's answer."""
+    ask = f"die Geschäftsstelle: {email_link(office_email)}." if office_email else "die Geschäftsstelle."
+    if costs in ("", None):
+        return f"Was die Teilnahme kostet, steht noch nicht auf dieser Website. Bitte fragen Sie {ask}"
+    return f"{markdown_text(' '.join(str(costs).split()))} Fragen zu den Kosten beantwortet {ask}"
+
+
 def email_link(address: str | None) -> str:
     return f'<a href="{escape(mailto_url(address))}">{markdown_text(address)}</a>' if address else PENDING
+
+
+def phone_if_known(number: str | None, intro: str) -> str:
+    """`intro` and the phone link as two Markdown paragraphs once staff filled in the number; else nothing,
+    where "wird ergänzt" would only confuse (Leichte Sprache)."""
+    return f"{markdown_text(intro)}\n\nTelefon: {phone_link(number)}" if number else ""
 
 
 def phone_link(number: str | None) -> str:

@@ -14,10 +14,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..mdtext import markdown_text
+from ..neutral import cut_to_bytes, neutral
 from ..report import ERROR, Problem, errors, github_annotation, warnings
 
 MAX_PER_KIND = 10  # GitHub's limit per step, for errors and for warnings alike
 SUMMARY_MAX_BYTES = 900 * 1024  # GitHub drops a job summary above 1 MiB; room for the change summary
+STEP_SUMMARY_LIMIT = 1024 * 1024 - 8 * 1024  # the whole step's summary, with a margin for the workflow's own lines
+CUT_NOTE = ("**Hier ist die Zusammenfassung abgeschnitten:** GitHub zeigt höchstens 1 MiB. Alle Meldungen stehen im "
+            "Protokoll des Schritts.")
 WHERE_ALL = ("Alle Meldungen stehen in der Zusammenfassung dieses Prüflaufs: im Pull Request unten bei "
              "„Partnerregister prüfen“ auf „Details“ klicken, dann links oben „Summary“.")
 
@@ -133,8 +137,8 @@ def summary_table(problems: Iterable[Problem], max_bytes: int = SUMMARY_MAX_BYTE
             "\n\n| Datei | Zeile | Art | Eintrag | Feld | Meldung |\n|---|---:|---|---|---|---|\n")
     rows, size = [head], len(head.encode())
     for shown, p in enumerate((*errs, *warns)):
-        row = (f"| {markdown_text(p.file)} | {p.line} | {'Fehler' if p.severity == ERROR else 'Hinweis'} | "
-               f"{markdown_text(p.entry)} | {field_cell(p)} | {markdown_text(p.message)} |\n")
+        row = (f"| {cell(p.file)} | {p.line} | {'Fehler' if p.severity == ERROR else 'Hinweis'} | "
+               f"{cell(p.entry)} | {field_cell(p)} | {cell(p.message)} |\n")
         size += len(row.encode())
         if size > max_bytes:
             rows.append(f"\n{len(problems) - shown} weitere Meldungen passen nicht mehr in diese Zusammenfassung; sie "
@@ -146,5 +150,16 @@ def summary_table(problems: Iterable[Problem], max_bytes: int = SUMMARY_MAX_BYTE
 
 def field_cell(problem: Problem) -> str:
     if problem.field != "-":
-        return markdown_text(problem.field)
+        return cell(problem.field)
     return "(ganze Datei)" if problem.entry == "Datei" else "(ganzer Eintrag)"
+
+
+def cell(text: str) -> str:
+    """Data in a table cell of the job summary: neutralised like every output, then Markdown-escaped."""
+    return markdown_text(neutral(text))
+
+
+def bounded_summary(text: str, already: int = 0) -> str:
+    """The job summary within GitHub's 1 MiB per step (`already`: bytes the step wrote before), cut
+    at a line end with a note where it was cut."""
+    return cut_to_bytes(text, max(STEP_SUMMARY_LIMIT - already, 4096), CUT_NOTE)

@@ -15,11 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..load.loader import line_at
 from ..mdtext import markdown_text
+from ..model.fields import fields_of
+from ..model.figures import Figure
+from ..precision import Period
 from ..report import WARNING, Problem
+from . import renames
 
 SHORT = 60  # values up to this many characters are shown as „alt“ → „neu“; longer ones as „geändert“
-LABEL_FIELDS = ("name", "title")  # the field that names an entry for people (partners, events)
+LABEL_FIELDS = ("name", "title", "label")  # the field that names an entry for people (partners, events, figures)
 
 
 @dataclass(frozen=True)
@@ -28,11 +33,14 @@ class ChangeKind:
 
     file: str
     removal_hint: str = ""  # one sentence after „… ist nicht mehr da – gewollt?“
+    titles: dict[str, str] | None = None  # German field names: the changes read as one sentence per entry
 
 
 PARTNERS = ChangeKind("partners.yml", "Wer nur austritt, bleibt mit „status: former“ als ehemaliger "
                 "Partner sichtbar; ganz löschen nur auf ausdrücklichen Wunsch.")
 EVENTS = ChangeKind("events.yml")
+FIGURES = ChangeKind("kennzahlen.yml", titles={f.key: f.title for f in fields_of(Figure) if f.title})
+KINDS = {"partners": PARTNERS, "figures": FIGURES}  # by registry name; any other registry: ChangeKind(file)
 
 
 @dataclass(frozen=True)
@@ -61,10 +69,11 @@ class Changes:
     removed: tuple[Entry, ...] = ()
     changed: tuple[Entry, ...] = ()
     unreadable: tuple[str, ...] = ()  # ids that have errors now: compared once they are fixed
+    renamed: tuple[renames.Rename, ...] = ()  # the same entry under a new id
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.unreadable)
+        return not (self.added or self.removed or self.changed or self.unreadable or self.renamed)
 
 
 def present(value: Any) -> bool:
@@ -72,7 +81,8 @@ def present(value: Any) -> bool:
 
 
 def is_record(value: Any) -> bool:
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+    """A nested record (contact, agreement); a Period ("Stand" 2025-07) is one value."""
+    return dataclasses.is_dataclass(value) and not isinstance(value, (type, Period))
 
 
 def label_of(record: Any) -> str:
@@ -80,8 +90,9 @@ def label_of(record: Any) -> str:
 
 
 def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
-    """Every field whose value differs, descending into nested records (contact.email); lists of
-    records count as one field. Fields with compare=False (source lines) are not data."""
+    """Every field whose value differs, descending into nested records (contact.email) and into lists of
+    records of the same length (emissions[1].scope1: the number as it was and is); a list that grew or
+    shrank counts as one field. Fields with compare=False (source lines) are not data."""
     found = []
     for f in dataclasses.fields(old):
         if not f.compare:
@@ -92,9 +103,18 @@ def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
         path = f"{prefix}.{f.name}" if prefix else f.name
         if is_record(a) and type(a) is type(b):
             found += field_changes(a, b, path)
+        elif same_shape(a, b):
+            for index, (x, y) in enumerate(zip(a, b), start=1):
+                found += field_changes(x, y, f"{path}[{index}]") if x != y else []
         else:
             found.append(FieldChange(path, a, b))
     return found
+
+
+def same_shape(a: Any, b: Any) -> bool:
+    """Two lists of records of one type and length, compared item by item."""
+    return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and bool(a)
+            and all(is_record(x) and type(x) is type(y) for x, y in zip(a, b)))
 
 
 def compare(old: Sequence[Any], new: Sequence[Any], kind: ChangeKind, *,
@@ -103,9 +123,12 @@ def compare(old: Sequence[Any], new: Sequence[Any], kind: ChangeKind, *,
     version (the loader leaves such entries out), so they are not reported as removed."""
     old_by_id, new_by_id = {r.id: r for r in old}, {r.id: r for r in new}
     unreadable = {i for i in unreadable if i in old_by_id and i not in new_by_id}
-    added = tuple(Entry(r.id, label_of(r), r.line) for r in new if r.id not in old_by_id)
+    renamed = tuple(renames.find_renames([r for r in old if r.id not in new_by_id and r.id not in unreadable],
+                                         [r for r in new if r.id not in old_by_id], label_of, field_changes))
+    gone, came = {r.old_id for r in renamed}, {r.new_id for r in renamed}
+    added = tuple(Entry(r.id, label_of(r), r.line) for r in new if r.id not in old_by_id and r.id not in came)
     removed = tuple(Entry(r.id, label_of(r), nearest_line(old, i, new_by_id))
-                    for i, r in enumerate(old) if r.id not in new_by_id and r.id not in unreadable)
+                    for i, r in enumerate(old) if r.id not in new_by_id and r.id not in unreadable | gone)
     changed = []
     for record in new:
         before = old_by_id.get(record.id)
@@ -113,8 +136,9 @@ def compare(old: Sequence[Any], new: Sequence[Any], kind: ChangeKind, *,
             fields = field_changes(before, record)
             if fields:
                 changed.append(Entry(record.id, label_of(record), record.line, tuple(fields)))
-    changes = Changes(kind, added, removed, tuple(changed), tuple(sorted(unreadable)))
-    return changes, accident_warnings(changes, new_by_id)
+    changes = Changes(kind, added, removed, tuple(changed), tuple(sorted(unreadable)), renamed)
+    warnings = [w for w in (renames.warning(r, kind.file) for r in renamed) if w]
+    return changes, accident_warnings(changes, new_by_id) + warnings
 
 
 def nearest_line(old: Sequence[Any], index: int, new_by_id: dict[str, Any]) -> int:
@@ -137,7 +161,7 @@ def accident_warnings(changes: Changes, new_by_id: dict[str, Any]) -> list[Probl
         record = new_by_id[entry.id]
         for change in entry.fields:
             if change.removed:
-                line = getattr(record, "lines", {}).get(change.path.split(".")[0], record.line)
+                line = line_at(record, change.path)
                 problems.append(Problem(line, entry.id, change.path, emptied_message(change), WARNING, file))
     return problems
 
@@ -163,6 +187,8 @@ def shown(value: Any) -> str | None:
         text = value.strftime("%Y-%m-%dT%H:%M")
     elif isinstance(value, dt.date):
         text = value.isoformat()
+    elif isinstance(value, Period):
+        text = value.text_de()  # „3. Juli 2025“, „Juli 2025“: as precise as written
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif isinstance(value, (str, int, float)):
@@ -190,6 +216,7 @@ def summary_lines(changes: Changes, base: str, quote: Callable[[str], str], code
     """The summary as lines of a Markdown list; `quote` escapes data, `code` marks ids and field names."""
     kind = changes.kind
     counts = [f"{len(changes.added)} neu", f"{len(changes.removed)} entfernt", f"{len(changes.changed)} geändert"]
+    counts += [f"{len(changes.renamed)} umbenannt"] if changes.renamed else []
     head = f"{kind.file} gegenüber {base}: "
     if changes.empty:
         return [head + "keine Änderungen."]
@@ -200,16 +227,37 @@ def summary_lines(changes: Changes, base: str, quote: Callable[[str], str], code
 
     if changes.added:
         lines += ["", "Neu:"] + [f"- {name(e)} (Zeile {e.line})" for e in changes.added]
+    if changes.renamed:
+        lines += ["", "Neue Kennung (derselbe Eintrag):"]
+        for r in changes.renamed:
+            lines.append(f"- {code(r.old_id)} → {code(r.new_id)}" + (f" – {quote(r.label)}" if r.label else "")
+                         + f" (Zeile {r.line}).{renames.summary(r, code)}")
+            lines += field_lines(kind, r.fields, quote, code)
     if changes.removed:
         lines += ["", "Entfernt – bitte prüfen, ob das gewollt ist:"] + [f"- {name(e)}" for e in changes.removed]
     if changes.changed:
         lines += ["", "Geändert:"]
         for entry in changes.changed:
-            lines.append(f"- {name(entry)} (Zeile {entry.line})")
-            lines += [f"  - {code(c.path)}: {describe(c, quote)}" for c in entry.fields]
+            if kind.titles:
+                lines.append(f"- {name(entry)} (Zeile {entry.line}): " + titled(kind, entry.fields, quote) + ".")
+            else:
+                lines.append(f"- {name(entry)} (Zeile {entry.line})")
+                lines += field_lines(kind, entry.fields, quote, code)
     if changes.unreadable:
         lines += ["", "Noch nicht vergleichbar (erst die Fehler beheben): " + ", ".join(map(code, changes.unreadable))]
     return lines
+
+
+def field_lines(kind: ChangeKind, fields: Sequence[FieldChange], quote: Callable[[str], str],
+                code: Callable[[str], str]) -> list[str]:
+    if kind.titles and fields:
+        return ["  - " + titled(kind, fields, quote)]
+    return [f"  - {code(c.path)}: {describe(c, quote)}" for c in fields]
+
+
+def titled(kind: ChangeKind, fields: Sequence[FieldChange], quote: Callable[[str], str]) -> str:
+    """„Wert „100“ → „120“, Stand „3. Juli 2025“ → „Juli 2026““: the fields by their German names."""
+    return ", ".join(f"{(kind.titles or {}).get(c.path, c.path)} {describe(c, quote)}" for c in fields)
 
 
 def render_markdown(all_changes: Iterable[Changes], base: str) -> str:

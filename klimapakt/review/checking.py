@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..load import loader
 from ..load.registries import PARTNERS, Registry, declared_files, registry_for
 from ..mdtext import markdown_text
+from ..pages.check import page_problems
 from ..report import Problem, errors, format_text
 from ..rules import logos
 from ..source.context import printable
 from . import annotations as github_annotations
-from . import changes
+from . import changes, page_file
 
 GIT_TIMEOUT = 60
 
@@ -44,7 +45,7 @@ class CheckedFile:
 
     @property
     def kind(self) -> changes.ChangeKind:
-        return changes.PARTNERS if self.is_partners else changes.ChangeKind(self.holds.file)
+        return changes.KINDS.get(self.holds.name) or changes.ChangeKind(self.holds.file)
 
 
 @dataclass
@@ -87,7 +88,8 @@ def check_file(target: CheckedFile, logo_dir: Path | None, partner_ids: Iterable
     docs_problems = (logos.docs_problems(docs, [p.logo for p in loaded.partners if p.logo])
                      if docs.is_dir() or docs.is_symlink() else [])
     theme_problems = logos.folder_tree_problems(target.root / "overrides")
-    return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems])
+    pages = page_problems(docs, [p.id for p in loaded.partners], clock.build_date()) if docs.is_dir() else []
+    return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems, *pages])
 
 
 def check_all(found: list[CheckedFile], logo_dir: Path | None) -> list[Result]:
@@ -177,6 +179,8 @@ def compare_with_base(results: list[Result], ref: str, logo_dir: Path | None) ->
 def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | None,
         environ: Mapping[str, str] = os.environ, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    if file and file.endswith(".md"):  # a page or a post
+        return page_file.run(file, github=github, environ=environ, out=out)
     logos_at = Path(logo_dir) if logo_dir else None
     results = check_all(targets(file, environ, Path.cwd()), logos_at)
     if base:
@@ -210,6 +214,7 @@ def write_step_summary(results: list[Result], base: str | None, environ: Mapping
         parts.append(changes.render_markdown([r.changes for r in results if r.changes], base))
         parts += [f"{r.target.path.name}: {markdown_text(r.note)}\n" for r in results if r.note]
     parts.append(github_annotations.summary_table([p for r in results for p in r.problems]))
+    already = os.path.getsize(path) if os.path.isfile(path) else 0
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write("\n".join(parts) + "\n")
+        fh.write(github_annotations.bounded_summary("\n".join(parts) + "\n", already))
 

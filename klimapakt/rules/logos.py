@@ -20,6 +20,7 @@ from defusedxml.common import DefusedXmlException
 
 from .. import files, vocabulary
 from ..report import ERROR, Problem
+from . import names, owners, raster, svg_bounds, svg_fonts
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
 LOGO_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]+$")
@@ -82,6 +83,8 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     if len(filename) > LOGO_NAME_MAX or not LOGO_NAME_RE.match(filename):
         return [f"„{filename[:40]}{'…' if len(filename) > 40 else ''}“: Der Dateiname darf nur Buchstaben a–z, Ziffern, „-“, „_“ und einen Punkt vor der "
                 f"Endung enthalten und höchstens {LOGO_NAME_MAX} Zeichen lang sein."]
+    if names.windows_device(filename):
+        return names.check_windows_name(filename, "Der Dateiname", f"{Path(filename).stem}-logo{Path(filename).suffix}")
     suffix = Path(filename).suffix.lower()
     if suffix not in vocabulary.LOGO_SUFFIXES:
         return [f"„{filename}“: erlaubt sind SVG, PNG, WebP oder JPEG (Endung .svg, .png, .webp, .jpg oder .jpeg)."]
@@ -103,7 +106,7 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     except OSError:
         return [f"Die Logo-Datei „{filename}“ ist nicht lesbar."]
     if suffix == ".svg":
-        return check_svg(data)
+        return check_svg(data, filename)
     size = raster_size(data, suffix)
     if size is None:
         return [f"„{filename}“ ist keine lesbare {suffix[1:].upper()}-Datei."]
@@ -113,7 +116,8 @@ def check_logo(filename: str, logo_dir: Path) -> list[str]:
     if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
         return [f"Das Logo ist {width} × {height} Pixel groß; höchstens {LOGO_MAX_SIDE} × {LOGO_MAX_SIDE} Pixel sind "
                 "erlaubt. Bitte verkleinert speichern."]
-    return []
+    undecodable = raster.decode_problem(data, suffix, filename)  # the header was in bounds: now every pixel
+    return [undecodable] if undecodable else []
 
 
 def linked_logo_folder(logo_dir: Path) -> str | None:
@@ -151,7 +155,8 @@ def folder_problems(logo_dir: Path, referenced: Iterable[str]) -> list[tuple[str
 
 
 def docs_problems(docs_dir: Path, referenced_logos: Iterable[str]) -> list[Problem]:
-    """No symlink or special file under docs/, and every logo file valid: what the build would publish.
+    """No symlink or special file under docs/, every logo file valid, and no file whose address another
+    file or a generator owns (klimapakt.rules.owners): what the build would publish.
 
     Each problem names the file as `docs/…:1: Datei: -: …`, for `check` and the build alike.
     """
@@ -161,7 +166,10 @@ def docs_problems(docs_dir: Path, referenced_logos: Iterable[str]) -> list[Probl
     if not any(path == "." or f"{LOGO_SUBDIR}/".startswith(f"{path}/") for path, _ in tree):
         found += [(f"{shown}/{LOGO_SUBDIR}/{name}", message)
                   for name, message in folder_problems(docs_dir / LOGO_SUBDIR, referenced_logos)]
-    return [Problem(1, "Datei", "-", message, ERROR, path) for path, message in found]
+    problems = [Problem(1, "Datei", "-", message, ERROR, path) for path, message in found]
+    if docs_dir.is_dir() and not docs_dir.is_symlink():  # and every address with one owner
+        problems += owners.owner_problems(docs_dir)
+    return problems
 
 
 def folder_tree_problems(folder: Path) -> list[Problem]:
@@ -186,8 +194,12 @@ class _Builder(ElementTree.TreeBuilder):
         return super().pi(target, text)
 
 
-def check_svg(data: bytes) -> list[str]:
-    """Accept only inert drawing content: allowed elements and attributes, and references within the file."""
+def check_svg(data: bytes, name: str | None = None) -> list[str]:
+    """Accept only inert drawing content: allowed elements and attributes, and references within the file,
+    within the bounds of klimapakt.rules.svg_bounds (`name`: the file, for those messages)."""
+    wrong_encoding = svg_bounds.encoding_problem(data, name)
+    if wrong_encoding:
+        return [wrong_encoding]
     builder = _Builder()
     try:
         parser = SafeET.DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
@@ -198,6 +210,11 @@ def check_svg(data: bytes) -> list[str]:
     except SafeET.ParseError as err:
         line = getattr(err, "position", (0, 0))[0]
         return [f"Das SVG ist keine gültige XML-Datei (Fehler in Zeile {line} der SVG-Datei)."]
+    except (ValueError, LookupError):  # an encoding the parser cannot read, past the check above
+        return [f"{svg_bounds.subject(name)} ist nicht als UTF-8 gespeichert. Bitte beim Export „UTF-8“ wählen."]
+    too_large = svg_bounds.size_problem(root, name)  # before the recursive walk below
+    if too_large:
+        return [too_large]
     namespace, name = _split(root.tag)
     if name != "svg":
         return ["Die Datei ist kein SVG (das äußerste Element ist nicht <svg>)."]
@@ -206,9 +223,12 @@ def check_svg(data: bytes) -> list[str]:
     found = {EXTERNAL if target == "xml-stylesheet" else f"die Verarbeitungsanweisung „<?{target}“"
              for target in builder.instructions}
     _check_element(root, found)
+    fonts = [svg_fonts.MESSAGE] if found and svg_fonts.embeds_font(root) else []
+    if fonts:  # the font's url(data:…) and <font> elements are what the advice is about
+        found -= {EXTERNAL} | {f"das Element <{name}>" for name in svg_fonts.FONT_ELEMENTS}
     if found:
-        return [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
-    return []
+        return fonts + [f"Das SVG enthält {', '.join(sorted(found))}; das ist aus Sicherheitsgründen nicht erlaubt."]
+    return fonts
 
 
 def _check_element(element: ElementTree.Element, found: set[str]) -> None:

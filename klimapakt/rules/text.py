@@ -93,6 +93,13 @@ TAG_START_RE = re.compile(r"</?[A-Za-z]")
 BRACKETED_ADDRESS_RE = re.compile(r"<((?:[hH][tT][tT][pP][sS]?://|www\.)[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
 
 
+def check_plain_text(value: str, single_line: bool = False) -> list[str]:
+    """Data is rendered as text, never as a template or markup: refuse what looks like either, and
+    characters that hide text (see `find_hidden_character`); pages' front matter reads its text so."""
+    hidden = find_hidden_character(value, single_line)
+    return ([hidden_character_message(*hidden)] if hidden else []) + check_markup(value) + check_bracketed_address(value)
+
+
 def check_markup(value: str) -> list[str]:
     problems = []
     if JINJA_RE.search(value):
@@ -163,6 +170,14 @@ def character_name(char: str) -> str:
     if unicodedata.category(char) == "Cn" and (0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE):
         return "Nichtzeichen"  # U+FFFE, U+FFFF and the like: never characters
     return HIDDEN_CATEGORIES.get(unicodedata.category(char), "unsichtbares Zeichen")
+
+
+def block_comment_message(line: str) -> str:
+    shown = line.strip()
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return (f"Kommentar im Text wird veröffentlicht: „{shown}“ steht im mehrzeiligen Text (nach „>-“ oder „|“) und "
+            "erschiene so auf der Website. Bitte die Zeile löschen oder den Kommentar in eine eigene Zeile über "
+            "die Zeile mit dem Feldnamen schreiben.")
 
 
 def check_single_line(value: str) -> list[str]:

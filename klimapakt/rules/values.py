@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from .. import vocabulary
+from . import names
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
@@ -21,14 +22,15 @@ _EMAIL_LABEL = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
 EMAIL_RE = re.compile(rf"^(?=.{{1,{EMAIL_MAX}}}$)(?=[^@]{{1,{EMAIL_LOCAL_MAX}}}@)[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
                       rf"@(?=.{{1,253}}$){_EMAIL_LABEL}(?:\.{_EMAIL_LABEL})*\.[A-Za-z]{{2,63}}$")
 # German or international numbers: +49 211 1234567, 0211 123456-7, (0211) 12 34 56
-PHONE_RE = re.compile(r"^\+?[0-9()][0-9 ()/-]{4,22}[0-9]$")
+# (not "+49 (0)211 …": with the country code the 0 is not dialled, check_phone says how to write it)
+PHONE_RE = re.compile(r"^(?!\+[0-9]{1,3} *\(0\))\+?[0-9()][0-9 ()/-]{4,22}[0-9]$")
 
 def check_id(value: str) -> list[str]:
     if not ID_RE.match(value):
         return [f"„{value}“ ist keine gültige Kennung: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „muster-gmbh“."]
     if len(value) > ID_MAX:
         return [f"Die Kennung ist {len(value)} Zeichen lang; höchstens {ID_MAX} sind erlaubt."]
-    return []
+    return names.check_windows_name(value, "Die Kennung", f"{value}-gmbh")
 
 
 def check_url(value: str) -> list[str]:
@@ -95,10 +97,31 @@ def email_character(char: str) -> str:
     return f"Das Zeichen „{char}“"
 
 
+TRUNK_ZERO_RE = re.compile(r"^(\+\d{1,3})\s*\(0\)\s*")  # +49 (0)211 …: the (0) is dialled only without +49
+
+
 def check_phone(value: str) -> list[str]:
+    trunk = TRUNK_ZERO_RE.match(value)
+    if trunk:  # the tel: link would dial +490211…, a wrong number
+        corrected = f"{trunk.group(1)} {value[trunk.end():]}"
+        return [f"„{value}“: Die (0) wählt man nur ohne Ländervorwahl; mit „{trunk.group(1)}“ ergäbe sie eine falsche "
+                f"Nummer. Bitte so schreiben: {corrected} (oder ohne Ländervorwahl: 0{value[trunk.end():]})."]
     if not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < 6:
         return [f"„{value}“ ist keine gültige Telefonnummer (Beispiel: +49 211 1234567)."]
     return []
+
+
+# Yes/no words where an address belongs: `website: no` means "has none", `website: yes` "has one".
+YES_NO = frozenset({"no", "yes", "n", "y", "nein", "ja", "kein", "keine", "none", "false", "true", "on", "off"})
+
+
+def yes_no_message(value: str, key: str, noun: str) -> str | None:
+    """The advice for `website: no`: leave the field out (quoting "no" would only fail next)."""
+    if value.strip().casefold() not in YES_NO:
+        return None
+    none = "k" + noun if noun.startswith("ein") else f"nicht {noun}"  # "eine Webadresse" -> "keine Webadresse"
+    return (f"„{value.strip()}“ ist {none}. Gibt es keine, lassen Sie das Feld weg: die Zeile „{key}: {value.strip()}“ "
+            f"löschen. Sonst die Angabe selbst eintragen.")
 
 
 # What staff write for "no value" (compared without case, spaces and dots): „k. A.“, „n/a“, „-“, „unbekannt“.

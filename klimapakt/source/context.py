@@ -7,7 +7,6 @@ value cannot be used, raises `Invalid` through `fail`: the message is recorded a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from ..neutral import neutral
 from ..report import ERROR, Problem
 from ..vocabulary import MAX_ERRORS
 
@@ -26,7 +26,6 @@ YAML_TYPE_NAMES = {
     TAG + "float": "eine Zahl",
     TAG + "timestamp": "ein Datum",
 }
-UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Invalid(Exception):
@@ -129,4 +128,4 @@ def count_de(number: int) -> str:
 
 def printable(text: str) -> str:
     """One line per problem: line breaks and control characters quoted from the data become visible marks."""
-    return UNPRINTABLE_RE.sub(lambda m: "↵" if m.group() in "\r\n" else "�", text)
+    return neutral(text)

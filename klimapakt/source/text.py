@@ -13,6 +13,7 @@ import yaml
 from .. import files, vocabulary
 from ..report import ERROR, Problem
 from ..rules.text import character_name
+from .conflicts import report_conflict_markers
 from .context import Context, count_de
 from .pasted import report_pasted_structure
 from .syntax import (
@@ -47,7 +48,7 @@ def compose(text: str, ctx: Context, top_key: str) -> yaml.Node | None:
         return None
     text = text.removeprefix("\ufeff")  # a byte order mark (Windows editors write one) is no column for YAML
     ctx.source = text.split("\n")
-    if report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
+    if report_conflict_markers(ctx) or report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
         return None
     try:
         node = yaml.compose(text, Loader=COMPOSE_LOADER)

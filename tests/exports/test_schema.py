@@ -6,41 +6,19 @@ tests look at the data that way too: `no` and `2024-01-01` are strings there.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
+from helpers.corpus import AGREEMENT, BASE, CONTACT, EMISSIONS, SECOND, registry
+from helpers.yaml12 import yaml12
 from klimapakt import model
 from klimapakt.exports import schema
 from klimapakt.load.registries import PARTNERS
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def yaml12(text: str) -> Any:
-    """The data as a YAML 1.2 core-schema reader (like the YAML language server) sees it."""
-    def value(node: yaml.Node) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            return {key.value: value(item) for key, item in node.value}
-        if isinstance(node, yaml.SequenceNode):
-            return [value(item) for item in node.value]
-        raw = node.value
-        if node.style:
-            return raw
-        if re.fullmatch(r"null|Null|NULL|~|", raw):
-            return None
-        if re.fullmatch(r"true|True|TRUE|false|False|FALSE", raw):
-            return raw.lower() == "true"
-        if re.fullmatch(r"[-+]?[0-9]+", raw):
-            return int(raw)
-        if re.fullmatch(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?", raw):
-            return float(raw)
-        return raw
-    return value(yaml.compose(text, Loader=yaml.SafeLoader))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +58,6 @@ def test_demo_registry_validates(validator, tmp_path):
 
 
 def test_corpus_base_registries_validate(validator):
-    from test_loader_corpus import AGREEMENT, BASE, CONTACT, EMISSIONS, SECOND, registry
     for text in (BASE, registry(SECOND), registry(AGREEMENT + EMISSIONS + CONTACT + "    last_reviewed: 2026-06-01\n"),
                  registry("    website:\n    sector: C\n    district: 4\n")):
         assert [e.message for e in validator.iter_errors(yaml12(text))] == []
@@ -106,7 +83,6 @@ def test_corpus_base_registries_validate(validator):
     ("    logo: acme.gif\n", [0, "logo"]),
 ])
 def test_schema_refuses_what_the_check_refuses(validator, change, path):
-    from test_loader_corpus import BASE
     data = yaml12(BASE.replace("    logo: ok.svg\n    description: Acme stellt Werkzeuge her.\n", "") + change)
     errors = list(validator.iter_errors(data))
     assert {tuple(e.path)[1:] for e in errors} == {tuple(path)}  # e.g. a date may fail both pattern and format

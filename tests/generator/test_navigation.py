@@ -96,7 +96,7 @@ def test_left_sidebar_is_hidden_wherever_it_would_show_no_subnavigation(pages):
 def test_right_sidebar_is_hidden_where_there_is_no_table_of_contents(pages):
     for path, page in pages.items():
         toc = page.select('div.md-sidebar[data-md-type="toc"] [data-md-component="toc"] > li')
-        if path == "index.html":  # the start page hides its table of contents in its own front matter
+        if path in ("index.html", "klimapartner/index.html"):  # hidden in the page's own front matter
             assert toc and sidebar(page, "toc").has_attr("hidden")
             continue
         assert sidebar(page, "toc").has_attr("hidden") == (not toc), path

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from quality.links import link_problems, parse_html
-from conftest import FIXTURES, ROOT, TODAY
+from conftest import FIXED_DATE_FIGURES, FIXTURES, ROOT, TODAY
 from klimapakt.load import loader
 from klimapakt.mkdocs import preview
 
@@ -35,7 +35,8 @@ def preview_site(demo_registry, tmp_path_factory) -> Path:
     events_text = events_text.replace("ihk-duesseldorf", ids[0]).replace("handwerkskammer-duesseldorf", ids[1])
     (folder / "events.yml").write_text(events_text, encoding="utf-8")
     env = {**os.environ, "KLIMAPAKT_REGISTRY": str(demo_registry), "KLIMAPAKT_EVENTS": str(folder / "events.yml"),
-           "KLIMAPAKT_TODAY": TODAY.isoformat(), "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+           "KLIMAPAKT_TODAY": TODAY.isoformat(), "KLIMAPAKT_FIGURES": str(FIXED_DATE_FIGURES), "SITE_URL": SITE_URL,
+           "NO_MKDOCS_2_WARNING": "1"}
     site = folder / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(PREVIEW_CONFIG),
                              "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

@@ -11,7 +11,7 @@ import pytest
 
 from klimapakt import rules
 from klimapakt.load.loader import load_text
-from test_loader_corpus import AGREEMENT, BASE, CONTACT, SECOND, registry
+from helpers.corpus import AGREEMENT, BASE, CONTACT, SECOND, registry
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"

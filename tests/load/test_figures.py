@@ -36,10 +36,10 @@ def messages(text: str) -> list[str]:
     return [str(p) for p in load(text).problems]
 
 
+@pytest.mark.data
 def test_the_shipped_figures_load_without_a_problem_and_each_names_its_source():
     loaded = loader.load_file(ROOT / FIGURES.file, registry=FIGURES)
     assert loaded.problems == ()
-    assert [f.id for f in loaded.records] == ["partnerunternehmen", "geplante-massnahmen", "einsparpotenzial"]
     assert all(f.source_url.startswith("https://") and f.source_title for f in loaded.records)
 
 
@@ -90,4 +90,3 @@ def test_the_start_page_shows_each_sourced_figure_with_its_date_and_source(real_
         assert card.select_one("time").get_text() == html.date_de(figure.as_of)
         link = card.select_one(".kp-pact-figure__source a")
         assert (link["href"], link.get_text()) == (figure.source_url, figure.source_title)
-    assert "über 100" in cards[0].get_text() and "Juli 2025" in cards[1].get_text()

@@ -23,8 +23,8 @@ from klimapakt.load import loader
 from klimapakt.load import news
 from klimapakt.source import syntax
 from klimapakt.load.loader import load_file, load_text
-from test_loader_corpus import BASE, SECOND, registry
-from test_properties import SETTINGS
+from helpers.corpus import BASE, SECOND, registry
+from helpers.examples import SETTINGS
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"
@@ -230,7 +230,7 @@ def test_contact_and_event_registration_refuse_the_same_addresses(address, shown
     value = address.strip("'")
     reason = (f"„{value}“ ist keine gültige E-Mail-Adresse: {shown} ist vor dem „@“ nicht erlaubt. Erlaubt sind dort "
               "Buchstaben a–z, Ziffern und die Zeichen „.“, „_“, „+“ und „-“.")
-    contact = registry(f"    contact:\n      name: Erika Mustermann\n      email: {address}\n")
+    contact = registry(f"    contact:\n      name: Erika Beispiel\n      email: {address}\n")
     assert problems(contact) == [f"{E}:10: acme: contact.email: {reason}"]
     assert event_problems(one_event(f"    registration: {address}\n")) == [f"events.yml:7: e: registration: {reason}"]
 

@@ -13,8 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from klimapakt.load.loader import load_events_text, load_text
-from test_loader_corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
-from test_properties import SETTINGS
+from helpers.corpus import AGREEMENT, CONTACT, EMISSIONS, SECOND, registry
+from helpers.examples import SETTINGS
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"

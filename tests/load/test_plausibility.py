@@ -8,7 +8,7 @@ from pathlib import Path
 
 from klimapakt.load.loader import load_text
 from klimapakt.model import monitoring_rules
-from test_loader_corpus import AGREEMENT, EMISSIONS, SECOND, registry
+from helpers.corpus import AGREEMENT, EMISSIONS, SECOND, registry
 
 TODAY = dt.date(2026, 11, 25)  # the build date (ctx.today)
 LOGOS = Path(__file__).resolve().parents[1] / "fixtures" / "logos"

@@ -186,8 +186,8 @@ def test_values_are_edited_in_place_keeping_comments_and_new_keys_follow_the_dec
                  "    description: >-\n"
                  "      Die Muster-Holzbau Rhein GmbH ist ein erfundenes Unternehmen: Sie baut Dachstühle, Treppen und\n"
                  "      Carports aus heimischem Holz und bildet jedes Jahr zwei Lehrlinge aus.\n")
-        .replace("      name: Erika Mustermann\n      email: erika@muster-holzbau.example\n",
-                 "      name: Erika Mustermann\n      role: Geschäftsführerin\n"
+        .replace("      name: Erika Beispiel\n      email: erika@muster-holzbau.example\n",
+                 "      name: Erika Beispiel\n      role: Geschäftsführerin\n"
                  "      email: erika@muster-holzbau.example\n      phone: +49 211 000000\n"))
     partner = load_text(outcome.text, today=TODAY, logo_dir=LOGOS).partners[0]
     assert partner.description == description and partner.contact.phone == "+49 211 000000"

@@ -16,6 +16,9 @@ from klimapakt.__main__ import main
 from klimapakt.office import links
 
 TIMEOUT = 5.0  # the slow page never answers; the others do well within it, even on a busy machine
+# The checker refuses loopback addresses; these tests reach their server on 127.0.0.1 through a guard
+# that allows it (see tests/office/test_link_safety.py for the refusals).
+LOCAL = links.fetching.Guard(allowed=lambda ip: ip.is_loopback)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -71,7 +74,8 @@ def findings(server):
             "fehlt": f"{server}/fehlt", "langsam": f"{server}/langsam", "gesperrt": f"{server}/gesperrt",
             "abgelehnt": f"http://127.0.0.1:{closed_port()}/", "tls": server.replace("http://", "https://") + "/ok",
             "doppelt": f"{server}/ok"}
-    found = links.check_links([link(url, name) for name, url in urls.items()], timeout=TIMEOUT, concurrency=3)
+    found = links.check_links([link(url, name) for name, url in urls.items()], timeout=TIMEOUT, concurrency=3,
+                              guard=LOCAL)
     return {f.link.entry: f for f in found}
 
 
@@ -107,22 +111,24 @@ def test_each_address_is_fetched_once_with_a_polite_user_agent(findings):
 
 def test_the_links_are_websites_and_registration_addresses_not_e_mail(tmp_path):
     registry = tmp_path / "partners.yml"
-    registry.write_text("partners:\n  - id: muster-gmbh\n    name: Muster GmbH\n    role: partner\n"
-                        "    status: partner\n    website: https://muster.example\n"
+    registry.write_text("partners:\n  - id: werkzeug-nord\n    name: Werkzeug Nord GmbH\n    role: partner\n"
+                        "    status: partner\n    website: https://werkzeug-nord.example\n"
                         "  - id: beispiel-ag\n    name: Beispiel AG\n    role: partner\n    status: partner\n",
                         encoding="utf-8")
     (tmp_path / "events.yml").write_text(
-        "events:\n  - id: treffen\n    title: Netzwerktreffen\n    start: 2026-02-27T18:00\n    kind: network-meeting\n"
+        "events:\n  - id: treffen\n    title: Netzwerktreffen\n    start: 2026-02-27T18:00\n    end: 2026-02-27T20:00\n"
+        "    kind: network-meeting\n"
         "    registration: https://anmeldung.example/treffen\n"
         "  - id: werkstatt\n    title: Werkstatt\n    start: 2026-03-05\n    kind: workshop\n"
-        "    registration: anmeldung@muster.example\n", encoding="utf-8")
-    assert links.registry_links(tmp_path) == [
-        links.Link("https://muster.example", "partners.yml", 6, "muster-gmbh", "website"),
-        links.Link("https://anmeldung.example/treffen", "events.yml", 6, "treffen", "registration")]
+        "    registration: anmeldung@werkzeug-nord.example\n", encoding="utf-8")
+    assert links.registry_links(tmp_path, {}) == ([
+        links.Link("https://werkzeug-nord.example", "partners.yml", 6, "werkzeug-nord", "website"),
+        links.Link("https://anmeldung.example/treffen", "events.yml", 7, "treffen", "registration")], [])
 
 
 def test_links_command_reports_in_markdown_and_never_fails(server, monkeypatch, capsys):
-    monkeypatch.setattr(links, "registry_links", lambda folder: [link(f"{server}/fehlt"), link(f"{server}/ok", "ok")])
+    monkeypatch.setattr(links, "registry_links", lambda folder: ([link(f"{server}/fehlt"), link(f"{server}/ok", "ok")], []))
+    monkeypatch.setattr(links.fetching, "Guard", lambda: LOCAL)
     assert main(["links", "--format", "md", "--timeout", str(TIMEOUT)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## Linkprüfung\n\n2 Adressen geprüft, 1 Hinweis.\n")
@@ -135,3 +141,35 @@ def test_a_partner_record_gives_its_website_with_its_line():
                             lines={"website": 9})
     assert links.links_of([partner], "partners.yml") == [
         links.Link("https://muster.example", "partners.yml", 9, "muster-gmbh", "website")]
+
+
+PARTNER = "  - id: {id}\n    name: {id} GmbH\n    role: partner\n    status: partner\n    website: https://{id}.example\n"
+
+
+def test_links_reads_the_registry_that_klimapakt_registry_names(tmp_path, monkeypatch):
+    other = tmp_path / "anderswo" / "demo.yml"
+    other.parent.mkdir()
+    other.write_text("partners:\n" + PARTNER.format(id="erfunden-gmbh"), encoding="utf-8")
+    (tmp_path / "partners.yml").write_text("partners:\n" + PARTNER.format(id="falsch-gmbh"), encoding="utf-8")
+    found, problems = links.registry_links(tmp_path, {"KLIMAPAKT_REGISTRY": str(other)})
+    assert problems == [] and [(l.url, l.file) for l in found] == [("https://erfunden-gmbh.example", "demo.yml")]
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_links_refuses_to_report_success_over_a_registry_with_errors(tmp_path, monkeypatch, capsys, fmt):
+    (tmp_path / "partners.yml").write_text("partners:\n" + PARTNER.format(id="muster-gmbh").replace("partner\n", "Partner\n", 1),
+                                           encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KLIMAPAKT_REGISTRY", raising=False)
+    assert main(["links", "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert "Linkprüfung nicht durchgeführt: Die Register enthalten Fehler." in out
+    assert "partners.yml:4: muster-gmbh: role:" in out
+    assert "alle antworten" not in out and "Adressen geprüft" not in out
+
+
+def test_links_refuses_when_the_named_registry_is_missing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KLIMAPAKT_REGISTRY", str(tmp_path / "fehlt.yml"))
+    assert main(["links"]) == 1
+    assert "Linkprüfung nicht durchgeführt" in capsys.readouterr().out

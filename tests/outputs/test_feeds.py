@@ -1,7 +1,8 @@
 """News feeds, calendar and events pages as a visitor or a feed reader gets them from the built site.
 
-Three builds of the real site with the fixture events, at build dates before, between and
-after those events (KLIMAPAKT_TODAY), run in parallel once for this module.
+Three builds with the demo partners and the fixture events, at build dates before, between and
+after those events (KLIMAPAKT_TODAY), run in parallel once for this module. The fixed dates apply
+to fixtures only: the repository's posts are read as they are, whatever they say.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from klimapakt.load import news
 from klimapakt.outputs import feeds
 from klimapakt.render import events as event_words
 
-pytestmark = pytest.mark.data  # reads docs/, partners.yml or events.yml of this repository
+pytestmark = pytest.mark.data  # reads the posts in docs/aktuelles/posts of this repository
 
 SITE_URL = "https://feeds.klimapakt.test/"
 EVENTS_FILE = FIXTURES / "events-valid.yml"
@@ -37,14 +38,35 @@ BUILD_DATES = {
 NEXT_EVENT = {"before": "test-workshop-herbst", "between": "test-treffen-zeitumstellung", "after": None}
 BERLIN = ZoneInfo("Europe/Berlin")
 POSTS = feeds.published(news.read_posts(ROOT / "docs/aktuelles/posts"))
-FIXTURE_EVENTS = loader.load_events(EVENTS_FILE, [p.id for p in loader.load_file(ROOT / "partners.yml").partners])[0]
+EVENT_PARTNERS = ("ihk-duesseldorf", "handwerkskammer-duesseldorf")  # the ids the fixture names
+FIXTURE_EVENTS = loader.load_events(EVENTS_FILE, EVENT_PARTNERS)[0]
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
+def demo_registry(tmp_path_factory) -> Path:
+    """Fictional partners dated up to the day before the earliest build date."""
+    from klimapakt.demo import write_demo_registry
+    day = min(BUILD_DATES.values()) - dt.timedelta(days=1)
+    return write_demo_registry(tmp_path_factory.mktemp("demo") / "partners.yml", 20, seed=2035, today=day)
+
+
+@pytest.fixture(scope="module")
+def demo_ids(demo_registry) -> tuple[str, ...]:
+    """The demo partners that stand in for the fixture's partners."""
+    return tuple(p.id for p in loader.load_file(demo_registry).partners[:len(EVENT_PARTNERS)])
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, demo_registry, demo_ids) -> dict[str, Path]:
+    events = tmp_path_factory.mktemp("events") / "events.yml"
+    text = EVENTS_FILE.read_text(encoding="utf-8")
+    for fixture_id, demo_id in zip(EVENT_PARTNERS, demo_ids):
+        text = text.replace(fixture_id, demo_id)
+    events.write_text(text, encoding="utf-8")
+
     def build(name: str) -> Path:
         out = tmp_path_factory.mktemp(f"site-{name}") / "site"
-        result = build_site(ROOT / "partners.yml", out, KLIMAPAKT_EVENTS=str(EVENTS_FILE),
+        result = build_site(demo_registry, out, KLIMAPAKT_EVENTS=str(events),
                             KLIMAPAKT_TODAY=BUILD_DATES[name].isoformat(), SITE_URL=SITE_URL)
         if result.returncode != 0:
             pytest.fail(f"mkdocs build ({name}) failed:\n{result.stdout}\n{result.stderr}")
@@ -70,11 +92,7 @@ def page_of(site: Path, url: str) -> Path:
 
 # News feeds ---------------------------------------------------------------------------------------
 
-def test_the_milestone_posts_exist():
-    dates = {p.date for p in POSTS}
-    assert {dt.date(2022, 12, 5), dt.date(2024, 2, 27), dt.date(2025, 7, 3)} <= dates
-    assert any(p.date.year == 2022 and p.date.month == 5 for p in POSTS)  # kick-off workshop, end of May
-    assert any(p.date.year == 2023 and p.date.month == 11 for p in POSTS)  # award
+def test_every_post_has_categories_and_a_description():
     assert all(p.categories and p.description for p in POSTS)
 
 
@@ -92,13 +110,16 @@ def test_rss_feed_lists_every_post_with_its_date_and_absolute_link(site):
         entry = entries[SITE_URL + post.path]
         assert entry.title == post.title
         assert entry.id == SITE_URL + post.path
-        published = email.utils.parsedate_to_datetime(entry.published)
-        assert published == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
-        assert published.date() == post.date
+        if post.precision == "day":
+            published = email.utils.parsedate_to_datetime(entry.published)
+            assert published == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+            assert published.date() == post.date
+        else:  # the source gives no day: the feed claims none
+            assert "published" not in entry
         assert [t.term for t in entry.get("tags", [])] == list(post.categories)
         assert page_of(site, entry.link).is_file()  # the link leads to the built post
-    dates = [email.utils.parsedate_to_datetime(e.published) for e in feed.entries]
-    assert dates == sorted(dates, reverse=True)
+    order = [entries[SITE_URL + post.path].link for post in POSTS]
+    assert [e.link for e in feed.entries] == order  # newest first, undated items in their place
 
 
 def test_json_feed_lists_every_post(site):
@@ -110,7 +131,10 @@ def test_json_feed_lists_every_post(site):
     for post in POSTS:
         item = items[SITE_URL + post.path]
         assert item["id"] == item["url"] and item["title"] == post.title
-        assert dt.datetime.fromisoformat(item["date_published"]) == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        if post.precision == "day":
+            assert dt.datetime.fromisoformat(item["date_published"]) == dt.datetime.combine(post.date, dt.time.min, tzinfo=BERLIN)
+        else:
+            assert "date_published" not in item and item[feeds.EXTENSION]["date"] == post.date_iso
         assert item["tags"] == list(post.categories)
         assert page_of(site, item["url"]).is_file()
 
@@ -129,7 +153,8 @@ def test_post_pages_show_german_dates_and_the_archive_exists(site):
         text = page_of(site, SITE_URL + post.path).read_text(encoding="utf-8")
         assert post.date_text in text
     assert (site / "aktuelles/archive" / str(POSTS[0].date.year) / "index.html").is_file()
-    assert (site / "aktuelles/category/netzwerktreffen/index.html").is_file()
+    categories = {c for post in POSTS for c in post.categories}
+    assert len(list((site / "aktuelles/category").glob("*/index.html"))) == len(categories)
 
 
 # Calendar ----------------------------------------------------------------------------------------
@@ -180,7 +205,7 @@ def test_only_upcoming_events_offer_the_calendar_link(sites, when):
         assert "Kalender" not in article.get_text()
 
 
-def test_event_entries_show_german_times_place_partners_and_registration(site):
+def test_event_entries_show_german_times_place_partners_and_registration(site, demo_ids):
     page = soup(site / "veranstaltungen/index.html")
     across = page.select_one("#test-treffen-zeitumstellung")
     time = across.select_one("time")
@@ -192,8 +217,7 @@ def test_event_entries_show_german_times_place_partners_and_registration(site):
     assert days == "Donnerstag, 3. Dezember 2026, bis Freitag, 4. Dezember 2026"
     workshop = page.select_one("#test-workshop-herbst")
     assert workshop.select_one("time").get_text() == "Dienstag, 15. September 2026, 9:30 bis 12:00 Uhr"
-    assert [a["href"] for a in workshop.select('a[href^="../partner/"]')] == [
-        "../partner/ihk-duesseldorf/", "../partner/handwerkskammer-duesseldorf/"]
+    assert [a["href"] for a in workshop.select('a[href^="../partner/"]')] == [f"../partner/{i}/" for i in demo_ids]
     assert "Testhaus, Teststraße 1, 40210 Düsseldorf" in workshop.get_text()
     assert workshop.select_one('a[href^="https://anmeldung"]') is None  # no registration for past events
 
@@ -207,7 +231,7 @@ def test_start_page_shows_the_next_event(sites, when):
         assert box is None
         assert "Nächste Veranstaltung" not in page.get_text()
         upcoming = soup(sites[when] / "veranstaltungen/index.html").select_one(".kp-events__none")
-        assert upcoming.get_text(" ", strip=True).startswith("Zurzeit sind keine Veranstaltungen angekündigt.")
+        assert upcoming.get_text(" ", strip=True).startswith("Auf dieser Website ist derzeit kein kommender Termin eingetragen.")
         return
     event = next(e for e in FIXTURE_EVENTS if e.id == expected)
     assert box.select_one("h2").get_text(strip=True) == "Nächste Veranstaltung"
@@ -224,7 +248,7 @@ def write_post(folder: Path, name: str, front: str, title: str) -> None:
 
 
 def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
-    write_post(tmp_path, "a.md", "date: 2024-03-31\nslug: a\ndescription: 'Wärme & <Strom>'", "Müller & Söhne <GmbH>")
+    write_post(tmp_path, "a.md", "date: 2024-03-31\nslug: a\ndescription: 'Wärme & Strom, 5 < 7 > 3'", "Müller & Söhne <GmbH>")
     write_post(tmp_path, "b.md", "date: 2024-04-01\nslug: b\ndraft: true", "Entwurf")
     posts = news.read_posts(tmp_path)
     feed = feedparser.parse(feeds.rss(posts, "https://x.example/", "Site", "Beschreibung"))
@@ -234,7 +258,23 @@ def test_feeds_leave_out_drafts_and_escape_text(tmp_path):
     assert feed.entries[0].published == "Sun, 31 Mar 2024 00:00:00 +0100"
     items = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
     assert [(i["url"], i["summary"], i["date_published"]) for i in items] == [
-        ("https://x.example/aktuelles/a/", "Wärme & <Strom>", "2024-03-31T00:00:00+01:00")]
+        ("https://x.example/aktuelles/a/", "Wärme & Strom, 5 < 7 > 3", "2024-03-31T00:00:00+01:00")]
+
+
+def test_feeds_give_a_month_only_post_no_invented_day(tmp_path):
+    write_post(tmp_path, "m.md", "date: 2021-10-01\ndate_precision: month\nslug: m", "Gegründet im Oktober 2021")
+    write_post(tmp_path, "d.md", "date: 2021-09-30\nslug: d", "Vorher")
+    posts = news.read_posts(tmp_path)
+    rss = feeds.rss(posts, "https://x.example/", "Site", "Beschreibung")
+    feed = feedparser.parse(rss)
+    assert not feed.bozo and [e.link for e in feed.entries] == ["https://x.example/aktuelles/m/", "https://x.example/aktuelles/d/"]
+    assert "published" not in feed.entries[0] and feed.entries[1].published == "Thu, 30 Sep 2021 00:00:00 +0200"
+    assert b"lastBuildDate" not in rss and b"01 Oct 2021" not in rss  # the newest has no day: no build date either
+    month, day = json.loads(feeds.json_feed(posts, "https://x.example", "Site", "Beschreibung"))["items"]
+    assert "date_published" not in month
+    assert month["_klimapakt"] == {"about": "https://jsonfeed.org/version/1.1#extensions", "date": "2021-10",
+                                   "date_precision": "month"}
+    assert day["date_published"] == "2021-09-30T00:00:00+02:00" and "_klimapakt" not in day
 
 
 def test_build_fails_with_the_line_numbered_event_errors(tmp_path):

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import urllib.parse
 from pathlib import Path
 
-import pytest
-
-from .tools import VNU_JAR, require_tool
+from .tools import VNU_JAR, require_java, require_tool
 
 
 def run_vnu(*paths: Path) -> list[dict]:
     """Errors of the Nu Html Checker over files or whole directories (one Java start)."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.fail("java is missing: the Nu Html Checker needs a Java runtime (apt-get install default-jre-headless)")
     result = subprocess.run(
-        [java, "-jar", str(require_tool(VNU_JAR)), "--skip-non-html", "--errors-only", "--format", "json",
+        [require_java(), "-jar", str(require_tool(VNU_JAR)), "--skip-non-html", "--errors-only", "--format", "json",
          *map(str, paths)],
         capture_output=True, text=True, timeout=600)
     if not result.stderr.strip():

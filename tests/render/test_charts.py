@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from bs4 import BeautifulSoup
+
+from conftest import ROOT
 
 from klimapakt import model
 from klimapakt.render import charts, emissions, progress
@@ -28,8 +29,8 @@ def rendered_sizes(html: str, width: float = PHONE_CONTENT) -> list[float]:
     sizes = []
     for svg in BeautifulSoup(html, "html.parser").select("svg.kp-chart"):
         view_width = float(svg["viewbox"].split()[2])
-        max_rem = re.search(r"max-width:([\d.]+)rem", svg.get("style", ""))
-        drawn = min(width, float(max_rem[1]) * 20) if max_rem else width
+        bars = "kp-chart--bars" in svg.get("class", [])  # max-width in partners.css, no style attribute (CSP)
+        drawn = min(width, float(charts.MAX_WIDTH.removesuffix("rem")) * 20) if bars else width
         sizes += [float(text["font-size"]) * drawn / view_width for text in svg.select("text")]
     return sizes
 
@@ -49,6 +50,13 @@ def test_every_chart_text_is_12px_or_more_on_a_390px_phone():
     sizes = rendered_sizes(html)
     assert len(sizes) > 20
     assert min(sizes) >= MIN_PX, min(sizes)
+
+
+def test_bar_charts_get_their_max_width_from_the_stylesheet_not_a_style_attribute():
+    svg = charts.bar_chart("w", "T", "D", [charts.Bar("x", (1,), "1")], charts.fills("A"))
+    assert "style=" not in svg
+    css = (ROOT / "docs/assets/css/partners.css").read_text(encoding="utf-8")
+    assert f".kp-chart--bars {{ max-width: {charts.MAX_WIDTH}; }}" in css
 
 
 def test_the_size_check_would_catch_a_chart_laid_out_for_a_desktop():
@@ -87,8 +95,10 @@ def test_a_partners_chart_stacks_its_scopes_and_explains_each_in_the_legend():
     assert [r["fill"] for r in segments[:3]] == ["#1f6b46", "url(#emissionen-a-fill1)", "url(#emissionen-a-fill2)"]
     texts = [t.get_text() for t in svg.select("text")]
     assert "115,5 t" in texts  # 10 + 5.5 + 100 in 2022
-    # The values in words too, each kept on one line by no-break spaces.
-    assert "Scope 1 10 t · Scope 2 5,5 t · Scope 3 100 t".replace(" ", "\u00a0").replace("\u00a0·\u00a0", " · ") in texts
+    # The values in words too, each kept on one line by no-break spaces (the line breaks only between them).
+    words = "Scope 1 10 t · Scope 2 5,5 t · Scope 3 100 t".replace(" ", "\u00a0").replace("\u00a0·\u00a0", " · ")
+    assert " ".join(texts[texts.index("115,5 t") + 1:texts.index("115,5 t") + 3]) == words
+    assert all(t.endswith(("t", "·")) for t in texts[texts.index("115,5 t") + 1:texts.index("115,5 t") + 3])
 
 
 def test_a_scope_looks_the_same_on_the_progress_page_as_on_a_profile():

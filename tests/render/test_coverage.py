@@ -48,7 +48,16 @@ def test_the_sentence_names_n_of_the_sourced_count_with_date_and_source():
 
 
 def test_without_a_sourced_count_the_sentence_claims_no_total():
-    assert text(coverage.coverage(partners(3), ())) == "Das Verzeichnis wird laufend ergänzt: Bisher sind 3 Partnerunternehmen eingetragen."
+    assert text(coverage.coverage(partners(3), ())) == ("Das Verzeichnis wird laufend ergänzt: Bisher sind 3 Partnerunternehmen "
+                                                        "eingetragen. Dazu kommt 1 ehemaliger Partner, den das Verzeichnis ebenfalls zeigt.")
+
+
+def test_former_partners_are_named_so_the_directory_count_adds_up():
+    # The list says "N von N eingetragenen Partnerunternehmen", former ones included: the sentence says so.
+    two_former = partners(4) + [model.Partner(id="g", name="Gone", role="partner", status="former")]
+    assert coverage.coverage(two_former, ()).former == 2
+    assert "Dazu kommen 2 ehemalige Partner, die das Verzeichnis ebenfalls zeigt." in text(coverage.coverage(two_former, ()))
+    assert "ehemalig" not in text(coverage.coverage(partners(4)[:4], ()))
 
 
 def test_a_complete_directory_says_what_it_holds_and_the_last_published_count():

@@ -73,6 +73,13 @@ def test_card_shows_district_with_first_stadtteile_and_carries_no_copy_of_its_la
     assert short.select("dd")[-2].get_text() == "10 (Garath, Hellerhof)"  # no "…" when all fit
 
 
+def test_the_sector_filter_shows_short_names_and_carries_the_official_titles_for_the_search():
+    """directory.js searches a card's sector by its short name (the option's text) and official title."""
+    soup = soup_of([partner(1, "Muster Café", sector="I")])
+    (option,) = soup.select("select#kp-branche option[value=I]")
+    assert (option.get_text(), option["data-title"]) == ("Hotels und Gastronomie", "Gastgewerbe")
+
+
 def test_district_filter_offers_all_ten_districts_with_their_stadtteile():
     select = soup_of(many_partners(fill_to=0)).select_one("select#kp-bezirk[name=bezirk]")
     options = [(o["value"], o.get_text()) for o in select.select("option")]

@@ -32,7 +32,7 @@ def test_a_link_back_to_the_directory_stands_before_the_heading():
     first = article.find(True)
     assert first.name == "p" and "kp-profile__back" in first["class"]
     link = first.select_one("a")
-    assert link["href"] == "../../klimapartner/" and link.get_text(" ", strip=True) == "← Zurück zum Verzeichnis"
+    assert link["href"] == "../../klimapartner/#partner-muster"  # back at its card and link.get_text(" ", strip=True) == "← Zurück zum Verzeichnis"
     assert link.select_one('[aria-hidden="true"]').get_text() == "←"  # the arrow is not read out
     assert first.find_next("h1").get_text(strip=True) == "Muster GmbH"
 
@@ -82,7 +82,7 @@ def test_founding_partners_still_get_no_badge_section():
     assert badges.embed(founding, SITE_URL) is None
     article = profile(founding)
     assert article.select_one("section.kp-badge") is None and "Für Klimapartner" not in article.get_text()
-    assert article.select_one(".kp-profile__back a")["href"] == "../../klimapartner/"
+    assert article.select_one(".kp-profile__back a")["href"].startswith("../../klimapartner/#")
 
 
 def test_letter_of_intent_gets_no_badge_section():

@@ -6,6 +6,7 @@ Every hostile file is refused with its exact German message, by `check` and by a
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import struct
@@ -119,7 +120,10 @@ def test_check_svg_refuses_with_the_exact_finding(body, found):
 
 def test_check_svg_refuses_a_stylesheet_instruction_in_any_encoding():
     data = '<?xml-stylesheet href="https://x.example/a.css"?>' + SVG.format("")
-    assert logos.check_svg(data.encode("utf-16")) == svg_problem(EXTERNAL)
+    assert logos.check_svg(data.encode("utf-16")) == [  # refused before parsing: only UTF-8 and Latin-1 are read
+        "Das SVG ist nicht als UTF-8 gespeichert (sondern als „UTF-16/UTF-32“). Bitte beim Export „UTF-8“ als "
+        "Zeichensatz wählen."]
+    assert logos.check_svg(data.encode()) == svg_problem(EXTERNAL)
     assert logos.check_svg(('<?xml version="1.0"?><?xml-stylesheet type="text/css" href="a.css"?>' + SVG.format(""))
                            .encode()) == svg_problem(EXTERNAL)
 
@@ -206,8 +210,68 @@ def test_check_logo_refuses_more_than_4000_pixels_per_side(tmp_path, name, data,
 
 
 def test_check_logo_accepts_exactly_4000_pixels_per_side(tmp_path):
-    (tmp_path / "gross.png").write_bytes(png(4000, 4000))
+    (tmp_path / "gross.png").write_bytes(real_image("PNG", 4000, 4000))
     assert logos.check_logo("gross.png", tmp_path) == []
+
+
+# --- raster logos: decoded in full (Pillow), not only the header
+
+def real_image(kind: str, width: int = 300, height: int = 100, **options) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (0, 110, 60)).save(out, kind, **options)
+    return out.getvalue()
+
+
+def unreadable(name: str, kind: str) -> list[str]:
+    return [f"„{name}“ ließ sich nicht als {kind}-Bild lesen (die Datei ist beschädigt, unvollständig oder in "
+            f"Wahrheit ein anderes Format). Bitte das Logo neu als {kind} speichern und hochladen."]
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("logo.png", real_image("PNG")),
+    ("logo.webp", real_image("WEBP")),
+    ("logo.webp", real_image("WEBP", lossless=True)),
+    ("logo.jpg", real_image("JPEG")),
+    ("logo.jpeg", real_image("JPEG", progressive=True)),
+])
+def test_a_complete_raster_logo_passes(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    assert logos.check_logo(name, tmp_path) == []
+
+
+@pytest.mark.parametrize(("name", "kind", "data"), [
+    ("header.png", "PNG", png(300, 100)),  # a header and nothing else
+    ("kurz.png", "PNG", real_image("PNG", 800, 600)[:60]),  # cut off after the first chunk
+    ("kaputt.png", "PNG", real_image("PNG")[:-20] + b"\x00" * 20),  # the image data and end chunk overwritten
+    ("header.webp", "WEBP", b"RIFF\x00\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00" + (299).to_bytes(3, "little")
+     + (99).to_bytes(3, "little")),
+    ("kurz.webp", "WEBP", real_image("WEBP", 800, 600)[:40]),
+    ("header.jpg", "JPG", jpeg(320, 200)),
+    ("ist-jpeg.png", "PNG", real_image("JPEG")),  # another format behind the name
+])
+def test_a_raster_logo_that_does_not_decode_is_refused_with_its_name(tmp_path, name, kind, data):
+    (tmp_path / name).write_bytes(data)
+    assert logos.check_logo(name, tmp_path) == (
+        unreadable(name, kind) if logos.raster_size(data, name[name.rindex("."):]) else
+        [f"„{name}“ ist keine lesbare {kind}-Datei."])
+
+
+def test_an_animation_with_too_many_pixels_in_all_frames_is_refused(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from klimapakt.rules import raster
+
+    monkeypatch.setattr(raster, "MAX_TOTAL_PIXELS", 4 * 300 * 100)
+    frames = [Image.new("RGB", (300, 100), (n * 40, 0, 0)) for n in range(5)]
+    out = io.BytesIO()
+    frames[0].save(out, "PNG", save_all=True, append_images=frames[1:])
+    (tmp_path / "film.png").write_bytes(out.getvalue())
+    assert logos.check_logo("film.png", tmp_path) == [
+        "„film.png“ ist zu groß zum Anzeigen (300 × 100 Pixel, 5 Bilder). Bitte verkleinert oder ohne Animation speichern."]
+    monkeypatch.setattr(raster, "MAX_TOTAL_PIXELS", 5 * 300 * 100)
+    assert logos.check_logo("film.png", tmp_path) == []
 
 
 # --- logo files: size before reading, symlinks, special files
@@ -364,7 +428,7 @@ def repo(tmp_path) -> Path:
 
 def build(repo: Path) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if not key.startswith("KLIMAPAKT_")}
-    env.update(NO_MKDOCS_2_WARNING="1", KLIMAPAKT_TODAY="2026-11-25", KLIMAPAKT_TEST_SECRET=SECRET)
+    env.update(NO_MKDOCS_2_WARNING="1", KLIMAPAKT_TEST_SECRET=SECRET)  # the real date: it builds the real registries
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=600)
 

@@ -42,6 +42,16 @@ def test_check_markup_accepts_ordinary_text(value):
     assert rules.check_markup(value) == [] and rules.find_hidden_character(value) is None
 
 
+@pytest.mark.parametrize(("value", "found"), [
+    ("Muster GmbH, Musterweg 1", []),
+    ("a\u202eb {{ x }}", ["Der Text enthält ein unsichtbares Steuerzeichen (U+202E) an Stelle 2. Bitte das Zeichen löschen, "
+                          "am einfachsten den Text neu tippen.",
+                          "Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt."]),
+])
+def test_check_plain_text_combines_hidden_characters_and_markup(value, found):
+    assert rules.check_plain_text(value) == found
+
+
 @pytest.mark.parametrize("value", ["{{ config }}", "{% raw %}", "{# x #}"])
 def test_check_markup_refuses_template_delimiters(value):
     assert rules.check_markup(value) == [
@@ -184,7 +194,9 @@ def test_raster_width_is_none_when_the_header_is_not_what_the_suffix_says(data, 
 
 
 def test_check_logo_file_rules(tmp_path):
-    (tmp_path / "ok.png").write_bytes(png(200))
+    from PIL import Image
+
+    Image.new("RGB", (200, 1)).save(tmp_path / "ok.png")  # a complete image: raster logos are decoded
     (tmp_path / "narrow.png").write_bytes(png(199))
     (tmp_path / "big.png").write_bytes(png(400) + b"\x00" * model.LOGO_MAX_BYTES)
     (tmp_path / "fake.webp").write_bytes(png(400))

@@ -9,8 +9,13 @@ reason, and named in the Erklärung zur Barrierefreiheit.
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
+
+from helpers.waits import until
 from quality.axe import (AXE_EXCEPTIONS, AXE_TAGS, axe_rule_ids, describe_violations, page_problems, reflow_problems,
                          run_axe)
 from quality.contrast import apply_palette, palettes
@@ -50,22 +55,33 @@ def _contrast(page) -> list[str]:
     return problems
 
 
+# Enter on the skip link: the address names its target, which is in view and in the main content.
+_SKIPPED_TO_JS = """id => { const t = document.getElementById(decodeURIComponent(id));
+    const r = t.getBoundingClientRect(); return location.hash === '#' + id && r.top < innerHeight && r.bottom > 0
+      && !!t.closest('.md-content, article'); }"""
+
+
 def _skip_link(page) -> list[str]:
     focus_start(page)
     page.keyboard.press("Tab")
-    first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
-    if "md-skip" not in str(first[0]):
+    skip = page.locator("a.md-skip")
+    try:
+        expect(skip).to_be_focused()
+    except AssertionError:
+        first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
         return [f"first Tab stop is {first}, not the skip link"]
     page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
-    box = page.locator("a.md-skip").bounding_box()
-    if not box or box["width"] < 10 or box["y"] < 0 or box["x"] < 0:
-        return [f"skip link is not visible when focused: {box}"]
+    try:
+        expect(skip).to_be_in_viewport()
+    except AssertionError:
+        return [f"skip link is not visible when focused: {skip.bounding_box()}"]
+    target = skip.get_attribute("href").lstrip("#")
     page.keyboard.press("Enter")
-    target = first[1].lstrip("#")
-    moved = page.evaluate("""id => { const t = document.getElementById(decodeURIComponent(id));
-        const r = t.getBoundingClientRect(); return location.hash === '#' + id && r.top < innerHeight && r.bottom > 0
-          && !!t.closest('.md-content, article'); }""", target)
-    return [] if moved else [f"Enter on the skip link did not bring #{target} into view"]
+    try:
+        page.wait_for_function(_SKIPPED_TO_JS, arg=target, timeout=10_000)
+    except PlaywrightTimeoutError:
+        return [f"Enter on the skip link did not bring #{target} into view"]
+    return []
 
 
 CHECKS = {
@@ -151,38 +167,47 @@ def test_exceptions_are_named_in_the_accessibility_statement(demo_site):
         assert "Ausnahmen von diesen Regeln gibt es zurzeit nicht" in text
 
 
+@pytest.mark.npm
 def test_axe_checks_the_wcag_a_and_aa_rules(browser, demo_url, capsys):
     page = browser.new_page()
     page.goto(demo_url)
-    rules = axe_rule_ids(page)
-    version = page.evaluate("() => axe.version")
+
+    def rules_tagged():
+        rules = axe_rule_ids(page)
+        assert "color-contrast" in rules and "image-alt" in rules and "html-has-lang" in rules
+        assert len(rules) >= 50
+        return rules, page.evaluate("() => axe.version")
+    rules, version = until(rules_tagged)
     page.close()
-    assert "color-contrast" in rules and "image-alt" in rules and "html-has-lang" in rules
-    assert len(rules) >= 50
     with capsys.disabled():
         print(f"\naxe-core {version}: {len(rules)} rules tagged {', '.join(AXE_TAGS)}")
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_violations(survey, width):
     assert not survey[width]["axe"], f"axe-core violations at {width} px:\n{report(survey[width]['axe'])}"
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_colour_contrast_in_every_palette_light_and_dark(survey, width):
     assert not survey[width]["contrast"], report(survey[width]["contrast"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_lang_headings_images_charts_and_skip_link(survey, width):
     assert not survey[width]["structure"], report(survey[width]["structure"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(survey, width):
     assert not survey[width]["skip"], report(survey[width]["skip"])
 
 
+@pytest.mark.npm  # the survey runs axe-core on every page
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_tab_stop_is_visible_and_has_a_focus_indicator(survey, width):
     assert not survey[width]["focus"], report(survey[width]["focus"])
@@ -193,6 +218,18 @@ def test_reflow_without_horizontal_scrolling(reflow, label):
     assert not reflow[label], f"{label}:\n{report(reflow[label])}"
 
 
+# Each chart: an image (an <img>, or role=img) with a name, and a table of its values after it.
+CHARTS_JS = """() => [...document.querySelectorAll('svg.kp-chart, img.kp-chart')].map(el => {
+  const label = el.getAttribute('alt') || el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') || '')
+    .split(/\\s+/).map(id => (document.getElementById(id) || {}).textContent || '').join(' ');
+  let block = el, table = false;
+  while (block.parentElement && !block.parentElement.matches('article, .md-content__inner, section')) block = block.parentElement;
+  for (let n = block.nextElementSibling; n; n = n.nextElementSibling) {
+    if (n.matches('table, .kp-table-wrap') || n.querySelector('table')) { table = true; break; }
+    if (/^H[1-3]$/.test(n.tagName) && n !== el) break; }
+  return {id: el.id, image: el.tagName === 'IMG' || el.getAttribute('role') === 'img', label, table}; })"""
+
+
 def test_charts_have_a_text_alternative_and_a_table(browser, demo_url, pages):
     """Charts are SVG images with a name; the values are also in a table (the text alternative)."""
     page = browser.new_page()
@@ -201,19 +238,15 @@ def test_charts_have_a_text_alternative_and_a_table(browser, demo_url, pages):
         if name not in pages:
             continue
         page.goto(demo_url + pages[name])
-        for chart in page.locator("svg.kp-chart, img.kp-chart").all():
-            charts += 1
-            label = chart.evaluate("""el => el.getAttribute('alt') || el.getAttribute('aria-label') ||
-                (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(id => (document.getElementById(id) || {}).textContent || '').join(' ')""")
-            assert chart.evaluate("el => el.tagName === 'IMG' || el.getAttribute('role') === 'img'"), f"{name}: chart without role=img"
-            assert label.strip(), f"{name}: chart without a name"
-            has_table = chart.evaluate("""el => { let block = el;
-                while (block.parentElement && !block.parentElement.matches('article, .md-content__inner, section'))
-                  block = block.parentElement;
-                for (let n = block.nextElementSibling; n; n = n.nextElementSibling) {
-                if (n.matches('table, .kp-table-wrap') || n.querySelector('table')) return true;
-                if (/^H[1-3]$/.test(n.tagName) && n !== el) return false; } return false; }""")
-            assert has_table, f"{name}: chart {chart.get_attribute('id')} without a table of its values after it"
+
+        def described():
+            found = page.evaluate(CHARTS_JS)
+            for chart in found:
+                assert chart["image"], f"{name}: chart without role=img"
+                assert chart["label"].strip(), f"{name}: chart without a name"
+                assert chart["table"], f"{name}: chart {chart['id']} without a table of its values after it"
+            return len(found)
+        charts += until(described)
     page.close()
     assert charts >= 1, "no chart found: the chart checks did not run"
 
@@ -222,7 +255,7 @@ def test_404_page_is_served_for_a_missing_path(browser, demo_url):
     page = browser.new_page()
     response = page.goto(demo_url + "gibt-es-nicht/")
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Seite nicht gefunden"
+    expect(page.locator("h1")).to_have_text("Seite nicht gefunden")
     page.close()
 
 
@@ -243,96 +276,119 @@ def directory_tab_order(page, letters: str, card: str) -> list[str]:
 def test_directory_controls_and_cards_are_reachable_by_tab_with_visible_focus(browser, demo_url, pages, width):
     page = browser.new_page(viewport={"width": width, "height": HEIGHT})
     page.goto(demo_url + pages["directory"])
-    total = int(page.locator(".kp-directory").get_attribute("data-total"))
     card, letters = "li.kp-card a", "#kp-letters a"
     toggle = page.locator("#kp-filter-toggle")
-    if toggle.get_attribute("aria-expanded") == "false":
-        # Folded (on a phone): the hidden filters are no tab stops.
+    folded = width < 960  # on a phone the filters fold behind the toggle
+    expect(toggle).to_have_attribute("aria-expanded", "false" if folded else "true")
+    if folded:  # the hidden filters are no tab stops
         order = directory_tab_order(page, letters, card)
         assert [s for s in order if s not in (card, letters)] == DIRECTORY_OUTSIDE
         toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
     order = directory_tab_order(page, letters, card)
     controls = [s for s in order if s not in (card, letters)]
     assert controls == DIRECTORY_CONTROLS, f"filter controls in tab order: {controls}"
-    assert order.count(card) == total, "every card's link is a tab stop"
-    assert order.count(letters) == page.locator("#kp-letters a[href]").count() > 0
+    expect(page.locator(".kp-directory")).to_have_attribute("data-total", str(order.count(card)))  # every card's link
+    assert order.count(letters) > 0
+    expect(page.locator("#kp-letters a[href]")).to_have_count(order.count(letters))
     assert order.index("#kp-filter button[type=reset]") < order.index(letters) < order.index(card)
     page.close()
 
 
-def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages):
+def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages, partners_total):
     page = browser.new_page()
     page.goto(demo_url + pages["directory"])
-    count = page.locator("#kp-count")
-    total = int(page.locator(".kp-directory").get_attribute("data-total"))
-    assert count.get_attribute("aria-live") == "polite" and count.get_attribute("role") == "status"
+    count, total = page.locator("#kp-count"), partners_total
+    expect(count).to_have_attribute("aria-live", "polite")
+    expect(count).to_have_attribute("role", "status")
     visible = page.locator("li.kp-card:visible")
+
+    def announced(shown: int):
+        expect(count).to_have_text(f"{shown} von {total} eingetragenen Partnerunternehmen")
 
     # Search: type, then Enter submits without leaving the page.
     page.focus("#kp-q")
     page.keyboard.type("gärtnerei")  # a trade of the seed-2035 demo (klimapakt.demo.TRADES)
     page.keyboard.press("Enter")
-    assert page.url.startswith(demo_url + pages["directory"])
-    searched = visible.count()
-    assert 0 < searched < total
-    assert count.inner_text() == f"{searched} von {total} eingetragenen Partnerunternehmen"  # announced by the live region
 
-    # Filters: Tab to the Filter control (open at this width), then to each select; arrow keys
-    # change it; the live count follows.
+    def narrowed():
+        assert page.url.startswith(demo_url + pages["directory"])
+        searched = visible.count()
+        assert 0 < searched < total
+        announced(searched)  # by the live region
+    until(narrowed)
+
+    # Filters: Tab to the Filter control (folded at first on every screen), Enter unfolds them, then
+    # Tab to each select; arrow keys change it; the live count follows.
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "kp-filter-toggle"
-    assert page.locator("#kp-filter-toggle").get_attribute("aria-expanded") == "true"
+    expect(page.locator("#kp-filter-toggle")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#kp-filter-toggle")).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "kp-branche"
+    expect(page.locator("#kp-branche")).to_be_focused()
     for _ in range(3):
         page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "kp-status"
+    expect(page.locator("#kp-status")).to_be_focused()
     page.fill("#kp-q", "")
     page.focus("#kp-status")
     page.keyboard.press("ArrowDown")
-    status = page.locator("#kp-status").input_value()
-    assert status
-    shown = visible.count()
-    assert count.inner_text() == f"{shown} von {total} eingetragenen Partnerunternehmen" and shown < total
+    expect(page.locator("#kp-status")).not_to_have_value("")
+
+    def filtered():
+        shown = visible.count()
+        assert shown < total
+        announced(shown)
+    until(filtered)
 
     # Sort by keyboard: the newest partner comes first.
     page.focus("#kp-sortierung")
     page.keyboard.press("ArrowDown")
-    assert page.locator("#kp-sortierung").input_value() == "beitritt"
+    expect(page.locator("#kp-sortierung")).to_have_value("beitritt")
 
     # Space on the reset button clears every filter.
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.type") == "reset"
+    expect(page.locator("#kp-filter button[type=reset]")).to_be_focused()
     page.keyboard.press("Space")
-    page.wait_for_function(f"() => document.getElementById('kp-count').textContent === '{total} von {total} eingetragenen Partnerunternehmen'")
-    assert page.locator("#kp-status").input_value() == ""
+    announced(total)
+    expect(page.locator("#kp-status")).to_have_value("")
 
     # Tab to the letter bar; Enter jumps to the first card under the letter, Tab focuses its
     # link, Enter opens the profile.
     page.keyboard.press("Tab")
-    target = page.evaluate("() => document.activeElement.closest('#kp-letters') && document.activeElement.getAttribute('href')")
-    assert target, "the letter bar follows the filters"
+    letter = page.locator("#kp-letters a[href]").first
+    expect(letter).to_be_focused()  # the letter bar follows the filters
+    target = letter.get_attribute("href")
     page.keyboard.press("Enter")
     page.wait_for_function("id => location.hash === id", arg=target)
     page.keyboard.press("Tab")
-    assert page.evaluate("id => document.activeElement.closest('li.kp-card') === document.querySelector(id)", target)
+    expect(page.locator(f"{target} :focus")).to_have_count(1)  # a link of the card under the letter
     page.keyboard.press("Enter")
     page.wait_for_url("**/partner/**")
-    assert page.locator("article.kp-profile h1").count() == 1
+    expect(page.locator("article.kp-profile h1")).to_have_count(1)
     page.close()
+
+
+@pytest.fixture(scope="module")
+def partners_total(demo_site, pages) -> int:
+    """How many partners the directory lists, as the built page says (before any script runs)."""
+    html = (demo_site / pages["directory"] / "index.html").read_text(encoding="utf-8")
+    return int(re.search(r'class="kp-directory" data-total="(\d+)"', html).group(1))
 
 
 def test_filter_result_count_is_a_polite_live_region_that_changes(browser, demo_url, pages):
     page = browser.new_page()
     page.goto(demo_url + pages["directory"])
     region = page.locator("[aria-live]")
-    assert region.count() == 1 and region.get_attribute("id") == "kp-count"
-    assert region.get_attribute("aria-live") == "polite"
+    expect(region).to_have_count(1)
+    expect(region).to_have_id("kp-count")
+    expect(region).to_have_attribute("aria-live", "polite")
     page.evaluate("""() => { window.kpAnnounced = [];
         new MutationObserver(() => kpAnnounced.push(document.getElementById('kp-count').textContent))
           .observe(document.getElementById('kp-count'), {childList: true, characterData: true, subtree: true}); }""")
+    page.click("#kp-filter-toggle")  # folded at first on every screen
     page.select_option("#kp-status", "letter-of-intent")
-    announced = page.evaluate("() => kpAnnounced")
-    shown = page.locator("li.kp-card:visible").count()
-    assert announced and announced[-1].startswith(f"{shown} von ")
+    # The live region announced the count of the cards now shown.
+    page.wait_for_function("""() => { const shown = [...document.querySelectorAll('li.kp-card')]
+        .filter(li => li.getClientRects().length > 0).length;
+        return kpAnnounced.length > 0 && kpAnnounced[kpAnnounced.length - 1].startsWith(`${shown} von `); }""")
     page.close()

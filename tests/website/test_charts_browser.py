@@ -4,11 +4,14 @@ that are named, keyboard-scrollable and show that they scroll, and progress rows
 from __future__ import annotations
 
 import base64
+import re
 from collections import Counter
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
+from helpers.waits import until
 from klimapakt import vocabulary as model
 from klimapakt.load import loader
 from klimapakt.render import emissions
@@ -54,11 +57,14 @@ TEXT_SIZES_JS = """() => [...document.querySelectorAll('svg.kp-chart text')].map
 @pytest.mark.parametrize("which", ["profile", "fortschritt"])
 def test_every_chart_text_renders_at_12px_or_more_at_390px(phone, demo_url, charted, which):
     phone.goto(demo_url + (f"partner/{charted.id}/" if which == "profile" else "fortschritt/"))
-    texts = phone.evaluate(TEXT_SIZES_JS)
-    # A profile: per year its label, its total and the scopes' values; the progress page: eight charts.
-    assert len(texts) >= (3 * len(charted.emissions) if which == "profile" else 50)
-    small = [t for t in texts if t["size"] < MIN_PX or t["box"] < MIN_PX]
-    assert not small, f"{len(small)} chart texts below {MIN_PX} px at 390 px, e.g. {small[:3]}"
+
+    def legible():
+        texts = phone.evaluate(TEXT_SIZES_JS)
+        # A profile: per year its label, its total and the scopes' values; the progress page: eight charts.
+        assert len(texts) >= (3 * len(charted.emissions) if which == "profile" else 50)
+        small = [t for t in texts if t["size"] < MIN_PX or t["box"] < MIN_PX]
+        assert not small, f"{len(small)} chart texts below {MIN_PX} px at 390 px, e.g. {small[:3]}"
+    until(legible)
 
 
 def legend_items(page, chart_id: str) -> list[dict]:
@@ -71,19 +77,25 @@ def legend_items(page, chart_id: str) -> list[dict]:
 
 def test_profile_legend_explains_each_charted_scope_in_words(phone, demo_url, charted):
     phone.goto(demo_url + f"partner/{charted.id}/")
-    items = legend_items(phone, f"emissionen-{charted.id}")
-    assert [i["text"] for i in items] == [f"Scope {s}: {emissions.SCOPE_NOTES[s]}" for s in emissions.common_scopes(charted)]
-    assert all(i["onScreen"] and i["size"] >= MIN_PX and i["swatchHidden"] for i in items), items
-    assert {"Scope 1: direkte Emissionen", "Scope 2: eingekaufte Energie"} <= {i["text"] for i in items}
+
+    def explained():
+        items = legend_items(phone, f"emissionen-{charted.id}")
+        assert [i["text"] for i in items] == [f"Scope {s}: {emissions.SCOPE_NOTES[s]}" for s in emissions.common_scopes(charted)]
+        assert all(i["onScreen"] and i["size"] >= MIN_PX and i["swatchHidden"] for i in items), items
+        assert {"Scope 1: direkte Emissionen", "Scope 2: eingekaufte Energie"} <= {i["text"] for i in items}
+    until(explained)
 
 
 def test_progress_page_legends_name_the_scope_of_each_emissions_chart(phone, demo_url):
     phone.goto(demo_url + "fortschritt/")
-    ids = phone.evaluate("() => [...document.querySelectorAll('svg[id^=\"chart-emissionen-scope\"]')].map(s => s.id)")
-    assert ids
-    for chart_id in ids:
-        scope = int(chart_id[-1])
-        assert [i["text"] for i in legend_items(phone, chart_id)] == [f"Scope {scope}: {emissions.SCOPE_NOTES[scope]}"]
+
+    def named():
+        ids = phone.evaluate("() => [...document.querySelectorAll('svg[id^=\"chart-emissionen-scope\"]')].map(s => s.id)")
+        assert ids
+        for chart_id in ids:
+            scope = int(chart_id[-1])
+            assert [i["text"] for i in legend_items(phone, chart_id)] == [f"Scope {scope}: {emissions.SCOPE_NOTES[scope]}"]
+    until(named)
 
 
 # ------------------------------------------------------------------ wide tables
@@ -135,44 +147,62 @@ def test_every_table_that_is_wider_than_a_phone_scrolls_in_a_named_focusable_reg
     overflowing = Counter()
     for path in table_pages(charted):
         phone.goto(demo_url + path)
-        for table in phone.evaluate(TABLES_JS):
-            where = f"/{path} {table['id']}"
-            if table["wider"] or table["overflows"]:
-                assert table["wrapped"] and table["scrollsIn"] == "kp-table-wrap", f"{where}: wide, but not in .kp-table-wrap"
-                overflowing[path] += 1
-            if table["wrapped"]:
-                assert (table["role"], table["tabindex"]) == ("region", "0"), where
-                assert table["name"] and table["nameIsCaption"], f"{where}: region not named by the table's caption"
+
+        def scroll_in_regions():
+            wide = 0
+            for table in phone.evaluate(TABLES_JS):
+                where = f"/{path} {table['id']}"
+                if table["wider"] or table["overflows"]:
+                    assert table["wrapped"] and table["scrollsIn"] == "kp-table-wrap", f"{where}: wide, but not in .kp-table-wrap"
+                    wide += 1
+                if table["wrapped"]:
+                    assert (table["role"], table["tabindex"]) == ("region", "0"), where
+                    assert table["name"] and table["nameIsCaption"], f"{where}: region not named by the table's caption"
+            return wide
+        overflowing[path] = until(scroll_in_regions)
     assert overflowing["fortschritt/"] >= 1, "no table overflows at 390 px: the scrolling checks did not run"
 
 
 @pytest.mark.parametrize("path", ["fortschritt/", "daten/"])
 def test_a_wide_table_shows_that_it_scrolls_and_scrolls_by_keyboard(phone, demo_url, path):
     phone.goto(demo_url + path)
-    tables = phone.evaluate(TABLES_JS)
+
+    def measured():
+        tables = phone.evaluate(TABLES_JS)
+        assert [t for t in tables if t["overflows"]], "no table overflows: the shadow checks did not run"
+        return tables
+    tables = until(measured)
     # The table in the wrapper made see-through, its layout kept: what is left to see is the wrapper's own background.
     phone.add_style_tag(content=":is([data-kp-test-hidden], [data-kp-test-hidden] *) { color: transparent !important; "
                                 "background: none !important; border-color: transparent !important; "
                                 "text-decoration-color: transparent !important; box-shadow: none !important; }")
-    wide = [t for t in tables if t["overflows"]]
-    assert wide
     for table in tables:
         if not table["wrapped"]:
             continue
-        phone.locator("article table").nth(table["index"]).evaluate("t => { t.dataset.kpTestHidden = ''; }")  # not a class: that would change which rules apply
-        start = edges(phone, table["index"])
+        index, name = table["index"], table["id"]
+        phone.locator("article table").nth(index).evaluate("t => { t.dataset.kpTestHidden = ''; }")  # not a class: that would change which rules apply
         if not table["overflows"]:  # no false alarm: both edges plain white
-            assert min(start.values()) > 250, (table["id"], start)
+            def plain(index=index, name=name):
+                start = edges(phone, index)
+                assert min(start.values()) > 250, (name, start)
+            until(plain)
             continue
-        assert start["right"] < start["left"] - 25, f"{table['id']}: no shadow at the right edge before scrolling: {start}"
-        wrap = wrap_of(phone, table["index"])
+
+        def shadow_right(index=index, name=name):
+            start = edges(phone, index)
+            assert start["right"] < start["left"] - 25, f"{name}: no shadow at the right edge before scrolling: {start}"
+        until(shadow_right)
+        wrap = wrap_of(phone, index)
         wrap.focus()
         phone.keyboard.press("ArrowRight")  # a focused scroll container scrolls with the arrow keys
-        phone.wait_for_function("w => w.scrollLeft > 0", arg=wrap.element_handle(), timeout=5000)
+        phone.wait_for_function("w => w.scrollLeft > 0", arg=wrap.element_handle())
         wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
-        phone.wait_for_function("w => w.scrollLeft + w.clientWidth >= w.scrollWidth - 1", arg=wrap.element_handle(), timeout=5000)
-        end = edges(phone, table["index"])
-        assert end["left"] < end["right"] - 25, f"{table['id']}: no shadow at the left edge once scrolled: {end}"
+        phone.wait_for_function("w => w.scrollLeft + w.clientWidth >= w.scrollWidth - 1", arg=wrap.element_handle())
+
+        def shadow_left(index=index, name=name):
+            end = edges(phone, index)
+            assert end["left"] < end["right"] - 25, f"{name}: no shadow at the left edge once scrolled: {end}"
+        until(shadow_left)
 
 
 # ------------------------------------------------------------------ progress rows lead to the directory
@@ -186,8 +216,8 @@ def test_every_category_on_the_progress_page_is_a_named_link_reached_by_tab(phon
     for param, key, labels in CATEGORIES:
         for value, count in Counter(getattr(p, key) for p in current if getattr(p, key) is not None).items():
             link = phone.get_by_role("link", name=f"{labels[value]}: {count} Partner – im Verzeichnis anzeigen", exact=True)
-            assert link.count() == 1, (param, value)
-            assert link.evaluate("a => a.href") == demo_url + f"klimapartner/?{param}={value}&status=aktuell"
+            expect(link).to_have_count(1)
+            expect(link).to_have_js_property("href", demo_url + f"klimapartner/?{param}={value}&status=aktuell")
             expected += 1
     stops = tab_through(phone, max_steps=400, selectors=("a[data-filter]",))
     reached = [s for s in stops if s.matches]
@@ -201,8 +231,11 @@ def test_a_category_link_opens_the_directory_filtered_by_it(phone, demo_url, eve
     phone.goto(demo_url + "fortschritt/")
     phone.locator(f'a[data-filter="{param}"][data-key="{value}"]').click()
     phone.wait_for_url(f"**/klimapartner/?{param}={value}&status=aktuell")
-    assert phone.locator(f"#kp-{param}").input_value() == str(value)
-    shown = set(phone.locator("li.kp-card:visible .kp-card__title").all_inner_texts())
+    expect(phone.locator(f"#kp-{param}")).to_have_value(str(value))
     # Exactly the partners the row counts: taking part now, former partners filtered out.
-    assert shown == {p.name for p in current if getattr(p, key) == value}
-    assert phone.locator("#kp-count").inner_text().startswith(f"{len(shown)} von ")
+    counted = {p.name for p in current if getattr(p, key) == value}
+
+    def filtered():
+        assert set(phone.locator("li.kp-card:visible .kp-card__title").all_inner_texts()) == counted
+    until(filtered)
+    expect(phone.locator("#kp-count")).to_have_text(re.compile(f"^{len(counted)} von "))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from helpers.waits import until
 from klimapakt import model, vocabulary
 from klimapakt.load import loader
 from klimapakt.render import directory, html
@@ -20,29 +23,48 @@ def partners(demo_registry):
     return loader.load_valid(demo_registry, logo_dir=ROOT / "docs/assets/partners").partners
 
 
+CARD_TITLES = "li.kp-card:visible .kp-card__title"
+
+
 def visible_titles(page) -> list[str]:
-    return page.locator("li.kp-card:visible .kp-card__title").all_inner_texts()
+    return page.locator(CARD_TITLES).all_inner_texts()
+
+
+def shows(page, names) -> None:
+    """Waits until the visible cards are exactly `names`, in any order (directory.js filters on input)."""
+    def listed_now():
+        assert sorted(visible_titles(page)) == sorted(names)
+    until(listed_now)
+
+
+def url_has(page, part: str) -> None:
+    expect(page).to_have_url(re.compile(re.escape(part)))
+
+
+def count_says(page, shown: int, total: int) -> None:
+    expect(page.locator("#kp-count")).to_have_text(f"{shown} von {total} eingetragenen Partnerunternehmen")
 
 
 def test_without_javascript_every_partner_is_listed(browser, demo_url, partners):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(demo_url + "klimapartner/?status=partner")
-    assert len(visible_titles(page)) == len(partners)
-    assert page.locator("#kp-filter").is_hidden()  # a form that cannot filter is not offered
+    expect(page.locator(CARD_TITLES)).to_have_count(len(partners))
+    expect(page.locator("#kp-filter")).to_be_hidden()  # a form that cannot filter is not offered
     context.close()
 
 
 def test_status_filter_narrows_list_updates_count_and_url(browser, demo_url, partners):
     page = browser.new_page()
     page.goto(demo_url + "klimapartner/")
-    assert page.locator("#kp-count").inner_text() == f"{len(partners)} von {len(partners)} eingetragenen Partnerunternehmen"
+    count_says(page, len(partners), len(partners))
+    page.click("#kp-filter-toggle")  # the filters are folded on every screen at first
     page.select_option("#kp-status", "letter-of-intent")
     expected = sorted(p.name for p in partners if p.status == "letter-of-intent")
-    assert sorted(visible_titles(page)) == expected
-    assert page.locator("#kp-count").inner_text() == f"{len(expected)} von {len(partners)} eingetragenen Partnerunternehmen"
-    assert page.locator("#kp-count").get_attribute("aria-live") == "polite"
-    assert "status=letter-of-intent" in page.url
+    shows(page, expected)
+    count_says(page, len(expected), len(partners))
+    expect(page.locator("#kp-count")).to_have_attribute("aria-live", "polite")
+    url_has(page, "status=letter-of-intent")
     page.close()
 
 
@@ -51,8 +73,8 @@ def test_filters_are_restored_from_the_url(browser, demo_url, partners):
     page = browser.new_page()
     page.goto(demo_url + f"klimapartner/?branche={sector}&status=partner")
     expected = sorted(p.name for p in partners if p.sector == sector and p.status == "partner")
-    assert sorted(visible_titles(page)) == expected
-    assert page.locator("#kp-branche").input_value() == sector
+    shows(page, expected)
+    expect(page.locator("#kp-branche")).to_have_value(sector)
     page.close()
 
 
@@ -61,10 +83,11 @@ def test_text_search_matches_names_case_insensitively(browser, demo_url, partner
     page.goto(demo_url + "klimapartner/")
     page.fill("#kp-q", "GÄRTNEREI")
     expected = sorted(p.name for p in partners if "gärtnerei" in p.name.lower())
-    assert expected and sorted(visible_titles(page)) == expected
-    assert "q=G%C3%84RTNEREI" in page.url
+    assert expected
+    shows(page, expected)
+    url_has(page, "q=G%C3%84RTNEREI")
     page.fill("#kp-q", "gibt es nicht")
-    assert page.locator("#kp-empty").is_visible()
+    expect(page.locator("#kp-empty")).to_be_visible()
     page.close()
 
 
@@ -72,20 +95,22 @@ def test_sort_by_date_joined_puts_newest_first(browser, demo_url, partners):
     page = browser.new_page()
     page.goto(demo_url + "klimapartner/?sortierung=beitritt")
     newest = max((p for p in partners if p.joined), key=lambda p: p.joined)
-    assert visible_titles(page)[0] == newest.name
+    expect(page.locator(CARD_TITLES).first).to_have_text(newest.name)
     page.close()
 
 
 def test_keyboard_user_can_filter_and_open_a_profile(browser, demo_url, partners):
     page = browser.new_page()
     page.goto(demo_url + "klimapartner/")
+    page.focus("#kp-filter-toggle")
+    page.keyboard.press("Enter")  # unfold the filters
     page.focus("#kp-status")
     page.keyboard.press("ArrowDown")  # Chromium changes a focused <select> with arrow keys
-    assert page.locator("#kp-status").input_value() != ""
+    expect(page.locator("#kp-status")).not_to_have_value("")
     page.locator("li.kp-card:visible a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/partner/**")
-    assert page.locator("article.kp-profile h1").count() == 1
+    expect(page.locator("article.kp-profile h1")).to_have_count(1)
     page.close()
 
 
@@ -104,10 +129,9 @@ def test_first_card_is_in_the_first_screen_with_no_filter_active(browser, demo_u
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(demo_url + "klimapartner/")
     toggle = page.locator("#kp-filter-toggle")
-    expect(toggle).to_have_attribute("aria-expanded", "true" if width >= 960 else "false")  # open where it fits
-    assert toggle.inner_text() == "Filter"
-    top = page.locator("li.kp-card").first.bounding_box()["y"]
-    assert top < 900, f"first card starts at {top} px at {width} px width"
+    expect(toggle).to_have_attribute("aria-expanded", "false")  # folded on every screen, so the cards come first
+    expect(toggle).to_have_text("Filter")
+    expect(page.locator("li.kp-card").first).to_be_in_viewport()  # its top within the first 900 px
     page.close()
 
 
@@ -118,12 +142,12 @@ def test_filter_control_opens_and_closes_by_keyboard_and_counts_active_filters(b
     expect(panel).to_be_hidden()
     page.focus("#kp-q")
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "kp-filter-toggle"
+    expect(toggle).to_be_focused()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(panel).to_be_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "kp-branche"
+    expect(page.locator("#kp-branche")).to_be_focused()
     for select in ("#kp-bezirk", "#kp-status"):
         page.focus(select)
         page.keyboard.press("ArrowDown")
@@ -146,12 +170,12 @@ def test_district_filter_narrows_the_list_and_survives_a_reload(browser, demo_ur
     page.goto(demo_url + "klimapartner/")
     page.click("#kp-filter-toggle")
     page.select_option("#kp-bezirk", str(district))
-    assert sorted(visible_titles(page)) == sorted(names)
-    assert f"bezirk={district}" in page.url
-    assert page.locator("#kp-bezirk option:checked").inner_text() == vocabulary.district_label(district)
+    shows(page, names)
+    url_has(page, f"bezirk={district}")
+    expect(page.locator("#kp-bezirk option:checked")).to_have_text(vocabulary.district_label(district))
     page.reload()
-    assert sorted(visible_titles(page)) == sorted(names)
-    assert page.locator("#kp-bezirk").input_value() == str(district)
+    shows(page, names)
+    expect(page.locator("#kp-bezirk")).to_have_value(str(district))
     expect(page.locator("#kp-filter-toggle")).to_have_text("Filter (1 aktiv)")
     page.close()
 
@@ -160,7 +184,8 @@ def test_a_size_link_from_another_page_filters_the_list(browser, demo_url, partn
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_url + "klimapartner/?groesse=large")
     expected = sorted(p.name for p in listed(partners) if p.size == "large")
-    assert expected and sorted(visible_titles(page)) == expected
+    assert expected
+    shows(page, expected)
     page.close()
 
 
@@ -180,7 +205,7 @@ def test_search_finds_partners_by_sector_label(browser, demo_url, partners):
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_url + "klimapartner/")
     page.fill("#kp-q", label.upper())
-    assert sorted(visible_titles(page)) == expected
+    shows(page, expected)
     page.close()
 
 
@@ -192,10 +217,10 @@ def test_search_finds_partners_by_a_stadtteil_not_shown_on_the_card(browser, dem
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_url + "klimapartner/")
     card = page.locator(f"li.kp-card[data-district='{district}']").first
-    assert quarter not in card.inner_text()  # the card names the first Stadtteile only; the search knows all
+    expect(card).not_to_contain_text(quarter)  # the card names the first Stadtteile only; the search knows all
     page.fill("#kp-q", quarter.upper())
-    assert sorted(visible_titles(page)) == expected
-    assert f"q={quote(quarter.upper())}" in page.url
+    shows(page, expected)
+    url_has(page, f"q={quote(quarter.upper())}")
     page.close()
 
 
@@ -219,14 +244,16 @@ def test_letter_links_point_at_the_first_card_of_each_letter(browser, demo_url, 
         expected.setdefault(directory.initial(p.name), f"#partner-{p.id}")
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_url + "klimapartner/")
-    assert letter_links(page) == expected == first_card_per_letter(page)
-    assert page.locator("#kp-letters span").count() == 26 - len(expected)  # letters without partners are no links
+
+    def letters_agree():
+        assert letter_links(page) == expected == first_card_per_letter(page)
+    until(letters_agree)
+    expect(page.locator("#kp-letters span")).to_have_count(26 - len(expected))  # letters without partners are no links
     letter = next(iter(expected))
     page.focus(f"#kp-letters a[data-letter='{letter}']")
     page.keyboard.press("Enter")
     page.wait_for_function("id => location.hash === id", arg=expected[letter])
-    box = page.locator(expected[letter]).bounding_box()
-    assert 0 <= box["y"] < 900
+    expect(page.locator(expected[letter])).to_be_in_viewport()
     page.close()
 
 
@@ -234,12 +261,15 @@ def test_letter_links_never_point_at_hidden_cards(browser, demo_url, partners):
     page = browser.new_page(viewport=PHONE)
     status = "letter-of-intent"
     page.goto(demo_url + f"klimapartner/?status={status}")
-    links = letter_links(page)
-    assert links and links == first_card_per_letter(page)
-    for target in links.values():
+
+    def letters_agree():
+        links = letter_links(page)
+        assert links and links == first_card_per_letter(page)
+        return links
+    for target in until(letters_agree).values():
         expect(page.locator(target)).to_be_visible()
     page.fill("#kp-q", "gibt es nicht")
-    assert letter_links(page) == {}  # nothing shown: no letter is a link
+    expect(page.locator("#kp-letters a[href]")).to_have_count(0)  # nothing shown: no letter is a link
     page.goto(demo_url + "klimapartner/?sortierung=beitritt")
     expect(page.locator("#kp-letters")).to_be_hidden()  # sorted by date, letters mean nothing
     page.close()
@@ -253,8 +283,8 @@ def test_without_javascript_the_letter_links_jump_to_their_card(browser, demo_ur
     target = link.get_attribute("href")
     link.click()
     page.wait_for_function("id => location.hash === id", arg=target)
-    assert 0 <= page.locator(target).bounding_box()["y"] < 900
-    assert len(visible_titles(page)) == len(listed(partners))
+    expect(page.locator(target)).to_be_in_viewport()
+    expect(page.locator(CARD_TITLES)).to_have_count(len(listed(partners)))
     context.close()
 
 
@@ -266,14 +296,19 @@ def test_browser_order_and_letters_agree_with_the_server_for_umlauts(browser, de
               for i, n in enumerate(names)]
     page = browser.new_page(viewport=PHONE)
     page.goto(demo_url + "klimapartner/")
-    page.set_content(html.render_directory(people, root=demo_url))
-    server_order = page.locator("#kp-cards .kp-card__title").all_inner_texts()
-    server_links = letter_links(page)
+    markup = html.render_directory(people, root=demo_url)
+    served = BeautifulSoup(markup, "html.parser")  # what the server sends, before any script runs
+    server_order = [title.get_text(" ", strip=True) for title in served.select("#kp-cards .kp-card__title")]
+    server_links = {a.get_text(): a["href"] for a in served.select("#kp-letters a[href]")}
+    page.set_content(markup)
     page.click("#kp-filter-toggle")
     page.select_option("#kp-status", "partner")
     page.select_option("#kp-status", "")  # everything shown again, now in the browser's order
-    assert page.locator("#kp-cards .kp-card__title").all_inner_texts() == server_order
-    assert letter_links(page) == server_links == first_card_per_letter(page)
+    expect(page.locator("#kp-cards .kp-card__title")).to_have_text(server_order)
+
+    def letters_agree():
+        assert letter_links(page) == server_links == first_card_per_letter(page)
+    until(letters_agree)
     assert server_links["A"] == "#partner-p-002" and server_links["O"] == "#partner-p-003"
     page.close()
 
@@ -282,6 +317,7 @@ def test_status_aktuell_lists_everyone_taking_part_now_and_no_former_partner(bro
     page = browser.new_page()
     page.goto(demo_url + "klimapartner/?status=aktuell")
     expected = sorted(p.name for p in partners if p.status in ("partner", "letter-of-intent"))
-    assert any(p.status == "former" for p in partners) and sorted(visible_titles(page)) == expected
-    assert page.locator("#kp-status").input_value() == "aktuell"
+    assert any(p.status == "former" for p in partners)
+    shows(page, expected)
+    expect(page.locator("#kp-status")).to_have_value("aktuell")
     page.close()

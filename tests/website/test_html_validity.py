@@ -3,8 +3,12 @@ the demo site and the site with the shipped partners.yml, in one run (one Java s
 
 from __future__ import annotations
 
+import pytest
+
 from quality.tools import VNU_JAR
 from quality.vnu import describe_vnu, run_vnu
+
+pytestmark = [pytest.mark.npm, pytest.mark.java]
 
 
 def test_built_html_has_no_vnu_errors(demo_site, real_site):

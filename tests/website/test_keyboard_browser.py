@@ -8,10 +8,12 @@ test of the drawer's slide, which waits for the end state instead.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from quality.keyboard import active, tab_through, tab_to
+from quality.keyboard import tab_through, tab_to
 from quality.pages import HEIGHT
 
 pytestmark = pytest.mark.browser
@@ -36,8 +38,14 @@ def page_at(browser, demo_url):
         page.close()
 
 
-def checked(page, toggle: str) -> bool:
-    return page.evaluate("id => document.getElementById(id).checked", toggle)
+def toggle(page, name: str):
+    """Material's hidden checkbox that opens the drawer (__drawer) or the search (__search)."""
+    return page.locator(f"input#{name}")
+
+
+def focused_in(page, selector: str):
+    """The focused element if it is inside `selector` (for expect(...).to_have_count(1) / to_have_count(0))."""
+    return page.locator(f"{selector} :focus")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -51,11 +59,12 @@ def test_header_controls_are_named_tab_stops_where_they_are_shown(page_at, width
         assert names[".md-search__input"] == []  # reached through its button only
         menu = page.locator(MENU)
         expect(menu).to_have_attribute("aria-expanded", "false")
-        assert page.locator("#" + menu.get_attribute("aria-controls")).evaluate("e => e.matches('.md-sidebar--primary')")
+        expect(menu).to_have_attribute("aria-controls", "kp-drawer")  # header-controls.js names the drawer
+        expect(page.locator(".md-sidebar--primary")).to_have_id("kp-drawer")
     else:
         assert names[MENU] == [] and names[SEARCH] == [] and len(names[".md-search__input"]) == 1
     assert not [s.name for s in stops if ".md-sidebar--primary *" in s.matches]  # the closed drawer (or hidden sidebar)
-    assert page.locator('label[for="__drawer"].md-header__button').is_hidden()  # the label gave way to the button
+    expect(page.locator('label[for="__drawer"].md-header__button')).to_be_hidden()  # the label gave way to the button
 
 
 @pytest.mark.parametrize("width", NARROW)
@@ -64,19 +73,20 @@ def test_menu_opens_with_enter_or_space_takes_the_focus_and_escape_brings_it_bac
     tab_to(page, MENU)
     page.keyboard.press("Enter")
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
-    assert checked(page, "__drawer")
-    inside = active(page)
-    assert inside and inside["in_drawer"] and inside["visible"], inside
+    expect(toggle(page, "__drawer")).to_be_checked()
+    expect(focused_in(page, ".md-sidebar--primary")).to_be_visible()
     expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+    first = page.evaluate_handle("() => document.activeElement")  # once the focus is in the drawer
     page.keyboard.press("Tab")
-    assert active(page)["in_drawer"]  # Tab walks on inside the open drawer
+    page.wait_for_function("first => document.activeElement !== first", arg=first)
+    expect(focused_in(page, ".md-sidebar--primary")).to_have_count(1)  # Tab walks on inside the open drawer
     page.keyboard.press("Escape")
     expect(page.locator(MENU)).to_be_focused()
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
     expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")
     page.keyboard.press("Space")
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
-    assert active(page)["in_drawer"]
+    expect(focused_in(page, ".md-sidebar--primary")).to_have_count(1)
 
 
 @pytest.mark.parametrize("width", NARROW)
@@ -84,10 +94,11 @@ def test_leaving_the_open_drawer_with_shift_tab_closes_it(page_at, width):
     page = page_at(width)
     tab_to(page, MENU)
     page.keyboard.press("Enter")
-    assert active(page)["in_drawer"]
+    expect(focused_in(page, ".md-sidebar--primary")).to_have_count(1)
     page.keyboard.press("Shift+Tab")  # from the drawer's first entry back into the header
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
-    assert not checked(page, "__drawer") and not active(page)["in_drawer"]
+    expect(toggle(page, "__drawer")).not_to_be_checked()
+    expect(focused_in(page, ".md-sidebar--primary")).to_have_count(0)
 
 
 @pytest.mark.parametrize("width", NARROW)
@@ -96,16 +107,17 @@ def test_search_button_opens_the_search_and_escape_returns_the_focus_to_it(page_
     tab_to(page, SEARCH)
     page.keyboard.press("Enter")
     expect(page.locator(".md-search__input")).to_be_focused()
-    assert checked(page, "__search")
+    expect(toggle(page, "__search")).to_be_checked()
     expect(page.locator(SEARCH)).to_have_attribute("aria-expanded", "true")
     page.keyboard.type("klima")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.locator(SEARCH)).to_be_focused()
-    assert not checked(page, "__search")
+    expect(toggle(page, "__search")).not_to_be_checked()
     expect(page.locator(SEARCH)).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Tab")
-    assert not active(page)["in_search"]  # the closed search is no tab stop
+    expect(page.locator(SEARCH)).not_to_be_focused()
+    expect(focused_in(page, ".md-search")).to_have_count(0)  # the closed search is no tab stop
 
 
 def test_search_field_in_the_header_keeps_the_focus_after_escape_and_opens_again_on_typing(page_at):
@@ -115,7 +127,7 @@ def test_search_field_in_the_header_keeps_the_focus_after_escape_and_opens_again
     page.keyboard.type("klima")
     page.keyboard.press("Escape")
     expect(page.locator(".md-search__input")).to_be_focused()
-    assert not checked(page, "__search")
+    expect(toggle(page, "__search")).not_to_be_checked()
     page.keyboard.type("x")
     page.wait_for_function("() => __search.checked")
     expect(page.locator(".md-search__input")).to_have_value("klimax")
@@ -128,10 +140,10 @@ def test_escape_after_the_search_shortcut_returns_to_where_the_focus_was(page_at
     link.focus()
     page.keyboard.press("/")
     expect(page.locator(".md-search__input")).to_be_focused()
-    assert checked(page, "__search")
+    expect(toggle(page, "__search")).to_be_checked()
     page.keyboard.press("Escape")
     expect(link).to_be_focused()
-    assert not checked(page, "__search")
+    expect(toggle(page, "__search")).not_to_be_checked()
 
 
 @pytest.mark.parametrize("width", NARROW)
@@ -140,7 +152,7 @@ def test_a_profile_has_the_same_controls(page_at, width, demo_site):
     page = page_at(width, f"partner/{profile}/")
     assert tab_to(page, MENU) == 2  # after the skip link
     page.keyboard.press("Enter")
-    assert active(page)["in_drawer"]
+    expect(focused_in(page, ".md-sidebar--primary")).to_have_count(1)
     page.keyboard.press("Escape")
     expect(page.locator(MENU)).to_be_focused()
 
@@ -150,9 +162,9 @@ def test_closed_drawer_is_hidden_once_it_has_slid_out(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="no-preference")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")  # the site's own transitions
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")  # the site's own transitions
     drawer = page.locator(".md-sidebar--primary")
-    assert "0.25s" in drawer.evaluate("e => getComputedStyle(e).transitionDuration")
+    expect(drawer).to_have_css("transition-duration", re.compile(r"\b0\.25s\b"))
     tab_to(page, MENU)
     page.keyboard.press("Enter")
     expect(drawer).to_have_css("visibility", "visible")
@@ -168,8 +180,7 @@ def test_asked_for_less_motion_the_drawer_does_not_slide(browser, demo_url):
     context = browser.new_context(viewport={"width": 390, "height": HEIGHT}, reduced_motion="reduce")
     page = context.new_page()
     page.goto(demo_url + PAGE)
-    page.evaluate("() => document.getElementById('kp-test-no-motion').remove()")
-    drawer = page.locator(".md-sidebar--primary")
-    assert drawer.evaluate("e => getComputedStyle(e).transitionDuration") == "0s"
-    assert page.locator(".md-overlay").evaluate("e => getComputedStyle(e).transitionDuration") == "0s"
+    page.evaluate("() => { window.kpTestNoMotion.disabled = true; }")
+    expect(page.locator(".md-sidebar--primary")).to_have_css("transition-duration", "0s")
+    expect(page.locator(".md-overlay")).to_have_css("transition-duration", "0s")
     context.close()

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from helpers.waits import until
 from klimapakt import vocabulary
 from klimapakt.load import loader
 
@@ -24,7 +25,10 @@ def test_the_site_search_lists_a_partner_for_a_stadtteil_of_its_district(browser
     page.locator("input.md-search__input").fill(quarter)
     results = page.locator(".md-search-result__item a")
     expect(results.filter(has_text=partner.name).first).to_be_visible()
-    found = {href.split("/partner/")[1].split("/")[0] for href in results.evaluate_all("links => links.map(a => a.href)")
-             if "/partner/" in href}
-    assert partner.id in found
-    assert {p.district for p in partners if p.id in found} == {partner.district}  # no partner from elsewhere
+
+    def only_that_district():
+        found = {href.split("/partner/")[1].split("/")[0] for href in results.evaluate_all("links => links.map(a => a.href)")
+                 if "/partner/" in href}
+        assert partner.id in found
+        assert {p.district for p in partners if p.id in found} == {partner.district}  # no partner from elsewhere
+    until(only_that_district)

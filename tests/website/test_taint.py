@@ -25,7 +25,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import taint_helpers as th
-from conftest import ROOT, TODAY, build_site
+from conftest import FIXED_DATE_FIGURES, ROOT, TODAY, build_site
 from klimapakt.rules import text as text_rules, values as value_rules
 
 SITE_NAME = "Klimapakt Düsseldorf"
@@ -35,7 +35,8 @@ def write_inputs(taint: th.Taint, directory: Path) -> dict[str, str]:
     registry, events = directory / "partners.yml", directory / "events.yml"
     for path, data in ((registry, taint.partners), (events, taint.events)):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
-    return {"KLIMAPAKT_REGISTRY": str(registry), "KLIMAPAKT_EVENTS": str(events), "KLIMAPAKT_TODAY": TODAY.isoformat()}
+    return {"KLIMAPAKT_REGISTRY": str(registry), "KLIMAPAKT_EVENTS": str(events), "KLIMAPAKT_TODAY": TODAY.isoformat(),
+            "KLIMAPAKT_FIGURES": str(FIXED_DATE_FIGURES)}
 
 
 def build_in_process(out: Path, office: dict[str, str] | None = None) -> None:

@@ -76,8 +76,8 @@ def partners(draw) -> tuple[model.Partner, model.Partner]:
     """A Klimapartner with hostile text in every text field, and the same partner with plain text."""
     texts = {1: draw(hostile(1)), 2: draw(hostile(2, long=True)), 3: draw(hostile(3)), 4: draw(hostile(4)),
              5: draw(hostile(5)), 6: draw(hostile(6, long=True))}
-    website = "https://muster.example/ZZ07Q" + "".join(draw(st.lists(URL_PIECES, max_size=6)))
-    email = "ZZ08Q" + draw(EMAIL_LOCAL) + "@muster.example"
+    website = "https://testwerk.example/ZZ07Q" + "".join(draw(st.lists(URL_PIECES, max_size=6)))
+    email = "ZZ08Q" + draw(EMAIL_LOCAL) + "@testwerk.example"
 
     def partner(text, website, email) -> model.Partner:
         return model.Partner(
@@ -90,7 +90,7 @@ def partners(draw) -> tuple[model.Partner, model.Partner]:
         )
 
     return (partner(texts.get, website, email),
-            partner(plain, "https://muster.example/ZZ07Qx", "ZZ08Qx@muster.example"))
+            partner(plain, "https://testwerk.example/ZZ07Qx", "ZZ08Qx@testwerk.example"))
 
 
 @st.composite
@@ -99,7 +99,7 @@ def event_pairs(draw) -> tuple[model.Event, model.Event]:
     texts = {11: draw(hostile(11)), 12: draw(hostile(12)), 13: draw(hostile(13)), 14: draw(hostile(14, long=True))}
     registration = draw(st.one_of(
         st.lists(URL_PIECES, max_size=6).map(lambda parts: "https://anmeldung.example/ZZ15Q" + "".join(parts)),
-        EMAIL_LOCAL.map(lambda local: f"ZZ15Q{local}@muster.example")))
+        EMAIL_LOCAL.map(lambda local: f"ZZ15Q{local}@testwerk.example")))
 
     def event(text, registration) -> model.Event:
         return model.Event(
@@ -108,7 +108,7 @@ def event_pairs(draw) -> tuple[model.Event, model.Event]:
             location=model.Location(text(12), text(13)), description=text(14), registration=registration,
             partners=("muster",))
 
-    plain_registration = "https://anmeldung.example/ZZ15Qx" if "://" in registration else "ZZ15Qx@muster.example"
+    plain_registration = "https://anmeldung.example/ZZ15Qx" if "://" in registration else "ZZ15Qx@testwerk.example"
     return event(texts.get, registration), event(plain, plain_registration)
 
 
@@ -333,7 +333,7 @@ def test_macros_write_configured_facts_as_text_into_the_page(fact, local):
 
     import macros
 
-    email = f"{local}@muster.example"
+    email = f"{local}@testwerk.example"
     env = SimpleNamespace(macros={}, page=None, conf=SimpleNamespace(
         config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"),
         extra={"settings": {"geschaeftsstelle": {"email": email, "telefon": fact}, "impressum": {"betreiber": fact}}}))

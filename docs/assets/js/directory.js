@@ -15,12 +15,15 @@
   var letterBack = document.getElementById("kp-letters-back");
   var letterLinks = letterBar ? Array.prototype.slice.call(letterBar.querySelectorAll("a[data-letter]")) : [];
   var cards = Array.prototype.slice.call(list.children);
-  // A card's name, and the text the search looks in (name, sector, district with its Stadtteile),
-  // read from the page once: the name from the card's heading, the labels from the filters' options,
-  // so the page carries each only once (with 5,000 partners that is a quarter of its size).
+  // A card's name, and the text the search looks in (name, sector's short name and official title,
+  // district with its Stadtteile), read from the page once: the name from the card's heading, the
+  // labels from the filters' options, so the page carries each only once (with 5,000 partners that is
+  // a quarter of its size).
   function optionTexts(id) {
     var texts = {};
-    Array.prototype.forEach.call(document.getElementById(id).options, function (o) { texts[o.value] = o.textContent; });
+    Array.prototype.forEach.call(document.getElementById(id).options, function (o) {
+      texts[o.value] = o.dataset.title ? o.textContent + " " + o.dataset.title : o.textContent;
+    });
     return texts;
   }
   var sectorTexts = optionTexts("kp-branche");
@@ -35,8 +38,6 @@
   });
   var fields = { q: "kp-q", branche: "kp-branche", groesse: "kp-groesse", bezirk: "kp-bezirk", status: "kp-status", sortierung: "kp-sortierung" };
   var filters = { branche: "sector", groesse: "size", bezirk: "district", status: "status" };
-  // From this width the filters fit beside the list's top without pushing the cards down far.
-  var wide = window.matchMedia("(min-width: 60em)");
 
   function value(name) { return document.getElementById(fields[name]).value; }
 
@@ -59,6 +60,28 @@
     });
     var query = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    handOn(query);
+  }
+
+  // Each profile link carries the filters (?verzeichnis=…), so the profile's "Zurück zum Verzeichnis"
+  // (profile-back.js) returns to this list as it is now, at the card: nothing is stored in the browser.
+  function handOn(query) {
+    cards.forEach(function (card) {
+      var link = card.querySelector("a");
+      var path = link.getAttribute("href").split("?")[0];
+      link.setAttribute("href", query ? path + "?verzeichnis=" + encodeURIComponent(query) : path);
+    });
+  }
+
+  // Back from a profile (#partner-…): the filters above have moved the card, so bring it into view again
+  // and put the keyboard focus on its link, where the visitor left the list.
+  function showTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var card = id && document.getElementById(id);
+    if (!card || card.parentNode !== list || card.hidden) return;
+    var link = card.querySelector("a");
+    link.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "start" });
   }
 
   function matches(card) {
@@ -135,8 +158,12 @@
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   readUrl();
-  setOpen(wide.matches);
+  // Closed on every screen, so the first cards are in the first screen; the toggle says how many are active.
+  setOpen(false);
   // Without filters in the URL the server-rendered list is already right (all partners, by
   // name): re-sorting 60+ cards at load would only cost layout work on slow phones.
   if (window.location.search) apply();
+  // After the page has loaded: a focus set earlier is lost while Material's bundle sets up the page.
+  if (document.readyState === "complete") showTarget();
+  else window.addEventListener("load", showTarget, { once: true });
 })();
