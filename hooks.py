@@ -6,17 +6,12 @@ All logic lives in the `klimapakt` package (klimapakt.mkdocs.project); this file
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt import clock
-from klimapakt.load import news
-from klimapakt.mkdocs import admin, hosting, navigation, preview, profile_links, sandbox, site, theme_fixes
+from klimapakt.mkdocs import build, navigation, preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
-from klimapakt.report import RegistryError
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
 _page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_directory_urls: false), from on_env
@@ -24,27 +19,15 @@ _page_files: frozenset[str] = frozenset()  # the preview's HTML files (use_direc
 
 def on_config(config):
     project = Project.from_config(config)
-    try:
-        clock.check_environment()  # MkDocs reads SOURCE_DATE_EPOCH too, and would stop with a traceback
-        data = project.data()  # every problem of partners.yml, as `check` prints them
-        project.events()  # events.yml likewise
-        project.figures()  # and kennzahlen.yml
-        problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks
-        problems += project.page_problems()  # pages and posts: front matter, limits, macro calls, HTML, links
-        if problems:
-            raise RegistryError(problems)
-        project.posts()  # dates and their precision, before the blog plugin reads them
-    except (RegistryError, news.PostError, clock.ClockError) as err:  # Abort: exit code 1 with the German messages, no traceback
-        raise Abort(str(err)) from None
-    config.extra["demo"] = data.demo
-    sandbox.harden(config)  # the macros plugin's on_config has built its Jinja environment by now
-    config.markdown_extensions.append(profile_links.ProfileLinks())  # `partner/<id>.md` links
+    config.extra["demo"] = build.check_before_build(project)
+    build.extend_markdown(config)
+    theme_fixes.start_build()
     return config
 
 
 def on_files(files: Files, config) -> Files:
     project = Project.from_config(config)
-    _drop_unsafe_files(files, project)
+    build.drop_unsafe_files(files, project)
     for src_uri, markdown in site.profile_pages(project.data()):
         files.append(File.generated(config, src_uri, content=markdown))
     for src_uri, content in project.generated_files().items():
@@ -52,31 +35,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _drop_unsafe_files(files: Files, project: Project) -> None:
-    """Checked again for `serve` (docs/ may change between on_config and here); MkDocs would copy link targets."""
-    problems = project.docs_problems()
-    refused = {p.file for p in problems}
-    for file in list(files):
-        shown = f"{project.docs_dir.name}/{file.src_uri}"
-        if (file.abs_src_path and Path(file.abs_src_path).is_relative_to(project.docs_dir)
-                and any(shown == path or shown.startswith(path + "/") for path in refused)):
-            files.remove(file)
-    if problems:
-        raise Abort(str(RegistryError(problems)))
-
-
 def on_env(env, config, files):
     """Filters for the blog templates in overrides/ (a post's date as precise as its source); in the
     preview (no directory URLs) the page files that links are turned into."""
     global _page_files
-    env.filters.update(post_date_text=lambda post: _post(post).date_text, post_date_iso=lambda post: _post(post).date_iso)
+    env.filters.update(build.post_date_filters())
     _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
     return env
-
-
-def _post(post) -> news.Post:
-    """Material's post (or its excerpt on a list page) read by klimapakt.load.news, the one reader of posts."""
-    return news.read_post(Path(post.file.abs_src_path))
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -114,12 +79,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
+    log.info("Theme repairs: %s", ", ".join(f"{name} {n}" for name, n in theme_fixes.check_applied().items()))
     project = Project.from_config(config)
     data = project.write_outputs(config.site_dir)
-    try:  # the policy hashes the pages as written (klimapakt.mkdocs.hosting); the editor brings its own page
-        hosting.finish_site(config, data.partners)
-        admin.write_admin(config.site_dir, project.root, project.settings)  # the form editor, if configured
-    except (ValueError, admin.AdminError) as err:
-        raise Abort(str(err)) from None
+    build.finish_site(config, project, data.partners)
     log.info("Registry layer: %.2f s (CPU %.2f s) for %d partners", data.timer.seconds, data.timer.cpu_seconds,
              len(data.partners))

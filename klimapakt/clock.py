@@ -50,17 +50,17 @@ def build_timestamp() -> dt.datetime:
     """Now in UTC (whole seconds), or SOURCE_DATE_EPOCH when set."""
     raw = os.environ.get(EPOCH_ENV, "").strip()
     if not raw:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_EPOCH:
         raise ClockError(f"{EPOCH_ENV} muss eine ganze Zahl von 0 bis {MAX_EPOCH} sein (Sekunden seit dem 1. Januar "
                          f"1970, UTC, z. B. 1700000000), nicht „{_shown(raw)}“.")
-    return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(raw), dt.UTC)
 
 
 def wall_clock() -> dt.datetime:
     """The real time now in UTC, for names that must differ between runs (a deploy's release folder); never
     SOURCE_DATE_EPOCH, which pins what a build writes, not when a deploy happens."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def check_environment() -> None:

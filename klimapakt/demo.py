@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import clock, vocabulary as model
+from . import clock, vocabulary
 
 FIRST = ["Rhein", "Kö", "Hafen", "Linden", "Sonnen", "Wald", "Brücken", "Garten", "Mühlen", "Stern",
          "Park", "Markt", "Turm", "Wiesen", "Kastanien", "Quellen", "Uferweg", "Altstadt", "Nord", "Süd"]
@@ -72,7 +73,7 @@ def demo_partner(index: int, rng: random.Random, today: dt.date) -> dict:
     if status == "former" and age_of_pact(today) < FORMER_MIN_AGE_DAYS + 30:
         status = "partner"  # too soon after the founding for anyone to have left
     sector = rng.choice(list(TRADES))
-    size = rng.choice(list(model.SIZES))
+    size = rng.choice(list(vocabulary.SIZES))
     # The trade first, so the demo directory spreads over the alphabet like a real one (its A–Z bar).
     name = f"{rng.choice(TRADES[sector])} Muster-{rng.choice(FIRST)} {rng.choice(LEGAL_BY_SIZE[size])}"
     joined = demo_joined(rng, today, status)
@@ -133,12 +134,12 @@ def demo_agreement(rng: random.Random, joined: dt.date, today: dt.date, *, forme
     signed = joined + dt.timedelta(days=days_between(rng, min(30, room), min(360, room)))
     measures = []
     for title, field in rng.sample(MEASURES, rng.randint(1, 6)):
-        status = rng.choice(list(model.MEASURE_STATUSES))
-        measure = {"title": title, "field": field, "status": status}
+        status = rng.choice(list(vocabulary.MEASURE_STATUSES))
+        measure: dict[str, Any] = {"title": title, "field": field, "status": status}
         if rng.random() < 0.8:
             measure["year"] = demo_measure_year(rng, status, signed.year, today.year)
         measures.append(measure)
-    targets = [{"year": 2035, "climate_neutral": True}]
+    targets: list[dict[str, Any]] = [{"year": 2035, "climate_neutral": True}]
     if rng.random() < 0.7:
         targets.insert(0, {"year": 2030, "reduction_percent": rng.choice([30, 40, 50, 65]),
                            "baseline_year": 2019, "scopes": [1, 2]})

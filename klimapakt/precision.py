@@ -69,7 +69,7 @@ class Period:
     day: int | None = None
 
     @classmethod
-    def of(cls, value: dt.date, precision: str) -> "Period":
+    def of(cls, value: dt.date, precision: str) -> Period:
         return cls(value.year, None if precision == YEAR else value.month, value.day if precision == DAY else None)
 
     @property

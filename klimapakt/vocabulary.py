@@ -136,11 +136,10 @@ MAX_PARTNERS = 10_000
 MAX_ERRORS = 1000  # then the check stops: no one fixes more at once, and a file of mistakes stays fast
 
 # Named values that code compares against (the keys above stay the single spelling).
-ROLE_FOUNDING, ROLE_PARTNER = "founding", "partner"
+ROLE_FOUNDING = "founding"
 STATUS_LOI, STATUS_PARTNER, STATUS_FORMER, STATUS_FOUNDING = "letter-of-intent", "partner", "former", "founding"
 # Taking part now: what the progress page counts, and the directory's status filter "aktuell".
 STATUSES_CURRENT = (STATUS_PARTNER, STATUS_LOI)
 STATUS_FILTER_CURRENT = "aktuell"
-MEASURE_DONE = "done"
 PROFILE_DIR = "partner"  # profile pages live at /partner/<id>/: code and templates use this one name
 BADGE_FILE = "badge.svg"  # each Klimapartner's badge: /partner/<id>/badge.svg, embedded on partners' websites

@@ -20,11 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests/office")]
+from office_sheets import office_list  # noqa: E402
+from test_monitoring import demo_partners  # noqa: E402
+
 from klimapakt.office import monitoring  # noqa: E402
 from klimapakt.office.importer import run_import  # noqa: E402
 from klimapakt.office.monitoring_md import ISSUE_LIMIT  # noqa: E402
-from office_sheets import office_list  # noqa: E402
-from test_monitoring import demo_partners  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 LOGOS = ROOT / "docs/assets/partners"
@@ -52,7 +53,7 @@ def main() -> int:
         per_row = {}
         for rows in (150, 1500):
             sheet = office_list(work / f"liste-{rows}.xlsx", partners=rows - 2)
-            wall, cpu, outcome = fastest(lambda: run_import([sheet], into, logo_dir=LOGOS, today=TODAY), args.repeat)
+            wall, cpu, outcome = fastest(lambda sheet=sheet: run_import([sheet], into, logo_dir=LOGOS, today=TODAY), args.repeat)
             per_row[rows] = cpu / rows
             print(f"import office list {rows} rows: {len(outcome.added)} new, wall {wall:.3f} s, cpu {cpu:.3f} s, "
                   f"{per_row[rows] * 1000:.2f} ms cpu/row")
@@ -66,7 +67,7 @@ def main() -> int:
     for count in (1_000, 10_000):
         partners = demo_partners(count, TODAY)
         items = monitoring.due_items(partners, TODAY)
-        wall, cpu, body = fastest(lambda: monitoring.markdown(items, TODAY, details="https://example.org/run"),
+        wall, cpu, body = fastest(lambda items=items: monitoring.markdown(items, TODAY, details="https://example.org/run"),
                                   args.repeat)
         print(f"monitoring {count} demo partners: {len(items)} tasks, body {len(body)} characters "
               f"({len(body) / ISSUE_LIMIT:.2f} of GitHub's limit), wall {wall:.3f} s, cpu {cpu:.3f} s")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 DEFAULT_PATHS = ["", "klimapartner/", "partner/muster-0001/"]

@@ -138,7 +138,7 @@ def misplaced(text: str, by_sentinel: dict[str, str], where: str, *, spaces: boo
 
     `spaces`: HTML text, where runs of white space are one space (the browser and Material's
     search index collapse them), so marker and text are compared with collapsed white space.
-    Attribute values may also hold the marker lower-cased (the directory's `data-name`).
+    Attribute values may also hold the marker lower-cased.
     """
     if spaces:
         text = " ".join(text.split())

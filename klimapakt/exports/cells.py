@@ -20,7 +20,8 @@ import csv
 import datetime as dt
 import io
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..model.fields import Field
 from ..model.partners import Partner

@@ -7,8 +7,9 @@ cannot hold flat, fails loudly here instead of being dropped).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ..kinds.text import ID
 from ..model.fields import Field, fields_of

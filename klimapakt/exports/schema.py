@@ -9,15 +9,13 @@ logo files, which a schema cannot. Tests fail when the committed files drift fro
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from ..load.registries import PARTNERS, REGISTRIES, Registry
+from ..load.registries import PARTNERS, Registry
 from ..model.fields import Field, fields_of
 from ..model.partners import Agreement, Contact, Emission, Measure, Partner, PartnerRegistry, Target
 from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS
 
-SCHEMA_PATH = Path(PARTNERS.schema_path)
 FIELDS_START, FIELDS_END = "<!-- fields:start -->", "<!-- fields:end -->"
 
 
@@ -94,11 +92,6 @@ def count_de(number: int) -> str:
 
 def schema_text(registry: Registry = PARTNERS) -> str:
     return json.dumps(json_schema(registry), ensure_ascii=False, indent=2) + "\n"
-
-
-def schema_files() -> dict[Path, str]:
-    """Every registry's schema file and its text."""
-    return {Path(r.schema_path): schema_text(r) for r in REGISTRIES}
 
 
 # The staff guide's field reference.

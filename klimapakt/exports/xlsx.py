@@ -19,7 +19,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..model.partners import Partner
 from .csv_tables import tables
@@ -114,7 +115,7 @@ def column_letter(index: int) -> str:
 
 def workbook_bytes(book: Book, stamp: dt.datetime, *, title: str, creator: str, description: str = "") -> bytes:
     """The workbook as .xlsx bytes created and changed at `stamp` (UTC): the same input gives the same bytes."""
-    naive = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    naive = stamp.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     properties = {"title": title, "author": creator, "created": naive}
     if description:
         properties["comments"] = description

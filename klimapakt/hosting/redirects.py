@@ -10,8 +10,8 @@ from the partners' `former_ids`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 REDIRECTS_FILE = ".nginx/redirects.conf"
 # A site path of a folder: lower-case segments of letters, digits and hyphens, ending in "/".

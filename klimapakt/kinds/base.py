@@ -8,8 +8,9 @@ one `Kind`; the loader, the schema, the staff guide and the exports only call th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -20,12 +21,18 @@ if TYPE_CHECKING:
 class Spec(Protocol):
     """What a kind reads of a field's specification (klimapakt.model.fields.Field has it all)."""
 
-    key: str
-    help: str
-    kind: "Kind | None"
-    many: bool
-    choices: Mapping[Any, str] | None
-    max_length: int | None
+    @property
+    def key(self) -> str: ...
+    @property
+    def help(self) -> str: ...
+    @property
+    def kind(self) -> Kind | None: ...
+    @property
+    def many(self) -> bool: ...
+    @property
+    def choices(self) -> Mapping[Any, str] | None: ...
+    @property
+    def max_length(self) -> int | None: ...
 
 
 Reader = Callable[[Spec, yaml.ScalarNode, str, "Context"], Any]

@@ -14,7 +14,6 @@ from .base import Kind, Spec, constant
 from .numbers import LEADING_ZERO_RE
 
 
-
 def read_choice(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> Any:
     raw = node.value.strip()
     numeric = all(isinstance(k, int) for k in f.choices)

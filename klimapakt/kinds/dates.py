@@ -74,7 +74,7 @@ def read_datetime(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> dt
     if hour > 23 or minute > 59:
         fail(ctx, node, path, f"Die Uhrzeit {match.group(2)}:{match.group(3)} gibt es nicht.")
     value = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
-    if value.astimezone(dt.timezone.utc).astimezone(TZ).replace(tzinfo=None) != value.replace(tzinfo=None):
+    if value.astimezone(dt.UTC).astimezone(TZ).replace(tzinfo=None) != value.replace(tzinfo=None):
         fail(ctx, node, path, f"Die Uhrzeit {hour}:{minute:02d} Uhr gibt es am {day.isoformat()} wegen "
                     "der Umstellung auf Sommerzeit in Düsseldorf nicht.")
     return value
@@ -90,7 +90,7 @@ def read_period(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> Peri
     year, month, day = (int(part) if part else None for part in match.groups())
     period = Period(year, month, day)
     try:
-        period.first_day
+        _ = period.first_day  # a day that does not exist (2025-02-30) raises here
     except ValueError:
         fail(ctx, node, path, f"Das Datum {raw} gibt es nicht.")
     for message in values.check_year(year) or values.check_date_not_future(period.first_day, ctx.today):

@@ -9,7 +9,8 @@ decimal field has it in quotes (`"1.255"`: the point is meant as the decimal poi
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 

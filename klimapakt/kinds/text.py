@@ -7,20 +7,21 @@ rules; a kind with a form adds its own check.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
 from .. import vocabulary
 from ..report import WARNING
-from ..rules import hosts, logos, text as text_rules, values
+from ..rules import hosts, logos, values
+from ..rules import text as text_rules
 from ..source.context import YAML_TYPE_NAMES, Context, Invalid, character_line, fail, line_of, shorten
 from .base import Kind, Spec, constant
 
 # Plain scalars that YAML 1.2 (and so the editors' YAML language server) reads as numbers although
 # PyYAML's YAML 1.1 keeps them as text: `1e5`, `0o17`. Refused in text fields, so both agree.
 YAML12_NUMBER_RE = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$")
-# Text is rendered as text: no template delimiters, no HTML tags (rules.check_plain_text),
+# Text is rendered as text: no template delimiters, no HTML tags (rules.text.check_markup),
 # and at least one visible character (the check strips spaces). The tag test reads: no "<!--", and
 # after the first "<" + letter no ">" — linear in time, like rules.contains_html.
 _PLAIN_TEXT = (r"(?=[\s\S]*\S)(?![\s\S]*(?:\{\{|\{%|\{#))"
@@ -114,7 +115,11 @@ def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = No
 
 
 def check_logo(value: str, ctx: Context) -> list[str]:
-    return logos.check_logo(value, ctx.logo_dir)
+    """A logo file named by several partners (a group's companies) is read and checked once per file."""
+    key = ("logo", value)
+    if key not in ctx.memo:
+        ctx.memo[key] = logos.check_logo(value, ctx.logo_dir)
+    return ctx.memo[key]
 
 
 def check_registration(value: str, ctx: Context) -> list[str]:

@@ -8,22 +8,25 @@ their line and the text exactly as written) and interpret each scalar by its fie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
 from .. import clock, vocabulary
+from ..model.fields import fields_of
 from ..report import WARNING, Problem, RegistryError, errors
 from ..rules import placeholders
-from ..model.fields import fields_of
 from ..source.context import Context, Invalid, TooManyErrors, is_null, line_of
 from ..source.text import compose, read_source
-from .registries import EVENTS, PARTNERS, Registry
 from .duplicates import report_duplicate_keys
 from .former_ids import check_former_ids
+from .registries import EVENTS, PARTNERS, Registry
 from .structure import check_unique_ids, entry_label, parents_of, read_mapping, read_record, read_value, report_too_many
 
 
@@ -51,6 +54,12 @@ def load_text(text: str, *, file: str | None = None, today: dt.date | None = Non
                   logo_dir=logo_dir or Path(vocabulary.LOGO_DIR), known_keys=registry.known_keys(),
                   references={name: frozenset(ids) for name, ids in (references or {}).items()},
                   parents=parents_of(registry.root), record_rules=registry.record_rules)
+    with without_cyclic_gc():
+        return read_text(text, registry, ctx)
+
+
+def read_text(text: str, registry: Registry, ctx: Context) -> Loaded:
+    """The records of a registry's text; its YAML nodes are freed when this returns."""
     try:
         root = compose(text, ctx, registry.name)
         if root is None:
@@ -59,6 +68,25 @@ def load_text(text: str, *, file: str | None = None, today: dt.date | None = Non
     except TooManyErrors:
         return Loaded((), tuple(ctx.problems))
     return Loaded(tuple(records), tuple(ctx.problems), values)
+
+
+@contextlib.contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a registry loads (for `check` and the build alike).
+
+    Composing 5,000 partners creates about a million YAML nodes and marks that stay alive until
+    the records are built; every automatic collection rescans them all, which made loading
+    superlinear (composing alone: 2.6 s instead of 0.7 s at 5,000 partners). Reference counting
+    still frees everything (the nodes before the pause ends, so no collection scans them); any
+    cycles are collected afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_file(path: str | Path, **kwargs: Any) -> Loaded:
@@ -146,8 +174,8 @@ def warn(records: list[Any], registry: Registry, ctx: Context) -> None:
         for rule in registry.warnings:
             for path, message in rule(record, ctx.today):
                 ctx.report(line_at(record, path), path, message, WARNING)
-    for rule in registry.list_warnings:
-        for record, path, message in rule(records):
+    for list_rule in registry.list_warnings:
+        for record, path, message in list_rule(records):
             ctx.entry = record.id
             ctx.report(line_at(record, path), path, message, WARNING)
     ctx.entry = "Datei"
@@ -180,8 +208,3 @@ def load_events_text(text: str, partner_ids: Iterable[str], *, today: dt.date | 
                      file: str = EVENTS.file) -> tuple[tuple[Any, ...], tuple[Problem, ...]]:
     loaded = load_text(text, file=file, today=today, registry=EVENTS, references={"partners": partner_ids})
     return loaded.records, loaded.problems
-
-
-def load_valid_events(path: str | Path, partner_ids: Iterable[str], *, today: dt.date | None = None) -> tuple[Any, ...]:
-    """Events for the build; any error stops it with the same messages `check` prints."""
-    return load_valid(path, registry=EVENTS, references={"partners": tuple(sorted(partner_ids))}, today=today).records

@@ -6,14 +6,17 @@ these declarations; a new registry is one more `Registry` here and its records i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from pathlib import Path
+from typing import Any
 
+from ..model import event_rules, monitoring_rules
+from ..model import partner_rules as records
 from ..model.events import Event, EventRegistry
-from ..model.figures import FigureRegistry
 from ..model.fields import Field, all_records, fields_of
+from ..model.figures import FigureRegistry
 from ..model.partners import Emission, Partner, PartnerRegistry, Target
-from ..model import event_rules, monitoring_rules, partner_rules as records
 
 Warning = Callable[[Any, Any], list[tuple[str, str]]]  # (record, build date) -> (field path, message) pairs
 Monitoring = Callable[[Any, Any], list[monitoring_rules.Due]]  # (record, day) -> what is due (not run by `check`)
@@ -31,6 +34,7 @@ class Registry:
     list_warnings: tuple[Callable[[Any], list[tuple[Any, str, str]]], ...] = ()  # over all records
     references: tuple[str, ...] = ()  # registries whose ids the records refer to (see kinds.reference)
     monitoring: tuple[Monitoring, ...] = ()  # per record, for `python -m klimapakt monitoring`
+    required: bool = False  # the file must exist (the others are read when they exist or `env` names them)
 
     @property
     def list_field(self) -> Field:
@@ -55,6 +59,7 @@ PARTNERS = Registry(
     warnings=records.PARTNER_WARNINGS + records.PLAUSIBILITY_WARNINGS,
     list_warnings=(records.warn_confusable_names, records.warn_duplicate_names),
     monitoring=monitoring_rules.PARTNER_MONITORING,
+    required=True,
 )
 EVENTS = Registry(
     "events", "events.yml", EventRegistry, "KLIMAPAKT_EVENTS",
@@ -67,6 +72,22 @@ FIGURES = Registry(
     "Kennzahlen des Klimapakts Düsseldorf mit Stand und Quelle (kennzahlen.yml)",
 )
 REGISTRIES = (PARTNERS, EVENTS, FIGURES)
+
+
+def registry_named(name: str) -> Registry:
+    return next(r for r in REGISTRIES if r.name == name)
+
+
+def declared_files(environ: Mapping[str, str], root: Path) -> list[tuple[Registry, Path]]:
+    """Each registry's file as `check` and the build read it: the one its environment variable names,
+    else its default beside mkdocs.yml; a registry that is not required only when its file is there."""
+    found = []
+    for registry in REGISTRIES:
+        named = environ.get(registry.env)
+        path = root / (named or registry.file)
+        if registry.required or named or path.exists() or path.is_symlink():
+            found.append((registry, path))
+    return found
 
 
 def registry_for(file_name: str) -> Registry:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import yaml
 
@@ -80,7 +81,7 @@ def example_key(spec: tuple[Field, ...]) -> str:
     return next((f.key for f in spec if f.required), spec[0].key)
 
 
-def unknown_key_message(key: str, spec: tuple[Field, ...], parents: Parents = {}) -> str:
+def unknown_key_message(key: str, spec: tuple[Field, ...], parents: Parents | None = None) -> str:
     keys = [f.key for f in spec]
     synonym = KEY_SYNONYMS.get(key.strip().lower())
     if synonym in keys:
@@ -88,7 +89,7 @@ def unknown_key_message(key: str, spec: tuple[Field, ...], parents: Parents = {}
     for f in spec:
         if f.spec and key in {g.key for g in f.spec}:
             return f"Das Feld „{key}“ gehört in den Abschnitt „{f.key}“. Ist es richtig eingerückt?"
-    parent = parents.get(spec)
+    parent = (parents or {}).get(spec)
     if parent and key in {g.key for g in parent[0]}:
         return f"Das Feld „{key}“ gehört nicht in den Abschnitt „{parent[1]}“, sondern eine Ebene höher. Ist es zu weit eingerückt?"
     close = difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)

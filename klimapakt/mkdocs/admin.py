@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..hosting import editor_csp
 from ..office.editor_config import DEFAULT_API_ROOT, config_text

@@ -8,13 +8,15 @@ deploy to a server) every text file gets its .gz and .br copy.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..hosting import compress, csp, redirects
+from ..model.partners import Partner
 from .site import PROFILE_DIR
 
 
-def finish_site(config: Any, partners: tuple = ()) -> csp.Policy:
+def finish_site(config: MkDocsConfig, partners: tuple[Partner, ...] = ()) -> csp.Policy:
     site_dir = Path(config.site_dir)
     redirects.write_nginx_redirects(site_dir, redirects.former_profile_paths(partners, PROFILE_DIR))
     policy = csp.secure_site(site_dir)

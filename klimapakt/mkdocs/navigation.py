@@ -12,18 +12,20 @@ section.
 
 from __future__ import annotations
 
-from typing import Any
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from ..vocabulary import PROFILE_DIR
 
 DIRECTORY_PAGE = "klimapartner.md"  # the profiles' section; a top-level page of the navigation
 
 
-def is_profile(page: Any) -> bool:
+def is_profile(page: Page) -> bool:
     return page.file.src_uri.startswith(PROFILE_DIR + "/")
 
 
-def hide_empty_sidebars(page: Any) -> None:
+def hide_empty_sidebars(page: Page) -> None:
     """Add 'navigation' and 'toc' to the page's `hide` where that sidebar would have nothing to show."""
     hidden = list(page.meta.get("hide") or [])
     for sidebar, empty in (("navigation", not has_subnavigation(page)), ("toc", not toc_entries(page))):
@@ -33,13 +35,13 @@ def hide_empty_sidebars(page: Any) -> None:
         page.meta["hide"] = hidden
 
 
-def has_subnavigation(page: Any) -> bool:
+def has_subnavigation(page: Page) -> bool:
     """Whether the page's tab is a section of more than one entry (the sidebar then lists them)."""
     ancestors = list(page.ancestors)
-    return bool(ancestors) and len(ancestors[-1].children) > 1
+    return bool(ancestors) and isinstance(ancestors[-1], Section) and len(ancestors[-1].children) > 1
 
 
-def toc_entries(page: Any) -> list:
+def toc_entries(page: Page) -> list:
     """The entries Material's table of contents shows: below the page title, if the page has one."""
     toc = list(page.toc)
     if len(toc) == 1 and toc[0].level == 1:
@@ -47,7 +49,7 @@ def toc_entries(page: Any) -> list:
     return toc
 
 
-def mark_profile_section(page: Any, nav: Any) -> None:
+def mark_profile_section(page: Page, nav: Navigation) -> None:
     """While a profile is rendered, the directory counts as active, so Material marks its tab (and its
     entry in the drawer) as current. MkDocs resets `active` only on the page it renders, so this sets
     it for every page: the directory is a top-level page, whose `active` concerns no other page."""
@@ -56,7 +58,7 @@ def mark_profile_section(page: Any, nav: Any) -> None:
         directory.active = is_profile(page)
 
 
-def current_tab(page: Any) -> str:
+def current_tab(page: Page) -> str:
     """The value of aria-current on the page's tab: "page" when the tab leads to this very page, "true"
     when the page lies elsewhere in the tab's section (a profile, a blog post)."""
     if is_profile(page):
@@ -67,8 +69,8 @@ def current_tab(page: Any) -> str:
     return "page" if _first_page(ancestors[-1]) is page else "true"
 
 
-def _first_page(item: Any) -> Any:
+def _first_page(item: StructureItem) -> StructureItem:
     """The page a tab leads to: Material's tabs link a section to its first page, depth first."""
-    while item.children:
+    while isinstance(item, Section) and item.children:
         item = item.children[0]
     return item

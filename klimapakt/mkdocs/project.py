@@ -6,20 +6,27 @@ calls on it; nothing else in the package reads MkDocs' configuration.
 
 from __future__ import annotations
 
+import dataclasses
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from ..clock import build_date
-from ..load import loader, news
+from ..load import loader, news, registries
 from ..load.registries import EVENTS, FIGURES, PARTNERS
-from ..model.figures import Figure
 from ..model.events import Event
+from ..model.figures import Figure
 from ..outputs import feeds, ical
 from ..pages import check as pages
 from ..report import Problem
 from ..rules import logos
 from . import site
+from .settings import Settings, UnknownSetting, read_settings
 
 POSTS_DIR = "aktuelles/posts"
 
@@ -28,31 +35,33 @@ POSTS_DIR = "aktuelles/posts"
 class Project:
     root: Path  # the folder of mkdocs.yml
     docs_dir: Path
-    registry: Path
-    events_file: Path
-    figures_file: Path
-    settings: Mapping[str, Any]
+    files: Mapping[str, Path]  # registry name -> its file, as `check` reads them (registries.declared_files)
+    settings: Settings  # extra.settings, typed (klimapakt.mkdocs.settings)
     site_url: str
     site_name: str
     site_description: str
     theme_dir: Path | None = None  # the theme's custom_dir (overrides/): MkDocs copies its files too
 
     @classmethod
-    def from_config(cls, config: Any) -> "Project":
+    def from_config(cls, config: MkDocsConfig) -> Project:
         root, extra = Path(config.config_file_path).parent, config.extra
-        return cls(root, Path(config.docs_dir), root / extra.get("registry", PARTNERS.file),
-                   root / extra.get("events", EVENTS.file), root / extra.get("figures", FIGURES.file),
-                   extra.get("settings", {}), getattr(config, "site_url", None) or "",
+        return cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
+                   settings_of(extra), getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
                    theme_dir_of(config))
+
+    @property
+    def registry(self) -> Path:
+        return self.files[PARTNERS.name]
 
     @property
     def logo_dir(self) -> Path:
         return self.docs_dir / logos.LOGO_SUBDIR
 
     @property
-    def office(self) -> Mapping[str, Any]:
-        return self.settings.get("geschaeftsstelle", {})
+    def office(self) -> Mapping[str, str]:
+        """The office's settings as the render and output layers read them (name → value)."""
+        return dataclasses.asdict(self.settings.geschaeftsstelle)
 
     @property
     def office_email(self) -> str:
@@ -66,12 +75,29 @@ class Project:
         """partners.yml, validated: a RegistryError carries every problem, as `check` prints them."""
         return site.load_site_data(self.registry, self.logo_dir)
 
+    def records(self, registry: registries.Registry) -> tuple[Any, ...]:
+        """A registry's records, validated as `check` validates them (against the ids of the registries
+        it refers to); no file, no records. A RegistryError carries every problem."""
+        if registry is PARTNERS:
+            return self.data().partners
+        path = self.files.get(registry.name)
+        if path is None:
+            return ()
+        references = {name: tuple(sorted(r.id for r in self.records(registries.registry_named(name))))
+                      for name in registry.references}
+        return loader.load_valid(path, registry=registry, references=references).records
+
+    def validate(self) -> None:
+        """Every declared registry, in their order (a registry's references before it)."""
+        for registry in registries.REGISTRIES:
+            self.records(registry)
+
     def events(self) -> tuple[Event, ...]:
-        return loader.load_valid_events(self.events_file, [p.id for p in self.data().partners])
+        return self.records(EVENTS)
 
     def figures(self) -> tuple[Figure, ...]:
         """kennzahlen.yml: the pact's figures with date and source."""
-        return loader.load_valid(self.figures_file, registry=FIGURES).records
+        return self.records(FIGURES)
 
     def docs_problems(self) -> list[Problem]:
         """Symlinks and special files under docs/ and overrides/, invalid logo files (see klimapakt.rules.logos)."""
@@ -111,7 +137,15 @@ class Project:
         return data
 
 
-def theme_dir_of(config: Any) -> Path | None:
+def settings_of(extra: Mapping[str, Any]) -> Settings:
+    """extra.settings, typed; a key no field declares stops the build with the known keys."""
+    try:
+        return read_settings(extra.get("settings"))
+    except UnknownSetting as err:
+        raise Abort(str(err)) from None
+
+
+def theme_dir_of(config: MkDocsConfig) -> Path | None:
     theme = getattr(config, "theme", None)
     custom_dir = theme.custom_dir if theme is not None and getattr(theme, "custom_dir", None) else None
     return Path(custom_dir) if custom_dir else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..pages.macros import MACROS
 
@@ -47,7 +48,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return id(obj) in self.macro_functions
 
 
-def harden(config: Any) -> None:
+def harden(config: MkDocsConfig) -> None:
     """Swap the macros plugin's environment for a `PageSandbox` with the same delimiters and undefined."""
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:

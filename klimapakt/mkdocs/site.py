@@ -5,21 +5,21 @@ The MkDocs glue (`hooks.py`, `macros.py`) only hands paths in and pages out.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from .. import exports
 from ..load import loader
 from ..model.partners import Partner
 from ..outputs import badges, redirects, vcard
-from ..render import emissions, figures as stats, progress
+from ..render import emissions, progress
+from ..render import figures as stats
 from ..render.html import render, render_profile
 from ..vocabulary import PROFILE_DIR, ROLES, STATUS_FOUNDING, STATUSES
 
@@ -33,7 +33,7 @@ class Timer:
     seconds: float = 0.0  # wall clock
     cpu_seconds: float = 0.0  # this process's CPU time: steadier when the machine is busy
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self._start, self._start_cpu = time.perf_counter(), time.process_time()
         return self
 
@@ -72,29 +72,11 @@ def load_site_data(registry: str | Path, logo_dir: str | Path) -> SiteData:
     key = (str(path), path.stat().st_mtime if path.exists() else 0.0, str(logo_dir))
     if key not in _cache:
         timer = Timer()
-        with timer, _without_cyclic_gc():
+        with timer:
             loaded = loader.load_valid(path, logo_dir=Path(logo_dir))
         _cache.clear()
         _cache[key] = SiteData(loaded.partners, loaded.demo, path, timer)
     return _cache[key]
-
-
-@contextlib.contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while the registry loads.
-
-    Loading 5,000 partners creates about a million YAML nodes and marks that stay alive
-    until the records are built; every automatic collection rescans them all, which made
-    loading superlinear (3.1 s instead of 4.6 s at 5,000 partners when paused). Reference
-    counting still frees everything; any cycles are collected once the pause ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def profile_path(partner: Partner) -> str:

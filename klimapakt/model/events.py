@@ -8,9 +8,9 @@ upcoming depends on the build date (`klimapakt.clock.build_date`), so the site i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 from ..kinds.choice import CHOICE
 from ..kinds.dates import DATETIME

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..kinds.base import Kind
@@ -26,7 +27,7 @@ class Field:
 
     key: str
     help: str  # German, shown in the schema and the staff guide
-    kind: "Kind | None" = None  # the value's kind; for a list of values the kind of each item
+    kind: Kind | None = None  # the value's kind; for a list of values the kind of each item
     record: type | None = None  # a nested record (an object, or each item of a list)
     many: bool = False  # a list
     required: bool = False
@@ -37,7 +38,7 @@ class Field:
     title: str | None = None  # a short German name, the column header in spreadsheets (e.g. „Branche“)
 
     @property
-    def spec(self) -> tuple["Field", ...] | None:
+    def spec(self) -> tuple[Field, ...] | None:
         return fields_of(self.record) if self.record else None
 
     @property
@@ -49,7 +50,7 @@ class Field:
         return self.record is not None and self.many
 
 
-def declared(help: str, kind: "Kind | None" = None, *, record: type | None = None, many: bool = False,
+def declared(help: str, kind: Kind | None = None, *, record: type | None = None, many: bool = False,
              required: bool = False, choices: Mapping[Any, str] | None = None, max_length: int | None = None,
              unique_by: str | None = None, max_items: int | None = None, default: Any = None,
              title: str | None = None) -> Any:

@@ -6,15 +6,15 @@ the site never shows one without the other. Figures counted from the directory a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from ..kinds.choice import CHOICE
 from ..kinds.dates import PERIOD
-from ..precision import Period
 from ..kinds.numbers import AMOUNT
 from ..kinds.text import ID, LONGTEXT, TEXT, URL
+from ..precision import Period
 from .fields import declared
 
 QUALIFIERS = MappingProxyType({"more-than": "über", "about": "rund", "exactly": "genau"})

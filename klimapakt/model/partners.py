@@ -8,15 +8,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from ..kinds.choice import CHOICE
 from ..kinds.dates import DATE
 from ..kinds.numbers import BOOL, INT, PERCENT, TONNES, YEAR
 from ..kinds.text import EMAIL, ID, LOGO, LONGTEXT, NAME, PHONE, TEXT, URL
-from ..vocabulary import (DISTRICTS, LOGO_DIR, MAX_PARTNERS, MEASURE_FIELDS, MEASURE_STATUSES, ROLE_FOUNDING, ROLES,
-                          SCOPES, SECTORS, SIZES, STATUS_PARTNER, STATUSES, YEAR_MAX, YEAR_MIN)
+from ..vocabulary import (
+    DISTRICTS,
+    LOGO_DIR,
+    MAX_PARTNERS,
+    MEASURE_FIELDS,
+    MEASURE_STATUSES,
+    ROLE_FOUNDING,
+    ROLES,
+    SCOPES,
+    SECTORS,
+    SIZES,
+    STATUS_PARTNER,
+    STATUSES,
+    YEAR_MAX,
+    YEAR_MIN,
+)
 from .fields import declared
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from ..kinds.dates import DATE_RE, GERMAN_DATE_RE
 from ..model.fields import Field
 from ..rules.values import allowed_values
-from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS
 from ..source.context import shorten
+from ..vocabulary import DISTRICT_QUARTERS, DISTRICTS
 
 GERMAN_NUMBER_RE = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234,5
 COMMA_NUMBER_RE = re.compile(r"^[-+]?\d+(?:,\d+)?$")  # 12,5

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..exports.csv_tables import PARTNER_ID, Column, Table
 from ..report import WARNING
 from .aliases import PARTNER_ALIASES
-from .sheet import Problem, Row, Sheet
+from .sheet import CellProblem, Row, Sheet
 
 IDENTITY = ("id",)  # the partners table's key column: left empty, the id is made from the name
 FORMAT_NOTES = {  # what a cell of each datatype takes, for the notes row
@@ -80,9 +80,10 @@ def table_for(sheet: Sheet, tables: tuple[Table, ...]) -> Table | None:
     return best[2] if best[0] else None
 
 
-def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[Problem]]:
+def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[CellProblem]]:
     """The sheet's columns; an unknown header is a hint (its cells are not imported), a repeated one an error."""
-    names, columns, problems, first, aliases = names_of(table), {}, [], {}, []
+    names, columns, problems, aliases = names_of(table), {}, [], []
+    first: dict[str, int] = {}
     row = sheet.header_row
     for index, header in enumerate(sheet.header):
         if not header:
@@ -91,10 +92,10 @@ def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[Problem]]:
         if column is None:
             close = difflib.get_close_matches(header, [c.title for c in table.columns], n=1, cutoff=0.7)
             hint = f" Meinten Sie „{close[0]}“?" if close else ""
-            problems.append(Problem(sheet.file, row, index + 1, f"Die Spalte „{header}“ gehört zu keinem Feld und wird "
+            problems.append(CellProblem(sheet.file, row, index + 1, f"Die Spalte „{header}“ gehört zu keinem Feld und wird "
                                     f"nicht übernommen.{hint}", WARNING))
         elif column.name in first:
-            problems.append(Problem(sheet.file, row, index + 1, f"Die Spalte „{header}“ steht doppelt (schon in Spalte "
+            problems.append(CellProblem(sheet.file, row, index + 1, f"Die Spalte „{header}“ steht doppelt (schon in Spalte "
                                     f"{first[column.name] + 1}). Bitte eine der beiden löschen."))
         else:
             first[column.name] = index
@@ -102,7 +103,7 @@ def layout(sheet: Sheet, table: Table) -> tuple[Layout, list[Problem]]:
             if normalised(header) not in (normalised(column.name), normalised(column.title)):
                 aliases.append((index, header, column))
     if table.path and PARTNER_ID not in [c.field for c in columns.values()]:
-        problems.append(Problem(sheet.file, row, 0, f"Im Blatt „{sheet.name}“ fehlt die Spalte „{PARTNER_ID.title}“ "
+        problems.append(CellProblem(sheet.file, row, 0, f"Im Blatt „{sheet.name}“ fehlt die Spalte „{PARTNER_ID.title}“ "
                                 f"({PARTNER_ID.key}): Sie sagt, zu welchem Partner eine Zeile gehört."))
     return Layout(table, columns, tuple(aliases)), problems
 

@@ -79,7 +79,8 @@ def record_widget(f: Field) -> dict[str, Any]:
 
 def summary(spec: tuple[Field, ...]) -> str:
     keys = [f.key for f in spec]
-    return "{{fields.%s}}" % next((key for key in SUMMARY_KEYS if key in keys), keys[0])
+    key = next((key for key in SUMMARY_KEYS if key in keys), keys[0])
+    return "{{fields." + key + "}}"
 
 
 def select_widget(f: Field) -> dict[str, Any]:
@@ -105,12 +106,12 @@ def value_widget(f: Field) -> dict[str, Any]:
     if primary == "boolean":
         return {"widget": "boolean", "default": False}
     if primary in ("integer", "number"):
-        widget = {"widget": "number", "value_type": "int" if primary == "integer" else "float"}
-        widget.update({key: schema[limit] for key, limit in (("min", "minimum"), ("max", "maximum")) if limit in schema})
-        return widget
+        number: dict[str, Any] = {"widget": "number", "value_type": "int" if primary == "integer" else "float"}
+        number.update({key: schema[limit] for key, limit in (("min", "minimum"), ("max", "maximum")) if limit in schema})
+        return number
     if schema.get("format") == "date":
         return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
-    widget = {"widget": "text" if f.kind.prose == "long" else "string"}
+    widget: dict[str, Any] = {"widget": "text" if f.kind.prose == "long" else "string"}
     if schema.get("maxLength"):
         widget["maxlength"] = schema["maxLength"]
     if schema.get("pattern"):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import yaml
 
@@ -22,7 +23,7 @@ from ..model.fields import Field, fields_of
 from .yaml_edit import Document
 from .yaml_text import essential, item_lines
 
-EMPTY = (None, "", [], {}, ())
+EMPTY: tuple[Any, ...] = (None, "", [], {}, ())
 
 
 class NormalizeError(ValueError):
@@ -125,7 +126,7 @@ def key(entry: Mapping[str, Any]) -> str:
 
 def base_chunks(doc: Document, registry: Registry, items: list[yaml.MappingNode], base_entries: list[Any]) -> dict[str, str]:
     """Each base entry's text (with the comments above it), by its data: what an untouched entry keeps."""
-    chunks = {}
+    chunks: dict[str, str] = {}
     for index, item in enumerate(items):
         data = clean_record(registry.record, base_entries[index], f"{registry.file}: Eintrag {index + 1}")
         chunks.setdefault(key(data), doc.text[chunk_start(doc, item, items[index - 1] if index else None):

@@ -23,11 +23,12 @@ from ..load.registries import PARTNERS
 from ..model.fields import Field, fields_of
 from ..model.partner_rules import name_skeleton
 from ..model.partners import Partner
-from ..report import ERROR, Problem as RegistryProblem, errors
+from ..report import ERROR, errors
+from ..report import Problem as RegistryProblem
 from ..rules.values import ID_MAX
 from .incoming import Cell, Incoming, ListRow, Rows, read_rows
 from .resolve import PartnerReferences, ask_about_look_alikes, collapse_columns, missing_columns
-from .sheet import Problem
+from .sheet import CellProblem
 from .skipped import Skipped
 from .yaml_edit import Document
 from .yaml_text import as_values, essential
@@ -40,7 +41,7 @@ class Outcome:
     added: list[Incoming] = field(default_factory=list)
     updated: list[tuple[str, list[str]]] = field(default_factory=list)  # (id, German names of the changed fields)
     unchanged: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # at the cells of the spreadsheets
+    problems: list[CellProblem] = field(default_factory=list)  # at the cells of the spreadsheets
     registry_problems: list[RegistryProblem] = field(default_factory=list)  # in partners.yml itself
     text: str = ""  # the new partners.yml
     skipped: list[Skipped] = field(default_factory=list)  # rows that are no partner: titles, hidden, empty, totals
@@ -94,7 +95,8 @@ def identify(rows: Rows, partners: tuple[Partner, ...], outcome: Outcome) -> lis
     for partner in partners:
         by_name.setdefault(name_skeleton(partner.name), []).append(partner)
     taken = set(by_id) | {str(row.value("id")) for row in rows.partners if row.value("id")}
-    found, first = [], {}
+    found: list[Any] = []
+    first: dict[Any, Any] = {}
     for row in rows.partners:
         name = row.value("name")
         if row.value("id"):
@@ -195,7 +197,8 @@ def list_value(table: Table, rows: list[ListRow], existing: Partner | None,
         return tuple(new), list(enumerate(rows, start=1))
     merged = [dict(item) for item in current(existing, table.path)]
     positions = {item.get(f.unique_by): index for index, item in enumerate(merged)}
-    placed, seen = [], {}
+    placed: list[Any] = []
+    seen: dict[Any, Any] = {}
     for row, item in zip(rows, new):
         key = item.get(f.unique_by)
         if key in seen:

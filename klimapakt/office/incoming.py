@@ -17,7 +17,7 @@ from ..report import ERROR, WARNING
 from .cells import CellError, convert
 from .columns import is_notes_row, layout, table_for
 from .header import title_rows, with_header
-from .sheet import Problem, Sheet, SheetError, read_sheets
+from .sheet import CellProblem, Sheet, SheetError, read_sheets
 from .skipped import Skipped, first_text, skip_reason
 
 
@@ -30,8 +30,8 @@ class Cell:
     column: int = 0
     title: str = ""
 
-    def problem(self, message: str, severity: str = ERROR) -> Problem:
-        return Problem(self.file, self.row, self.column, f"{self.title}: {message}" if self.title else message,
+    def problem(self, message: str, severity: str = ERROR) -> CellProblem:
+        return CellProblem(self.file, self.row, self.column, f"{self.title}: {message}" if self.title else message,
                        severity)
 
 
@@ -64,7 +64,7 @@ class ListRow:
 class Rows:
     partners: list[Incoming] = field(default_factory=list)
     lists: list[ListRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
     failed: set[tuple[str, int, int]] = field(default_factory=set)  # cells with a problem already (file, row, column)
     failed_rows: set[tuple[str, int]] = field(default_factory=set)  # their (file, row)
     skipped: list[Skipped] = field(default_factory=list)  # rows that are no partner and no list entry
@@ -84,7 +84,7 @@ def read_rows(paths: list[Path], tables: tuple[Table, ...]) -> Rows:
         try:
             sheets = read_sheets(path)
         except SheetError as error:
-            rows.problems.append(Problem(path.name, 0, 0, str(error).removeprefix(f"{path.name}: ")))
+            rows.problems.append(CellProblem(path.name, 0, 0, str(error).removeprefix(f"{path.name}: ")))
             continue
         for sheet in sheets:
             read_sheet(with_header(sheet, tables), tables, rows)
@@ -95,7 +95,7 @@ def read_sheet(sheet: Sheet, tables: tuple[Table, ...], rows: Rows) -> None:
     """The sheet's partners or list entries into `rows`; the rows that are neither into `rows.skipped`."""
     table = table_for(sheet, tables)
     if table is None:
-        rows.problems.append(Problem(sheet.file, sheet.header_row, 0, f"Das Blatt „{sheet.name}“ passt zu keiner "
+        rows.problems.append(CellProblem(sheet.file, sheet.header_row, 0, f"Das Blatt „{sheet.name}“ passt zu keiner "
                                      "Tabelle (keine bekannte Spaltenüberschrift) und wird übersprungen.", WARNING))
         return
     found, problems = layout(sheet, table)

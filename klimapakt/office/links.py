@@ -16,14 +16,15 @@ from __future__ import annotations
 import asyncio
 import os
 import ssl
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..kinds.text import REGISTRATION, URL
 from ..load import loader
-from ..load.registries import EVENTS, FIGURES, PARTNERS
+from ..load.registries import declared_files
 from ..model.fields import fields_of
 from ..neutral import neutral
 from ..report import Problem, errors, format_text
@@ -70,29 +71,29 @@ def links_of(records: Iterable[Any], file: str) -> list[Link]:
     """The web addresses of the records' fields that hold one."""
     found = []
     for record in records:
-        for f in fields_of(type(record)):
+        record_type: type = type(record)
+        for f in fields_of(record_type):
             value = getattr(record, f.key)
-            if f.kind in LINK_KINDS and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+            if f.kind is not None and f.kind in LINK_KINDS and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
                 found.append(Link(value, file, record.lines.get(f.key, record.line), record.id, f.key))
     return found
 
 
 def registry_links(folder: Path, environ: Mapping[str, str] | None = None) -> tuple[list[Link], list[Problem]]:
-    """Every link of partners.yml, events.yml and kennzahlen.yml in `folder` (or the files their
-    environment variables name, as for `check` and the build), and every error in them: a report over
-    a registry with errors would leave out what could not be read."""
+    """Every link of every declared registry's file in `folder` (or the file its environment variable
+    names, as for `check` and the build), and every error in them: a report over a registry with errors
+    would leave out what could not be read."""
     environ = os.environ if environ is None else environ
-    path = {r.name: folder / (environ.get(r.env) or r.file) for r in (PARTNERS, EVENTS, FIGURES)}
-    loaded = loader.load_file(path[PARTNERS.name], logo_dir=folder / "docs/assets/partners")
-    found, problems = links_of(loaded.partners, path[PARTNERS.name].name), list(loaded.problems)
-    if path[EVENTS.name].exists() or environ.get(EVENTS.env):
-        events, event_problems = loader.load_events(path[EVENTS.name], [p.id for p in loaded.partners])
-        found += links_of(events, path[EVENTS.name].name)
-        problems += event_problems
-    if path[FIGURES.name].exists() or environ.get(FIGURES.env):
-        figures = loader.load_file(path[FIGURES.name], registry=FIGURES)
-        found += links_of(figures.records, path[FIGURES.name].name)
-        problems += figures.problems
+    found: list[Link] = []
+    problems: list[Problem] = []
+    ids: dict[str, list[str]] = {}
+    for registry, path in declared_files(environ, folder):
+        references = {name: ids.get(name, []) for name in registry.references}
+        loaded = loader.load_file(path, registry=registry, references=references,
+                                  logo_dir=folder / "docs/assets/partners")
+        ids[registry.name] = [record.id for record in loaded.records]
+        found += links_of(loaded.records, path.name)
+        problems += loaded.problems
     return found, errors(problems)
 
 

@@ -13,9 +13,10 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .. import clock
 from ..exports.cells import CSV_DELIMITER, CSV_ENCODING, CSV_LINE_END, csv_scalar

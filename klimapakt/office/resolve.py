@@ -18,7 +18,7 @@ from ..model.fields import fields_of
 from ..model.partner_rules import name_skeleton
 from ..model.partners import Partner
 from .incoming import Incoming, Rows
-from .sheet import Problem
+from .sheet import CellProblem
 from .skipped import ranges
 
 LEGAL_FORMS = {"gmbh", "ag", "kg", "kgaa", "co", "cokg", "ev", "mbh", "se", "ohg", "gbr", "ug", "eg", "inc", "ltd",
@@ -59,7 +59,7 @@ def core_index(partners: tuple[Partner, ...]) -> dict[str, list[tuple[tuple[str,
     return index
 
 
-def ask_about_look_alikes(incoming: list[Incoming], partners: tuple[Partner, ...]) -> tuple[list[Incoming], list[Problem]]:
+def ask_about_look_alikes(incoming: list[Incoming], partners: tuple[Partner, ...]) -> tuple[list[Incoming], list[CellProblem]]:
     """New rows whose name looks like an existing partner's become a question (an error: nothing is written)."""
     kept, problems, index = [], [], core_index(partners)
     for row in incoming:
@@ -76,7 +76,7 @@ def ask_about_look_alikes(incoming: list[Incoming], partners: tuple[Partner, ...
     return kept, problems
 
 
-def missing_columns(rows: Rows, incoming: list[Incoming], known: set[str]) -> tuple[list[Problem], set[tuple[str, str]]]:
+def missing_columns(rows: Rows, incoming: list[Incoming], known: set[str]) -> tuple[list[CellProblem], set[tuple[str, str]]]:
     """One error per sheet and required column that new partners need and the sheet lacks; and the
     (file, key) pairs whose row-by-row messages it replaces."""
     problems, replaced = [], set()
@@ -87,7 +87,7 @@ def missing_columns(rows: Rows, incoming: list[Incoming], known: set[str]) -> tu
             if f.key in present:
                 continue
             replaced.add((file, f.key))
-            problems.append(Problem(file, 0, 0, f"Die Spalte „{f.title}“ fehlt. Sie ist Pflicht für neue Partner "
+            problems.append(CellProblem(file, 0, 0, f"Die Spalte „{f.title}“ fehlt. Sie ist Pflicht für neue Partner "
                                     f"(hier {len(new)}, Zeile {ranges([row.origin.row for row in new])}). Bitte eine "
                                     f"Spalte mit der Überschrift „{f.title}“ einfügen und in jede Zeile "
                                     f"{HOW_TO_ADD.get(f.key, 'den Wert')} eintragen."))
@@ -123,13 +123,13 @@ def kind_of(message: str) -> str:
     return re.sub(r"\d+", "0", re.sub(r"„[^“]*“", "„…“", message))
 
 
-def collapse_columns(problems: list[Problem]) -> list[Problem]:
+def collapse_columns(problems: list[CellProblem]) -> list[CellProblem]:
     """Problems of one kind in one column (or of whole rows), more than COLLAPSE_AFTER: the first, with the
     rows of all."""
-    def key(problem: Problem) -> tuple[str, int, str, str]:
+    def key(problem: CellProblem) -> tuple[str, int, str, str]:
         return problem.file, problem.column, problem.severity, kind_of(problem.message)
 
-    groups: dict[tuple[str, int, str, str], list[Problem]] = {}
+    groups: dict[tuple[str, int, str, str], list[CellProblem]] = {}
     for problem in problems:
         if problem.row:
             groups.setdefault(key(problem), []).append(problem)
@@ -140,7 +140,7 @@ def collapse_columns(problems: list[Problem]) -> list[Problem]:
             result.append(problem)
         elif problem is group[0]:
             where = "Zellen dieser Spalte" if problem.column else "Zeilen"
-            result.append(Problem(problem.file, problem.row, problem.column,
+            result.append(CellProblem(problem.file, problem.row, problem.column,
                                   f"{problem.message} Ebenso in {len(group) - 1} weiteren {where} "
                                   f"(Zeile {ranges([p.row for p in group[1:]])}).", problem.severity))
     return result

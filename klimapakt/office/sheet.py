@@ -36,7 +36,7 @@ class SheetError(Exception):
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
+class CellProblem:
     """A problem at a cell, printed as `FILE:ROW:COLUMN: …` with the column's letter as Excel shows it."""
 
     file: str

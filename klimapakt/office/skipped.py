@@ -8,8 +8,9 @@ whose filled cells are all numbers (a lone 150 under a list of 150 partners).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "gesamtsumme", "gesamtzahl", "total", "anzahl", "zwischensumme")
 # The word alone, perhaps with a colon and a number („Gesamt: 150“); „Summen Test GmbH“ is a name.

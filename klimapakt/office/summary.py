@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from ..report import ERROR, errors
 from .importer import Outcome, run_import
@@ -21,7 +22,8 @@ def summary_text(outcome: Outcome, into: Path, *, dry_run: bool, local: bool = T
     """The problems, then added / updated / unchanged, then what happened to the file."""
     lines: list[str] = []
     problem_errors = [p for p in outcome.problems if p.severity == ERROR] + errors(outcome.registry_problems)
-    hints = [p for p in [*outcome.problems, *outcome.registry_problems] if p.severity != ERROR]
+    everything: list[Any] = [*outcome.problems, *outcome.registry_problems]
+    hints = [p for p in everything if p.severity != ERROR]
     if problem_errors:
         lines += ["Fehler:", *(f"  {p}" for p in problem_errors)]
     if hints:

@@ -17,7 +17,7 @@ from ..exports.xlsx import add_table, column_letter, new_workbook, workbook_byte
 from .columns import note
 
 TEMPLATE_PATH = Path("vorlagen/partner-import.xlsx")
-STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: the template changes only with the fields
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # fixed: the template changes only with the fields
 LISTS_SHEET = "Auswahllisten"
 LAST_ROW = 2000  # the drop-down lists reach this far
 BOOLEAN_CHOICES = ("ja", "nein")

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from .. import vocabulary
 from ..load.registries import PARTNERS
-from .sheet import SUFFIXES
 from .monitoring_md import md
+from .sheet import SUFFIXES
 from .summary import import_files
 from .terminal import neutral
 

@@ -9,7 +9,8 @@ quoting and every untouched entry stay byte for byte as they were.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -119,7 +120,7 @@ class Document:
             previous = mapping.value[0]
         self.insert_lines(self.after_line(self.content_end(previous[1])), lines)
 
-    def append(self, spec: tuple[Field, ...], entries: list[Mapping[str, Any]]) -> None:
+    def append(self, spec: tuple[Field, ...], entries: Sequence[Mapping[str, Any]]) -> None:
         """New entries at the end of the list, in the file's style."""
         if not entries:
             return

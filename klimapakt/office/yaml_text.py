@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -56,7 +57,8 @@ def is_plain_text(text: str) -> bool:
         return False
     if ": " in text or " #" in text or text.endswith(":") or YAML12_NUMBER_RE.match(text):
         return False
-    return yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    resolved = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type]
+    return resolved == "tag:yaml.org,2002:str"
 
 
 def value_lines(value: Any, indent: int) -> list[str]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable
 
-from ..model.partners import Partner
-from ..render.html import render
+import jinja2
+
 from .. import vocabulary
+from ..model.partners import Partner
 from ..vocabulary import PROFILE_DIR
 
 BADGE_FILE = vocabulary.BADGE_FILE
@@ -62,10 +63,19 @@ def badge_for(partner: Partner) -> Badge | None:
     return Badge(partner.id, partner.name, partner.year_joined)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def badge_svg(year: int | None) -> str:
     """The SVG text; it depends on the year only, so each year is rendered once per build."""
-    return render("badge.svg", text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
+    template = templates().get_template("badge.svg")
+    return template.render(text=f"{NAME} seit {year}" if year else NAME, year=year, width=WIDTH, height=HEIGHT)
+
+
+@functools.cache
+def templates() -> jinja2.Environment:
+    """The outputs' own templates (the badge and the redirect pages are files, not parts of a page: no
+    render layer needed)."""
+    return jinja2.Environment(loader=jinja2.PackageLoader("klimapakt.outputs", "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ import datetime as dt
 import email.utils
 import json
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..clock import TZ
 from .. import precision
+from ..clock import TZ
 from ..load import news
 
 RSS_PATH = "aktuelles/feed.xml"

@@ -8,7 +8,7 @@ events are `VALUE=DATE` with the exclusive end date RFC 5545 asks for.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import icalendar
@@ -32,7 +32,7 @@ class Text(icalendar.vText):
     """
 
     def to_ical(self) -> bytes:
-        return escape_text(str(self)).encode(self.encoding)
+        return escape_text(str(self)).encode(self.encoding)  # type: ignore[attr-defined]  # icalendar sets it
 
 
 def event_file_path(event: Event) -> str:
@@ -75,7 +75,7 @@ def vevent(event: Event, site_url: str, stamp: dt.datetime) -> icalendar.Event:
 def calendar(events: Iterable[Event], site_url: str, *, stamp: dt.datetime | None = None,
              name: str = CALENDAR_NAME) -> icalendar.Calendar:
     events = sorted(events, key=Event.sort_key)
-    stamp = (stamp or build_timestamp()).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (stamp or build_timestamp()).astimezone(dt.UTC).replace(microsecond=0)
     cal = icalendar.Calendar.new(
         prodid=PRODID,
         method="PUBLISH",

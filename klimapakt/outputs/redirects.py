@@ -9,18 +9,18 @@ refresh, with a canonical link for search engines), and for a Klimapartner a cop
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..model.partners import Partner
-from ..render.html import render
 from ..vocabulary import PROFILE_DIR
 from . import badges
 
 
 def redirect_page(partner: Partner, site_url: str) -> str:
     canonical = f"{site_url.rstrip('/')}/{PROFILE_DIR}/{partner.id}/"
-    return render("redirect.html", name=partner.name, target=f"../{partner.id}/", canonical=canonical)
+    return badges.templates().get_template("redirect.html").render(name=partner.name, target=f"../{partner.id}/",
+                                                                   canonical=canonical)
 
 
 def write_redirects(partners: Iterable[Partner], site_dir: Path, site_url: str) -> int:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .. import files
 from ..report import ERROR, Problem
@@ -123,7 +123,8 @@ class Locator:
 
     def __init__(self, body: str, first_line: int):
         self.lines = [(line.lower(), html.unescape(line).lower()) for line in body.split("\n")]
-        self.first_line, self.seen = first_line, {}
+        self.first_line = first_line
+        self.seen: dict[str, int] = {}
 
     def __call__(self, needles: tuple[str, ...]) -> int:
         for needle in needles:

@@ -11,7 +11,6 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from pymdownx.slugs import slugify
 

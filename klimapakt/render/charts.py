@@ -7,9 +7,9 @@ colour; the page puts a data table beside it as the full text alternative.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 TEXT_COLOUR = "#1a1a1a"
 

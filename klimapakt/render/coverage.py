@@ -8,8 +8,8 @@ only how many are listed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model.figures import Figure, figure
 from ..model.partners import Partner

@@ -10,7 +10,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
-from .. import vocabulary as model
+from .. import vocabulary
 from ..model.partners import Partner
 
 # "Above about 40 partners" (issue 13): from this many listed partners on, the letter bar is offered.
@@ -57,16 +57,6 @@ def letter_bar(ordered: list[Partner]) -> list[Letter]:
 
 def district_short(number: int) -> str:
     """'3 (Bilk, Flehe, Friedrichstadt …)': the number with its first Stadtteile, for a compact card."""
-    quarters = model.DISTRICT_QUARTERS[number]
+    quarters = vocabulary.DISTRICT_QUARTERS[number]
     shown = ", ".join(quarters[:QUARTERS_ON_CARD]) + (" …" if len(quarters) > QUARTERS_ON_CARD else "")
     return f"{number} ({shown})"
-
-
-def search_text(partner: Partner) -> str:
-    """What the directory's text search looks in, lower-cased: name, sector, district and its Stadtteile."""
-    parts = [partner.name]
-    if partner.sector:
-        parts += [model.SECTOR_SHORT[partner.sector], model.SECTORS[partner.sector]]
-    if partner.district:
-        parts.append(model.district_label(partner.district))
-    return " ".join(parts).lower()

@@ -9,10 +9,10 @@ sums only the scopes it reported in every year.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from .. import vocabulary as model
+from .. import vocabulary
 from ..model.partners import Emission, Partner
 from . import charts
 from .html import number_de
@@ -70,12 +70,12 @@ def compare(partners: Sequence[Partner], scope: int) -> ScopeComparison | None:
 
 
 def comparisons(partners: Sequence[Partner]) -> tuple[ScopeComparison, ...]:
-    return tuple(c for c in (compare(partners, scope) for scope in model.SCOPES) if c is not None)
+    return tuple(c for c in (compare(partners, scope) for scope in vocabulary.SCOPES) if c is not None)
 
 
 def rule_text(c: ScopeComparison) -> str:
     """The rule under the chart, in words: which partners and years the sums cover."""
-    scope = model.SCOPES[c.scope]
+    scope = vocabulary.SCOPES[c.scope]
     if not c.years:
         return (f"Kein Partner hat {scope} in zwei aufeinanderfolgenden Jahren berichtet. "
                 "Ein Vergleich über die Jahre ist deshalb noch nicht möglich.")
@@ -92,11 +92,11 @@ def rule_text(c: ScopeComparison) -> str:
 
 def scope_fill(scope: int) -> charts.Fill:
     """A scope looks the same on every chart: Scope 1 solid, Scope 2 hatched, Scope 3 dotted."""
-    return charts.fill_at(scope - 1, model.SCOPES[scope], SCOPE_NOTES[scope])
+    return charts.fill_at(scope - 1, vocabulary.SCOPES[scope], SCOPE_NOTES[scope])
 
 
 def comparison_chart(c: ScopeComparison) -> str:
-    scope = model.SCOPES[c.scope]
+    scope = vocabulary.SCOPES[c.scope]
     bars = [charts.Bar(str(year), (tonnes,), f"{number_de(round(tonnes))} t") for year, tonnes in zip(c.years, c.tonnes)]
     desc = (f"Summe der {scope}-Emissionen je Jahr in Tonnen CO2e, von {c.years[0]} bis {c.years[-1]}, immer über "
             f"dieselben {number_de(c.partners)} Partner: {year_totals(bars)}. Die Tabelle darunter nennt alle Werte.")
@@ -108,7 +108,7 @@ def comparison_chart(c: ScopeComparison) -> str:
 
 def common_scopes(partner: Partner) -> tuple[int, ...]:
     """The scopes the partner reported in every year it reported."""
-    return tuple(s for s in model.SCOPES if partner.emissions
+    return tuple(s for s in vocabulary.SCOPES if partner.emissions
                  and all(scope_value(e, s) is not None for e in partner.emissions))
 
 
@@ -119,8 +119,8 @@ def partner_note(partner: Partner) -> str:
         return ""
     if not scopes:
         return "Kein Scope ist in jedem Jahr berichtet; deshalb gibt es kein Diagramm. Die Tabelle nennt alle Werte."
-    named = " und ".join(model.SCOPES[s] for s in scopes)
-    missing = [model.SCOPES[s] for s in model.SCOPES if s not in scopes]
+    named = " und ".join(vocabulary.SCOPES[s] for s in scopes)
+    missing = [vocabulary.SCOPES[s] for s in vocabulary.SCOPES if s not in scopes]
     text = f"Das Diagramm zeigt je Jahr die Summe von {named}, die in jedem Jahr berichtet {'ist' if len(scopes) == 1 else 'sind'}."
     if missing:
         text += f" {' und '.join(missing)} {'steht' if len(missing) == 1 else 'stehen'} nur in der Tabelle."
@@ -133,12 +133,12 @@ def partner_chart(partner: Partner) -> str:
     scopes = common_scopes(partner)
     if not scopes:
         return ""
-    named = " und ".join(model.SCOPES[s] for s in scopes)
+    named = " und ".join(vocabulary.SCOPES[s] for s in scopes)
     bars = []
     for e in sorted(partner.emissions, key=lambda e: e.year):
         values = tuple(scope_value(e, s) for s in scopes)
         # No-break spaces keep "Scope 2 462,8 t" on one line when the detail wraps.
-        detail = " · ".join(f"{model.SCOPES[s]} {number_de(round(v, 1))} t".replace(" ", "\u00a0")
+        detail = " · ".join(f"{vocabulary.SCOPES[s]} {number_de(round(v, 1))} t".replace(" ", "\u00a0")
                             for s, v in zip(scopes, values)) if len(scopes) > 1 else ""
         bars.append(charts.Bar(str(e.year), values, f"{number_de(round(sum(values), 1))} t", detail))
     stacked = "gestapelt nach Scope, " if len(scopes) > 1 else ""

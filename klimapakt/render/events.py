@@ -28,6 +28,7 @@ def when_de(event: Event) -> str:
         if end is None or end == start:
             return day_de(start)
         return f"{day_de(start)}, bis {day_de(end)}"
+    assert isinstance(start, dt.datetime) and (end is None or isinstance(end, dt.datetime))  # not all day: times
     if end is None:
         return f"{day_de(start.date())}, {time_de(start)}"
     if end.date() == start.date():

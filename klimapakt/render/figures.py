@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model.partners import Partner
 from ..vocabulary import STATUS_FORMER, STATUS_LOI, STATUS_PARTNER

@@ -8,7 +8,8 @@ server (no hoster receives the log data), or an EU hoster processing on the oper
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .html import setting_text
 

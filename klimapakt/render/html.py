@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from html import escape
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -18,11 +19,11 @@ import markupsafe
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .. import vocabulary as model
-from ..precision import Period
+from .. import vocabulary
+from ..mdtext import markdown_text
 from ..model.figures import QUALIFIERS
 from ..model.partners import Partner
-from ..mdtext import markdown_text
+from ..precision import Period
 from ..urls import mailto_url, tel_url  # noqa: F401  (templates and macros use them from here)
 from . import directory, pact
 from .coverage import Coverage
@@ -42,16 +43,16 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=model.district_label, capitalize_first=capitalize_first)
-    env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
-                       card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
+                       district_label=vocabulary.district_label, capitalize_first=capitalize_first)
+    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
+                       card_id=directory.card_id, initial=directory.initial)
     return env
 
 
 LABELS = {
-    "role": model.ROLES, "status": model.STATUSES, "sector": model.SECTORS, "sector_short": model.SECTOR_SHORT,
-    "size": model.SIZES,
-    "district": model.DISTRICTS, "field": model.MEASURE_FIELDS, "measure_status": model.MEASURE_STATUSES,
+    "role": vocabulary.ROLES, "status": vocabulary.STATUSES, "sector": vocabulary.SECTORS,
+    "sector_short": vocabulary.SECTOR_SHORT, "size": vocabulary.SIZES,
+    "district": vocabulary.DISTRICTS, "field": vocabulary.MEASURE_FIELDS, "measure_status": vocabulary.MEASURE_STATUSES,
 }
 
 
@@ -114,8 +115,8 @@ def render_directory(partners: list[Partner], root: str = "../") -> str:
     ordered = sorted(partners, key=directory.sort_key)
     listed = [p for p in ordered if not p.is_founding]
     used_sectors = sorted({p.sector for p in listed if p.sector})
-    statuses = {key: label for key, label in model.STATUSES.items() if key != model.STATUS_FOUNDING}
-    districts = {number: model.district_label(number) for number in model.DISTRICTS}
+    statuses = {key: label for key, label in vocabulary.STATUSES.items() if key != vocabulary.STATUS_FOUNDING}
+    districts = {number: vocabulary.district_label(number) for number in vocabulary.DISTRICTS}
     letters = directory.letter_bar(listed) if len(listed) >= directory.LETTER_NAV_MIN else []
     return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
                   used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters)

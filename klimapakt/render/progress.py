@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-from .. import clock, vocabulary as model
-from ..model.partners import Partner
+from .. import clock, vocabulary
+from ..model.partners import Emission, Partner
 from . import charts, emissions
 from .figures import KeyFigures, key_figures
 from .html import date_de, number_de, render
 
-CURRENT = model.STATUSES_CURRENT
+CURRENT = vocabulary.STATUSES_CURRENT
 MEASURE_STATUS_ORDER = ("done", "in-progress", "planned")
 
 
@@ -107,13 +108,13 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
     now = current(partners)
     return Progress(
         key=key_figures(partners),
-        former=sum(p.status == model.STATUS_FORMER for p in partners),
-        founding=sum(p.status == model.STATUS_FOUNDING for p in partners),
+        former=sum(p.status == vocabulary.STATUS_FORMER for p in partners),
+        founding=sum(p.status == vocabulary.STATUS_FOUNDING for p in partners),
         undated=sum(p.year_joined is None for p in now),
         over_time=over_time(now, today.year),
-        by_sector=counts(now, "sector", model.SECTORS, by_frequency=True),
-        by_size=counts(now, "size", model.SIZES),
-        by_district=counts(now, "district", model.DISTRICTS),
+        by_sector=counts(now, "sector", vocabulary.SECTORS, by_frequency=True),
+        by_size=counts(now, "size", vocabulary.SIZES),
+        by_district=counts(now, "district", vocabulary.DISTRICTS),
         measures=measures_by_field(now),
         measures_by_status=measures_by_status(now),
         emissions=emissions.comparisons(now),
@@ -128,7 +129,7 @@ def signed(partner: Partner) -> dt.date | None:
 
 def klimapartner_year(partner: Partner) -> int | None:
     """The year a current Klimapartner signed its agreement (the joining date when unsigned)."""
-    if partner.status != model.STATUS_PARTNER:
+    if partner.status != vocabulary.STATUS_PARTNER:
         return None
     date = signed(partner) or partner.joined
     return date.year if date else None
@@ -174,22 +175,22 @@ def measures_by_field(partners: Sequence[Partner]) -> tuple[MeasureRow, ...]:
     tally = Counter((m.field, m.status) for p in partners for m in p.measures)
     return tuple(
         MeasureRow(field, label, {status: tally[field, status] for status in MEASURE_STATUS_ORDER})
-        for field, label in model.MEASURE_FIELDS.items()
+        for field, label in vocabulary.MEASURE_FIELDS.items()
         if any(tally[field, status] for status in MEASURE_STATUS_ORDER)
     )
 
 
 def measures_by_status(partners: Sequence[Partner]) -> tuple[Count, ...]:
     tally = Counter(m.status for p in partners for m in p.measures)
-    return tuple(Count(status, model.MEASURE_STATUSES[status], tally[status]) for status in MEASURE_STATUS_ORDER)
+    return tuple(Count(status, vocabulary.MEASURE_STATUSES[status], tally[status]) for status in MEASURE_STATUS_ORDER)
 
 
-def has_value(emission: model.Emission) -> bool:
-    return any(emissions.scope_value(emission, scope) is not None for scope in model.SCOPES)
+def has_value(emission: Emission) -> bool:
+    return any(emissions.scope_value(emission, scope) is not None for scope in vocabulary.SCOPES)
 
 
 def targets(partners: Sequence[Partner]) -> Targets:
-    signed_up = [p for p in partners if p.status == model.STATUS_PARTNER]
+    signed_up = [p for p in partners if p.status == vocabulary.STATUS_PARTNER]
     target_lists = [p.agreement.targets if p.agreement else () for p in signed_up]
     neutral = [min(t.year for t in ts if t.climate_neutral) for ts in target_lists if any(t.climate_neutral for t in ts)]
     years = Counter(neutral)
@@ -231,9 +232,9 @@ def count_chart(chart_id: str, title: str, rows: Sequence[Count]) -> str:
 
 
 def measures_chart(progress: Progress) -> str:
-    series = charts.fills(*(model.MEASURE_STATUSES[s] for s in MEASURE_STATUS_ORDER))
+    series = charts.fills(*(vocabulary.MEASURE_STATUSES[s] for s in MEASURE_STATUS_ORDER))
     bars = [charts.Bar(row.label, tuple(row.by_status[s] for s in MEASURE_STATUS_ORDER), number_de(row.total),
-                       " · ".join(f"{model.MEASURE_STATUSES[s]} {number_de(row.by_status[s])}" for s in MEASURE_STATUS_ORDER))
+                       " · ".join(f"{vocabulary.MEASURE_STATUSES[s]} {number_de(row.by_status[s])}" for s in MEASURE_STATUS_ORDER))
             for row in progress.measures]
     desc = ("Gestapelte Balken je Handlungsfeld: umgesetzte, laufende und geplante Maßnahmen. "
             f"Zusammen {number_de(progress.measure_count)} Maßnahmen. Die Tabelle darunter nennt alle Werte.")
@@ -241,7 +242,7 @@ def measures_chart(progress: Progress) -> str:
 
 
 # The Stadtteile under each Stadtbezirk in the district table, so readers find their own.
-DISTRICT_NOTES = {number: ", ".join(quarters) for number, quarters in model.DISTRICT_QUARTERS.items()}
+DISTRICT_NOTES = {number: ", ".join(quarters) for number, quarters in vocabulary.DISTRICT_QUARTERS.items()}
 
 SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
 
@@ -260,6 +261,6 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
         "emissionen": lambda: {c.scope: emissions.comparison_chart(c) for c in progress.emissions if c.years},
     }.get(section, lambda: "")()
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
-                  built=date_de(built or clock.build_date()), percent=percent, scopes=model.SCOPES,
+                  built=date_de(built or clock.build_date()), percent=percent, scopes=vocabulary.SCOPES,
                   status_order=MEASURE_STATUS_ORDER, rule_text=emissions.rule_text,
                   worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES)

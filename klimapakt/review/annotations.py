@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
 
 from ..mdtext import markdown_text
 from ..neutral import cut_to_bytes, neutral

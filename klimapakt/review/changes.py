@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from ..load.loader import line_at
 from ..mdtext import markdown_text
@@ -27,7 +28,7 @@ LABEL_FIELDS = ("name", "title", "label")  # the field that names an entry for p
 
 
 @dataclass(frozen=True)
-class Kind:
+class ChangeKind:
     """Which registry a comparison is about, for the German text."""
 
     file: str
@@ -35,11 +36,11 @@ class Kind:
     titles: dict[str, str] | None = None  # German field names: the changes read as one sentence per entry
 
 
-PARTNERS = Kind("partners.yml", "Wer nur austritt, bleibt mit „status: former“ als ehemaliger "
+PARTNERS = ChangeKind("partners.yml", "Wer nur austritt, bleibt mit „status: former“ als ehemaliger "
                 "Partner sichtbar; ganz löschen nur auf ausdrücklichen Wunsch.")
-EVENTS = Kind("events.yml")
-FIGURES = Kind("kennzahlen.yml", titles={f.key: f.title for f in fields_of(Figure) if f.title})
-KINDS = {"partners": PARTNERS, "figures": FIGURES}  # by registry name; any other registry: Kind(file)
+EVENTS = ChangeKind("events.yml")
+FIGURES = ChangeKind("kennzahlen.yml", titles={f.key: f.title for f in fields_of(Figure) if f.title})
+KINDS = {"partners": PARTNERS, "figures": FIGURES}  # by registry name; any other registry: ChangeKind(file)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Changes:
-    kind: Kind
+    kind: ChangeKind
     added: tuple[Entry, ...] = ()
     removed: tuple[Entry, ...] = ()
     changed: tuple[Entry, ...] = ()
@@ -116,7 +117,7 @@ def same_shape(a: Any, b: Any) -> bool:
             and all(is_record(x) and type(x) is type(y) for x, y in zip(a, b)))
 
 
-def compare(old: Sequence[Any], new: Sequence[Any], kind: Kind, *,
+def compare(old: Sequence[Any], new: Sequence[Any], kind: ChangeKind, *,
             unreadable: Iterable[str] = ()) -> tuple[Changes, list[Problem]]:
     """Compare two versions' records by id. `unreadable`: ids whose entry has errors in the new
     version (the loader leaves such entries out), so they are not reported as removed."""
@@ -165,7 +166,7 @@ def accident_warnings(changes: Changes, new_by_id: dict[str, Any]) -> list[Probl
     return problems
 
 
-def removed_message(entry: Entry, kind: Kind) -> str:
+def removed_message(entry: Entry, kind: ChangeKind) -> str:
     name = f" ({entry.label})" if entry.label else ""
     return f"Eintrag „{entry.id}“{name} ist nicht mehr da – gewollt?" + (f" {kind.removal_hint}" if kind.removal_hint else "")
 
@@ -247,14 +248,14 @@ def summary_lines(changes: Changes, base: str, quote: Callable[[str], str], code
     return lines
 
 
-def field_lines(kind: Kind, fields: Sequence[FieldChange], quote: Callable[[str], str],
+def field_lines(kind: ChangeKind, fields: Sequence[FieldChange], quote: Callable[[str], str],
                 code: Callable[[str], str]) -> list[str]:
     if kind.titles and fields:
         return ["  - " + titled(kind, fields, quote)]
     return [f"  - {code(c.path)}: {describe(c, quote)}" for c in fields]
 
 
-def titled(kind: Kind, fields: Sequence[FieldChange], quote: Callable[[str], str]) -> str:
+def titled(kind: ChangeKind, fields: Sequence[FieldChange], quote: Callable[[str], str]) -> str:
     """„Wert „100“ → „120“, Stand „3. Juli 2025“ → „Juli 2026““: the fields by their German names."""
     return ", ".join(f"{(kind.titles or {}).get(c.path, c.path)} {describe(c, quote)}" for c in fields)
 

@@ -11,25 +11,27 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, TextIO
+from typing import Any, TextIO
 
 from .. import clock, vocabulary
 from ..load import loader
-from ..load.registries import FIGURES, PARTNERS, REGISTRIES, Registry, registry_for
+from ..load.registries import FIGURES, PARTNERS, Registry, declared_files, registry_for
 from ..mdtext import markdown_text
 from ..pages.check import page_problems
 from ..report import Problem, errors, format_text
 from ..rules import logos
 from ..source.context import printable
-from . import annotations, changes, page_file
+from . import annotations as github_annotations
+from . import changes, page_file
 
 GIT_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
-class Target:
+class CheckedFile:
     """One file to check, and where the files around it are."""
 
     path: Path
@@ -43,13 +45,13 @@ class Target:
         return self.holds is PARTNERS
 
     @property
-    def kind(self) -> changes.Kind:
-        return changes.KINDS.get(self.holds.name) or changes.Kind(self.holds.file)
+    def kind(self) -> changes.ChangeKind:
+        return changes.KINDS.get(self.holds.name) or changes.ChangeKind(self.holds.file)
 
 
 @dataclass
 class Result:
-    target: Target
+    target: CheckedFile
     text: str | None  # None when the file could not be read
     records: tuple[Any, ...]
     problems: list[Problem]
@@ -59,23 +61,18 @@ class Result:
     accident: list[Problem] = field(default_factory=list)
 
 
-def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[Target]:
+def targets(file: str | None, environ: Mapping[str, str], cwd: Path) -> list[CheckedFile]:
     if file:  # one file, with partners.yml and docs/ beside it; events*.yml, kennzahlen*.yml by their names
         path = Path(file)
         folder = path.absolute().parent  # not resolve(): a symlinked file is refused, not followed
         holds = registry_for(path.name)
-        return [Target(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
+        return [CheckedFile(path, holds, path if holds is PARTNERS else folder / PARTNERS.file, folder)]
     partners = Path(environ.get(PARTNERS.env) or PARTNERS.file)
     figures = Path(environ.get(FIGURES.env) or FIGURES.file)
-    found = []
-    for registry in REGISTRIES:
-        path = Path(environ.get(registry.env) or registry.file)
-        if registry is PARTNERS or path.exists() or path.is_symlink() or environ.get(registry.env):
-            found.append(Target(path, registry, partners, cwd, figures))
-    return found
+    return [CheckedFile(path, registry, partners, cwd, figures) for registry, path in declared_files(environ, Path())]
 
 
-def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str] | None = None) -> Result:
+def check_file(target: CheckedFile, logo_dir: Path | None, partner_ids: Iterable[str] | None = None) -> Result:
     """Problems and records of one file; a file that refers to partners (events) is checked against
     `partner_ids` (read from its partners file when not given)."""
     name = target.path.name
@@ -98,7 +95,7 @@ def check_file(target: Target, logo_dir: Path | None, partner_ids: Iterable[str]
     return Result(target, text, loaded.partners, [*loaded.problems, *docs_problems, *theme_problems, *pages])
 
 
-def check_all(found: list[Target], logo_dir: Path | None) -> list[Result]:
+def check_all(found: list[CheckedFile], logo_dir: Path | None) -> list[Result]:
     """Partners first, so that the events are checked against the partners just read."""
     results: list[Result] = []
     for target in found:
@@ -108,11 +105,11 @@ def check_all(found: list[Target], logo_dir: Path | None) -> list[Result]:
     return results
 
 
-def logo_path(target: Target, logo_dir: Path | None) -> Path:
+def logo_path(target: CheckedFile, logo_dir: Path | None) -> Path:
     return logo_dir or target.root / vocabulary.LOGO_DIR
 
 
-def load_partners(target: Target, logo_dir: Path | None) -> tuple[Any, ...]:
+def load_partners(target: CheckedFile, logo_dir: Path | None) -> tuple[Any, ...]:
     """The partners an events file may name (their own check reports their problems)."""
     text, problem = loader.read_source(target.partners, target.partners.name)
     return () if problem else loader.load_text(text, file=target.partners.name, logo_dir=logo_path(target, logo_dir)).partners
@@ -120,7 +117,7 @@ def load_partners(target: Target, logo_dir: Path | None) -> tuple[Any, ...]:
 
 # The base version -------------------------------------------------------------------------------
 
-def read_base(ref: str, target: Target) -> tuple[str | None, str]:
+def read_base(ref: str, target: CheckedFile) -> tuple[str | None, str]:
     """The file's text at `ref` (a git revision, or a file or folder), or None and why not (German)."""
     as_path = Path(ref)
     if as_path.is_dir():
@@ -150,7 +147,7 @@ def git_show(ref: str, path: Path) -> tuple[str | None, str]:
         return None, f"{path.name} ist dort nicht UTF-8-kodiert."
 
 
-def base_records(text: str, target: Target, logo_dir: Path | None, partner_ids: set[str]) -> tuple[Any, ...]:
+def base_records(text: str, target: CheckedFile, logo_dir: Path | None, partner_ids: set[str]) -> tuple[Any, ...]:
     # base events may name partners of the base or of the new version
     references = {"partners": partner_ids} if "partners" in target.holds.references else {}
     return loader.load_text(text, file=target.path.name, logo_dir=logo_path(target, logo_dir), registry=target.holds,
@@ -171,7 +168,7 @@ def compare_with_base(results: list[Result], ref: str, logo_dir: Path | None) ->
         old = base_records(old_text, result.target, logo_dir, partner_ids)
         if result.target.is_partners:
             partner_ids |= {p.id for p in old}
-        result.changed_lines = annotations.changed_lines(old_text, result.text)
+        result.changed_lines = github_annotations.changed_lines(old_text, result.text)
         if not result.records and errors(result.problems):
             result.note = "Die Datei enthält Fehler, die das Lesen verhindern; die Änderungsübersicht folgt, sobald sie behoben sind."
             continue
@@ -198,7 +195,7 @@ def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | Non
             print(result.note or changes.render_text(result.changes, base), file=out)
     if github:
         problems = [p for r in results for p in r.problems]
-        for line in annotations.annotation_lines(problems, changed_test(results)):
+        for line in github_annotations.annotation_lines(problems, changed_test(results)):
             print(line, file=out)
         write_step_summary(results, base, environ)
     return 1 if any(errors(r.problems) for r in results) else 0
@@ -207,7 +204,7 @@ def run(file: str | None, *, base: str | None, github: bool, logo_dir: str | Non
 def changed_test(results: list[Result]) -> Callable[[Problem], bool]:
     """Messages about a possible accident always count as changed: they are about the change."""
     accidents = {p for r in results for p in r.accident}
-    on_line = annotations.on_changed_line({r.target.path.name: r.changed_lines for r in results})
+    on_line = github_annotations.on_changed_line({r.target.path.name: r.changed_lines for r in results})
     return lambda problem: problem in accidents or on_line(problem)
 
 
@@ -219,8 +216,8 @@ def write_step_summary(results: list[Result], base: str | None, environ: Mapping
     if base:
         parts.append(changes.render_markdown([r.changes for r in results if r.changes], base))
         parts += [f"{r.target.path.name}: {markdown_text(r.note)}\n" for r in results if r.note]
-    parts.append(annotations.summary_table([p for r in results for p in r.problems]))
+    parts.append(github_annotations.summary_table([p for r in results for p in r.problems]))
     already = os.path.getsize(path) if os.path.isfile(path) else 0
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(annotations.bounded_summary("\n".join(parts) + "\n", already))
+        fh.write(github_annotations.bounded_summary("\n".join(parts) + "\n", already))
 

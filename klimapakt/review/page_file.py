@@ -4,15 +4,16 @@ the other pages and to the partners of the partners.yml beside docs/ included)."
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, TextIO
+from typing import TextIO
 
 from .. import clock
 from ..load import loader
 from ..load.registries import FIGURES, PARTNERS
 from ..pages.check import page_problems
 from ..report import ERROR, Problem, errors, format_text
-from . import annotations
+from . import annotations as github_annotations
 
 
 def run(file: str, *, github: bool, environ: Mapping[str, str], out: TextIO | None = None) -> int:
@@ -28,7 +29,7 @@ def run(file: str, *, github: bool, environ: Mapping[str, str], out: TextIO | No
                                              figure_ids(figures)) if p.file == shown]
     print(format_text(problems), file=out)
     if github:
-        for line in annotations.annotation_lines(problems, lambda problem: True):
+        for line in github_annotations.annotation_lines(problems, lambda problem: True):
             print(line, file=out)
     return 1 if errors(problems) else 0
 

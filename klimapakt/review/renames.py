@@ -7,8 +7,9 @@ their own websites. `former_ids` (model/partners.py) keeps the old addresses wor
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..report import WARNING, Problem
 from ..vocabulary import BADGE_FILE, PROFILE_DIR

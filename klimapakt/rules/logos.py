@@ -11,16 +11,15 @@ from __future__ import annotations
 import os
 import re
 import struct
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from xml.etree import ElementTree
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from .. import vocabulary
+from .. import files, vocabulary
 from ..report import ERROR, Problem
-from .. import files
 from . import names, owners, raster, svg_bounds, svg_fonts
 
 # Logo file names become part of a URL: plain ASCII letters, digits, "-", "_" and one suffix.
@@ -306,12 +305,6 @@ def _split(tag) -> tuple[str, str]:
 
 
 # Raster images: pixel size from the header.
-
-def raster_width(data: bytes, suffix: str) -> int | None:
-    """Pixel width read from the image header, or None if the header is not what the suffix claims."""
-    size = raster_size(data, suffix)
-    return size[0] if size else None
-
 
 def raster_size(data: bytes, suffix: str) -> tuple[int, int] | None:
     """(width, height) in pixels from the image header, or None if the header is not what the suffix claims."""

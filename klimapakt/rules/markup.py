@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from types import MappingProxyType
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from ..report import ERROR
 

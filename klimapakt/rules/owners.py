@@ -79,10 +79,10 @@ def post_slug(path: Path, default: str) -> str:
 def docs_files(docs_dir: Path) -> list[str]:
     """Every file MkDocs would publish from docs/ (not following links; dotfiles it skips)."""
     found = []
-    for folder, dirs, names in os.walk(docs_dir):
+    for folder, dirs, file_names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(docs_dir).as_posix()
-        found += [name if relative == "." else f"{relative}/{name}" for name in sorted(names) if not name.startswith(".")]
+        found += [name if relative == "." else f"{relative}/{name}" for name in sorted(file_names) if not name.startswith(".")]
     return found
 
 

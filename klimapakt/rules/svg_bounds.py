@@ -14,7 +14,8 @@ first, iteratively, so no nesting reaches Python's recursion limit.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 from xml.etree import ElementTree
 
 MAX_DEPTH = 100  # design tools nest groups a dozen levels deep
@@ -136,7 +137,7 @@ def expanded_count(root: ElementTree.Element, ids: dict[str, ElementTree.Element
     styled = styled_targets(root, ids)
     done: dict[int, int] = {}
     on_path = {id(root)}
-    stack = [[root, drawn(root, ids, styled), 1]]
+    stack: list[list[Any]] = [[root, drawn(root, ids, styled), 1]]  # element, what it draws, its count
     while stack:
         frame = stack[-1]
         for following, maybe in frame[1]:

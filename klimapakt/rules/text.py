@@ -89,15 +89,15 @@ HIDDEN_CANDIDATE_RE = _hidden_characters_re()
 TAG_START_RE = re.compile(r"</?[A-Za-z]")
 
 
-def check_plain_text(value: str, single_line: bool = False) -> list[str]:
-    """Data is rendered as text, never as a template or markup: refuse what looks like either, and
-    characters that hide text (see `find_hidden_character`)."""
-    hidden = find_hidden_character(value, single_line)
-    return ([hidden_character_message(*hidden)] if hidden else []) + check_markup(value) + check_bracketed_address(value)
-
-
 # An address in angle brackets, as mail programs write it: „<https://acme.example>“, „Erika <erika@acme.example>“.
 BRACKETED_ADDRESS_RE = re.compile(r"<((?:[hH][tT][tT][pP][sS]?://|www\.)[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+
+
+def check_plain_text(value: str, single_line: bool = False) -> list[str]:
+    """Data is rendered as text, never as a template or markup: refuse what looks like either, and
+    characters that hide text (see `find_hidden_character`); pages' front matter reads its text so."""
+    hidden = find_hidden_character(value, single_line)
+    return ([hidden_character_message(*hidden)] if hidden else []) + check_markup(value) + check_bracketed_address(value)
 
 
 def check_markup(value: str) -> list[str]:

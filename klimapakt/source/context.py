@@ -7,10 +7,10 @@ value cannot be used, raises `Invalid` through `fail`: the message is recorded a
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, NoReturn
+from typing import Any, NoReturn
 
 import yaml
 
@@ -108,7 +108,7 @@ def describe(node: yaml.Node) -> str:
         return "eine Liste"
     if is_null(node):
         return "ein leerer Wert"
-    if not node.style and node.tag in YAML_TYPE_NAMES:
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in YAML_TYPE_NAMES:
         return f"{YAML_TYPE_NAMES[node.tag]} („{node.value}“)"
     return f"der Text „{shorten(node.value)}“"
 

@@ -10,15 +10,20 @@ from pathlib import Path
 
 import yaml
 
-from .. import vocabulary
+from .. import files, vocabulary
 from ..report import ERROR, Problem
 from ..rules.text import character_name
-from .. import files
 from .conflicts import report_conflict_markers
 from .context import Context, count_de
 from .pasted import report_pasted_structure
-from .syntax import (COMPOSE_LOADER, nicer_syntax_error, report_hidden_line_breaks, report_syntax_error,
-                     report_unsupported_features)
+from .syntax import (
+    COMPOSE_LOADER,
+    nicer_syntax_error,
+    report_hidden_line_breaks,
+    report_syntax_error,
+    report_unsupported_features,
+)
+
 
 def read_source(path: Path, file: str) -> tuple[str, Problem | None]:
     """A registry file's text, or the one problem that stops reading it; for every registry."""

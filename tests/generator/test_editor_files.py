@@ -30,6 +30,7 @@ def test_without_the_npm_package_the_build_says_to_run_npm_ci(tmp_path):
         admin.write_admin(tmp_path / "site", tmp_path, SETTINGS)
 
 
+@pytest.mark.npm  # the editor bundle comes from the pinned npm package @sveltia/cms
 def test_the_editor_is_written_with_its_fonts_locale_and_configuration(tmp_path):
     target = admin.write_admin(tmp_path, ROOT, SETTINGS)
     bundle = (target / "sveltia-cms.js").read_text(encoding="utf-8")

@@ -325,7 +325,7 @@ def test_blank_and_format_characters_are_refused_exactly_when_present(name):
     else:
         assert [p.line for p in errors] == [3] and f"(U+{ord(value[hidden_at]):04X}" in errors[0].message
         assert f" an Stelle {hidden_at + 1}. " in errors[0].message
-        assert rules.check_plain_text(value, single_line=True) != []
+        assert rules.find_hidden_character(value, True) is not None
 
 
 # --- confusable names

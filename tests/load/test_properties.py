@@ -71,7 +71,7 @@ ALPHABET = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 def plain_text(max_size: int, single_line: bool = True) -> st.SearchStrategy[str]:
     chars = ALPHABET if single_line else st.one_of(ALPHABET, st.just("\n"))
     return (st.text(chars, min_size=1, max_size=max_size).map(str.strip)
-            .filter(lambda s: s and rules.check_plain_text(s) == [] and "\n\n\n" not in s and not stands_in(s)))
+            .filter(lambda s: s and rules.find_hidden_character(s) is None and not rules.check_markup(s) and "\n\n\n" not in s and not stands_in(s)))
 
 
 def stands_in(text: str) -> bool:

@@ -163,7 +163,7 @@ def test_the_template_filled_in_imports_and_its_notes_row_is_skipped(registry, t
     outcome = run([path], registry)
     assert outcome.ok, [str(p) for p in outcome.problems]
     assert [row.id for row in outcome.added] == ["muster-kanzlei-nord"]
-    assert outcome.problems == [sheet.Problem("vorlage.xlsx (Blatt „Partner“)", 3, 0, "Ohne Logo und Beschreibung wirkt das Profil "
+    assert outcome.problems == [sheet.CellProblem("vorlage.xlsx (Blatt „Partner“)", 3, 0, "Ohne Logo und Beschreibung wirkt das Profil "
                                               "leer. Bitte nachtragen, wenn möglich.", "warning")]
 
 

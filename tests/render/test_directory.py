@@ -62,15 +62,22 @@ def test_letter_bar_only_above_forty_partners():
     assert len(soup.select("#kp-cards > li")) == 40
 
 
-def test_card_shows_district_with_first_stadtteile_and_carries_search_text():
+def test_card_shows_district_with_first_stadtteile_and_carries_no_copy_of_its_labels():
     card = BeautifulSoup(render.render_card(partner(1, "Muster Café", sector="I", district=3)), "html.parser").li
     facts = {div.dt.get_text(): div.dd.get_text() for div in card.select("dl > div")}
     assert facts["Stadtbezirk"] == "3 (Bilk, Flehe, Friedrichstadt …)"
-    assert card["data-district"] == "3"
-    assert card["data-search"] == ("muster café hotels und gastronomie gastgewerbe stadtbezirk 3 (bilk, flehe, friedrichstadt, hafen, hamm, "
-                                   "oberbilk, unterbilk, volmerswerth)")
+    assert (card["data-district"], card["data-sector"]) == ("3", "I")
+    # directory.js searches the name, and the sector's and district's labels from the filters' options
+    assert not {"data-search", "data-name"} & set(card.attrs)
     short = BeautifulSoup(render.render_card(partner(2, "X", district=10)), "html.parser")
     assert short.select("dd")[-2].get_text() == "10 (Garath, Hellerhof)"  # no "…" when all fit
+
+
+def test_the_sector_filter_shows_short_names_and_carries_the_official_titles_for_the_search():
+    """directory.js searches a card's sector by its short name (the option's text) and official title."""
+    soup = soup_of([partner(1, "Muster Café", sector="I")])
+    (option,) = soup.select("select#kp-branche option[value=I]")
+    assert (option.get_text(), option["data-title"]) == ("Hotels und Gastronomie", "Gastgewerbe")
 
 
 def test_district_filter_offers_all_ten_districts_with_their_stadtteile():

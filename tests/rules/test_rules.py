@@ -38,25 +38,35 @@ def test_check_id_limits_length():
 
 
 @pytest.mark.parametrize("value", ["5 < 7 & 8 > 3", "{ config }", "a <b", "E-Mail: x@y.de", "Zeile 1\nZeile 2", "Tab\there"])
-def test_check_plain_text_accepts_ordinary_text(value):
-    assert rules.check_plain_text(value) == []
+def test_check_markup_accepts_ordinary_text(value):
+    assert rules.check_markup(value) == [] and rules.find_hidden_character(value) is None
+
+
+@pytest.mark.parametrize(("value", "found"), [
+    ("Muster GmbH, Musterweg 1", []),
+    ("a\u202eb {{ x }}", ["Der Text enthält ein unsichtbares Steuerzeichen (U+202E) an Stelle 2. Bitte das Zeichen löschen, "
+                          "am einfachsten den Text neu tippen.",
+                          "Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt."]),
+])
+def test_check_plain_text_combines_hidden_characters_and_markup(value, found):
+    assert rules.check_plain_text(value) == found
 
 
 @pytest.mark.parametrize("value", ["{{ config }}", "{% raw %}", "{# x #}"])
-def test_check_plain_text_refuses_template_delimiters(value):
-    assert rules.check_plain_text(value) == [
+def test_check_markup_refuses_template_delimiters(value):
+    assert rules.check_markup(value) == [
         "Der Text enthält „{{“, „{%“ oder „{#“. Diese Zeichenfolgen sind nicht erlaubt."]
 
 
 @pytest.mark.parametrize("value", ["<b>fett</b>", "<script>alert(1)</script>", "a<br>b", "<!-- x", "<img src=x onerror=y>"])
-def test_check_plain_text_refuses_html(value):
-    assert rules.check_plain_text(value) == ["Der Text enthält HTML (z. B. „<b>“). Bitte nur reinen Text eintragen."]
+def test_check_markup_refuses_html(value):
+    assert rules.check_markup(value) == ["Der Text enthält HTML (z. B. „<b>“). Bitte nur reinen Text eintragen."]
 
 
 @pytest.mark.parametrize(("value", "code", "position"), [
     ("a\x00b", "0000", 2), ("\x1b[31m", "001B", 1), ("ab\u202ecd", "202E", 3), ("x\u200by", "200B", 2), ("\x85", "0085", 1)])
-def test_check_plain_text_refuses_invisible_control_characters(value, code, position):
-    assert rules.check_plain_text(value) == [
+def test_invisible_control_characters_are_found(value, code, position):
+    assert [rules.hidden_character_message(*rules.find_hidden_character(value))] == [
         f"Der Text enthält ein unsichtbares Steuerzeichen (U+{code}) an Stelle {position}. "
         "Bitte das Zeichen löschen, am einfachsten den Text neu tippen."]
 
@@ -173,14 +183,14 @@ def png(width: int) -> bytes:
      ".webp", 256),
 ])
 def test_raster_width_reads_the_header(data, suffix, width):
-    assert rules.raster_width(data, suffix) == width
+    assert rules.raster_size(data, suffix)[0] == width
 
 
 @pytest.mark.parametrize(("data", "suffix"), [
     (png(240), ".jpg"), (b"GIF89a", ".png"), (b"\xff\xd8\x00", ".jpg"), (b"RIFF\x00\x00\x00\x00WEBPXXXX" + b"\x00" * 20, ".webp"),
     (b"\xff\xd8" + b"\xff\xe0\x00\x02" * 3, ".jpg")])
 def test_raster_width_is_none_when_the_header_is_not_what_the_suffix_says(data, suffix):
-    assert rules.raster_width(data, suffix) is None
+    assert rules.raster_size(data, suffix) is None
 
 
 def test_check_logo_file_rules(tmp_path):

@@ -30,6 +30,7 @@ def editor_url(editor_site):
     server.shutdown()
 
 
+@pytest.mark.npm  # the editor bundle comes from the pinned npm package @sveltia/cms
 def test_the_editor_is_outside_the_sitemap_and_the_search_index(editor_site):
     assert (editor_site / "admin/index.html").is_file()
     assert "/admin/" not in (editor_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -38,6 +39,7 @@ def test_the_editor_is_outside_the_sitemap_and_the_search_index(editor_site):
 
 
 @pytest.mark.browser
+@pytest.mark.npm
 @pytest.mark.parametrize("locale", ["de-DE", "en-US"])
 def test_the_sign_in_is_german_and_every_request_stays_on_127_0_0_1(browser, editor_url, locale):
     context = browser.new_context(locale=locale)
