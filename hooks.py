@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from klimapakt import clock
 from klimapakt.load import news
-from klimapakt.mkdocs import admin, hosting, navigation, preview, profile_links, sandbox, site, theme_fixes
+from klimapakt.mkdocs import admin, deferred, hosting, navigation, preview, profile_links, sandbox, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 from klimapakt.report import RegistryError
 
@@ -80,9 +80,10 @@ def _post(post) -> news.Post:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse)."""
+    """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse); on other
+    pages the HTML that macros held back from Markdown takes its place (klimapakt.mkdocs.deferred)."""
     if not page.file.src_uri.startswith(site.PROFILE_DIR + "/"):
-        return html
+        return deferred.release(html)  # a macro's ready HTML (the directory), kept out of Markdown
     return Project.from_config(config).profile_html(page.file.src_uri) or html
 
 

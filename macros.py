@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from klimapakt import exports
 from klimapakt.model import events
+from klimapakt.mkdocs import deferred
 from klimapakt.mkdocs.project import Project
 from klimapakt.outputs import vcard
 from klimapakt.render import coverage, html, progress
@@ -108,7 +109,7 @@ def define_env(env):
     def partner_directory() -> str:
         registry = project.data()
         with registry.timer:  # partner HTML: counted in the registry layer, like the profiles
-            return html.render_directory(list(registry.partners), root=page_root())
+            return deferred.hold(html.render_directory(list(registry.partners), root=page_root()))
 
     @env.macro
     def latest_news(count: int = 3) -> str:
