@@ -60,13 +60,3 @@ def district_short(number: int) -> str:
     quarters = model.DISTRICT_QUARTERS[number]
     shown = ", ".join(quarters[:QUARTERS_ON_CARD]) + (" …" if len(quarters) > QUARTERS_ON_CARD else "")
     return f"{number} ({shown})"
-
-
-def search_text(partner: Partner) -> str:
-    """What the directory's text search looks in, lower-cased: name, sector, district and its Stadtteile."""
-    parts = [partner.name]
-    if partner.sector:
-        parts += [model.SECTOR_SHORT[partner.sector], model.SECTORS[partner.sector]]
-    if partner.district:
-        parts.append(model.district_label(partner.district))
-    return " ".join(parts).lower()

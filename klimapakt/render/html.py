@@ -45,7 +45,7 @@ def environment() -> jinja2.Environment:
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
                        district_label=model.district_label, capitalize_first=capitalize_first)
     env.globals.update(model=model, labels=LABELS, profile_dir=model.PROFILE_DIR, founding_role=FOUNDING_ROLE,
-                       card_id=directory.card_id, initial=directory.initial, search_text=directory.search_text)
+                       card_id=directory.card_id, initial=directory.initial)
     return env
 
 

@@ -62,15 +62,22 @@ def test_letter_bar_only_above_forty_partners():
     assert len(soup.select("#kp-cards > li")) == 40
 
 
-def test_card_shows_district_with_first_stadtteile_and_carries_search_text():
+def test_card_shows_district_with_first_stadtteile_and_carries_its_filter_values_only():
     card = BeautifulSoup(render.render_card(partner(1, "Muster Café", sector="I", district=3)), "html.parser").li
     facts = {div.dt.get_text(): div.dd.get_text() for div in card.select("dl > div")}
     assert facts["Stadtbezirk"] == "3 (Bilk, Flehe, Friedrichstadt …)"
-    assert card["data-district"] == "3"
-    assert card["data-search"] == ("muster café hotels und gastronomie gastgewerbe stadtbezirk 3 (bilk, flehe, friedrichstadt, hafen, hamm, "
-                                   "oberbilk, unterbilk, volmerswerth)")
+    assert card["data-district"] == "3" and card["data-sector"] == "I"
+    # The search words of sector and district stand once on the filter options (directory.js), not on each card.
+    assert not card.has_attr("data-search") and not card.has_attr("data-name")
     short = BeautifulSoup(render.render_card(partner(2, "X", district=10)), "html.parser")
     assert short.select("dd")[-2].get_text() == "10 (Garath, Hellerhof)"  # no "…" when all fit
+
+
+def test_sector_options_carry_the_full_sector_name_for_the_text_search():
+    soup = soup_of([partner(1, "Muster Café", sector="I"), partner(2, "Muster Bau", sector="F")])
+    options = {o["value"]: o for o in soup.select("select#kp-branche option") if o["value"]}
+    assert set(options) == {"F", "I"} and all(o.get_text() == vocabulary.SECTOR_SHORT[key] and o["data-terms"] == vocabulary.SECTORS[key]
+                           for key, o in options.items())
 
 
 def test_district_filter_offers_all_ten_districts_with_their_stadtteile():

@@ -20,6 +20,26 @@
 
   function value(name) { return document.getElementById(fields[name]).value; }
 
+  // What the text search and the sorting read, once: the card's name, and the words of its sector and
+  // district as their filter options give them (the full names of the sector and of every Stadtteil),
+  // so that the page does not carry them on each of thousands of cards.
+  function optionWords(id) {
+    var words = {};
+    Array.prototype.forEach.call(document.getElementById(id).options, function (o) {
+      if (o.value) words[o.value] = [o.textContent, o.dataset.terms].filter(Boolean).join(" ");
+    });
+    return words;
+  }
+  var sectorWords = optionWords("kp-branche");
+  var districtWords = optionWords("kp-bezirk");
+  var known = new Map();
+  cards.forEach(function (card) {
+    var name = card.querySelector(".kp-card__title").textContent.trim();
+    var words = [name, sectorWords[card.dataset.sector], districtWords[card.dataset.district]];
+    known.set(card, { name: name.toLocaleLowerCase("de"),
+                      search: words.filter(Boolean).join(" ").toLocaleLowerCase("de") });
+  });
+
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     Object.keys(fields).forEach(function (name) {
@@ -65,7 +85,7 @@
 
   function matches(card) {
     var q = value("q").trim().toLocaleLowerCase("de");
-    if (q && card.dataset.search.indexOf(q) === -1) return false;
+    if (q && known.get(card).search.indexOf(q) === -1) return false;
     return Object.keys(filters).every(function (name) {
       var v = value(name);
       if (!v) return true;
@@ -80,7 +100,7 @@
     var byJoined = value("sortierung") === "beitritt";
     var sorted = cards.slice().sort(function (a, b) {
       if (byJoined && a.dataset.joined !== b.dataset.joined) return a.dataset.joined < b.dataset.joined ? 1 : -1;
-      return a.dataset.name.localeCompare(b.dataset.name, "de");
+      return known.get(a).name.localeCompare(known.get(b).name, "de");
     });
     var fragment = document.createDocumentFragment();
     sorted.forEach(function (card) { fragment.appendChild(card); });
