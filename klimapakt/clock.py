@@ -57,6 +57,12 @@ def build_timestamp() -> dt.datetime:
     return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc)
 
 
+def wall_clock() -> dt.datetime:
+    """The real time now in UTC, for names that must differ between runs (a deploy's release folder); never
+    SOURCE_DATE_EPOCH, which pins what a build writes, not when a deploy happens."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def check_environment() -> None:
     """Both variables readable (raises ClockError): called before the build, whose generator reads
     SOURCE_DATE_EPOCH itself and would stop with a traceback."""

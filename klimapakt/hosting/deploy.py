@@ -26,6 +26,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
+
 MANIFEST = ".SHA256SUMS"  # in each release; a dot file, so nginx does not serve it
 PARTIAL = ".partial"
 _RELEASE = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
@@ -86,7 +88,7 @@ def manifest(site: Path) -> str:
 
 
 def release_id(sums: str, now: dt.datetime | None = None) -> str:
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or clock.wall_clock()).strftime("%Y%m%dT%H%M%SZ")
     return f"{stamp}-{hashlib.sha256(sums.encode()).hexdigest()[:8]}"
 
 

@@ -16,7 +16,7 @@ from .site import PROFILE_DIR
 
 def finish_site(config: Any, partners: tuple = ()) -> csp.Policy:
     site_dir = Path(config.site_dir)
-    redirects.write_redirects(site_dir, redirects.former_profile_paths(partners, PROFILE_DIR))
+    redirects.write_nginx_redirects(site_dir, redirects.former_profile_paths(partners, PROFILE_DIR))
     policy = csp.secure_site(site_dir)
     if config.extra.get("precompress") in (True, "true"):
         compress.compress_site(site_dir)

@@ -42,6 +42,8 @@ GENERATED: tuple[tuple[str, str], ...] = (
     ("assets/javascripts/*", "das Design der Website (Material for MkDocs)"),
     ("assets/stylesheets/*", "das Design der Website (Material for MkDocs)"),
     ("assets/images/favicon.png", "das Design der Website (Material for MkDocs)"),
+    (".nginx/*", "die Einstellungen für den eigenen Webserver (Sicherheitsregeln, Weiterleitungen)"),
+    ("admin/*", "der Formular-Editor"),
 )
 LOGO_FOLDER = vocabulary.LOGO_DIR.removeprefix("docs/") + "/"
 POSTS_DIR = "aktuelles/posts"  # the blog plugin's posts: each written at aktuelles/<slug>/ (post_url_format "{slug}")

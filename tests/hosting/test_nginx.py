@@ -54,7 +54,7 @@ def served_site(demo_registry, tmp_path_factory) -> Path:
     result = build_site(demo_registry, site, KLIMAPAKT_PRECOMPRESS="true")
     assert result.returncode == 0, result.stderr
     profile = sorted(p.parent.name for p in (site / "partner").glob("*/index.html"))[0]
-    redirects.write_redirects(site, [("partner/alter-name-gmbh/", f"partner/{profile}/")])
+    redirects.write_nginx_redirects(site, [("partner/alter-name-gmbh/", f"partner/{profile}/")])
     (site / "site.webmanifest").write_text('{"name": "Test"}', encoding="utf-8")
     return site
 

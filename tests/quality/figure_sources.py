@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 BLOCKS = ("p", "li", "tr", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption", "summary")
 # What the directory counts (render/templates: coverage, figures, progress, directory): not pact figures.
-DIRECTORY_COUNTS = ("[data-figure]", ".kp-directory", ".kp-figures--directory", ".kp-table-wrap",
+DIRECTORY_COUNTS = ("[data-figure]", ".kp-directory", ".kp-directory-count", ".kp-figures--directory", ".kp-table-wrap",
                     ".kp-progress-stand", ".kp-missing", "figure.kp-figure", ".kp-sector-list")
 SKIPPED = ("script", "style", "time", "noscript", "svg", "code", "pre")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, serve
+from helpers.waits import until
 from klimapakt.load import loader
 from klimapakt.render import emissions
 from quality.contrast import contrast, parse_color
@@ -54,11 +55,14 @@ def test_chart_text_keeps_its_contrast_in_forced_colours(browser, demo_url, char
     for path in chart_pages(charted):
         page.goto(demo_url + path)
         page.wait_for_function("matchMedia('(forced-colors: active)').matches")
-        texts = page.evaluate(CHART_TEXT_COLOURS_JS)
-        assert len(texts) >= 6, path
-        low = [(t["text"], t["fill"], t["background"]) for t in texts
-               if contrast(parse_color(t["fill"]), parse_color(t["background"])) < 4.5]
-        assert low == [], f"{path}: chart text below 4.5:1 in forced colours ({scheme})"
+
+        def readable(path=path):
+            texts = page.evaluate(CHART_TEXT_COLOURS_JS)
+            assert len(texts) >= 6, path
+            low = [(t["text"], t["fill"], t["background"]) for t in texts
+                   if contrast(parse_color(t["fill"]), parse_color(t["background"])) < 4.5]
+            assert low == [], f"{path}: chart text below 4.5:1 in forced colours ({scheme})"
+        until(readable)
     page.close()
 
 
@@ -75,12 +79,15 @@ def test_no_chart_or_badge_text_under_12px_on_a_320px_screen(browser, demo_url, 
     page = browser.new_page(viewport={"width": 320, "height": 740})
     for path in chart_pages(charted):
         page.goto(demo_url + path)
-        sizes = page.evaluate(TEXT_SIZES_JS)
-        assert len(sizes) >= 6, path
-        if path.startswith("partner/"):
-            assert any(s["text"].startswith("Vorschau des Badges") for s in sizes), "the badge preview was not measured"
-        small = [(s["text"], round(s["size"], 1)) for s in sizes if s["size"] < MIN_PX]
-        assert small == [], f"{path}: text under {MIN_PX} px at 320 px"
+
+        def large_enough(path=path):
+            sizes = page.evaluate(TEXT_SIZES_JS)
+            assert len(sizes) >= 6, path
+            if path.startswith("partner/"):
+                assert any(s["text"].startswith("Vorschau des Badges") for s in sizes), "the badge preview was not measured"
+            small = [(s["text"], round(s["size"], 1)) for s in sizes if s["size"] < MIN_PX]
+            assert small == [], f"{path}: text under {MIN_PX} px at 320 px"
+        until(large_enough)
     page.close()
 
 
@@ -97,8 +104,11 @@ def test_chart_labels_fit_their_chart_under_the_text_spacing_override(browser, d
         page.goto(demo_url + path)
         page.add_style_tag(content=TEXT_SPACING_CSS)
         page.wait_for_function("getComputedStyle(document.querySelector('svg.kp-chart text')).letterSpacing !== 'normal'")
-        assert page.locator("svg.kp-chart text").count() >= 6
-        assert page.evaluate(CUT_OFF_JS) == [], f"{path}: chart text cut off under the text-spacing override"
+        expect(page.locator("svg.kp-chart text").nth(5)).to_be_attached()  # six or more
+
+        def inside(path=path):
+            assert page.evaluate(CUT_OFF_JS) == [], f"{path}: chart text cut off under the text-spacing override"
+        until(inside)
     page.close()
 
 
@@ -218,13 +228,16 @@ def test_a_printout_names_the_site_and_page_shows_source_addresses_and_the_demo_
     page.emulate_media(media="print")
     page.goto(demo_url + "fortschritt/")
     page.wait_for_function("matchMedia('print').matches")
-    printed = page.evaluate(PRINTED_JS)
-    assert printed["line"].startswith("Klimapakt Düsseldorf · ") and printed["line"].endswith("/fortschritt/")
-    assert printed["banner"] is True  # "Demodaten" on paper too
-    assert printed["sources"] and all(s.startswith('" (https://') for s in printed["sources"]), printed["sources"]
+
+    def printed_as_meant():
+        printed = page.evaluate(PRINTED_JS)
+        assert printed["line"].startswith("Klimapakt Düsseldorf · ") and printed["line"].endswith("/fortschritt/")
+        assert printed["banner"] is True  # "Demodaten" on paper too
+        assert printed["sources"] and all(s.startswith('" (https://') for s in printed["sources"]), printed["sources"]
+    until(printed_as_meant)
     page.goto(demo_url + f"partner/{charted.id}/")
     page.wait_for_function("matchMedia('print').matches")
-    assert page.evaluate(PRINTED_JS)["badge"] == "none"
+    page.wait_for_function(f"({PRINTED_JS})().badge === 'none'")
     page.emulate_media(media="screen")
     page.wait_for_function("getComputedStyle(document.querySelector('.kp-print-only')).display === 'none'")
     page.close()
