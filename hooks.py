@@ -10,7 +10,7 @@ import logging
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt.mkdocs import build, navigation, preview, site, theme_fixes
+from klimapakt.mkdocs import build, deferred, navigation, preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
@@ -45,9 +45,10 @@ def on_env(env, config, files):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse)."""
+    """Profile pages: the package's HTML replaces the empty Markdown body (no Markdown parse); on other
+    pages the HTML that macros held back from Markdown takes its place (klimapakt.mkdocs.deferred)."""
     if not page.file.src_uri.startswith(site.PROFILE_DIR + "/"):
-        return html
+        return deferred.release(html)  # a macro's ready HTML (the directory), kept out of Markdown
     return Project.from_config(config).profile_html(page.file.src_uri) or html
 
 

@@ -16,6 +16,7 @@ from ..outputs import vcard
 from ..render import coverage, html, progress
 from ..render.events import iso, when_de
 from ..render.hosting_notice import hosting_markdown
+from . import deferred
 from .project import Project
 
 
@@ -118,7 +119,7 @@ def define(env: MacrosEnv, project: Project) -> None:
     def partner_directory() -> str:
         registry = project.data()
         with registry.timer:  # partner HTML: counted in the registry layer, like the profiles
-            return html.render_directory(list(registry.partners), root=page_root())
+            return deferred.hold(html.render_directory(list(registry.partners), root=page_root()))
 
     @env.macro
     def latest_news(count: int = 3) -> str:

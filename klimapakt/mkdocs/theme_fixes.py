@@ -103,7 +103,8 @@ def fix_page(html: str, current_tab: str | None = None) -> str:
     """The page's HTML with Material's markup errors repaired and a skip link on every page;
     `current_tab`: the aria-current value for the link of the page's tab, if it has one."""
     html = _sub("checkbox-autocomplete", _CHECKBOX_AUTOCOMPLETE, r"\1", html)
-    html = _sub("empty-tabindex", _EMPTY_TABINDEX, "", html)
+    if 'tabindex=""' in html:  # the pattern starts with \s+, so re tries it at every character: 1 ms a page
+        html = _sub("empty-tabindex", _EMPTY_TABINDEX, "", html)
     if 'id="__toc"' not in html:
         html = _sub("toc-label", _TOC_LABEL, r"\1", html)
     html = _replace("icon-hidden", _ICON, _ICON[:-1] + ' aria-hidden="true">', html)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -63,17 +64,20 @@ FOUNDING_ROLE = ("Die Initialpartner haben den Klimapakt gemeinsam mit der Lande
 
 # Babel's formatting costs about 50 µs a call and a build formats the same few thousand dates and
 # numbers again on every profile: both formatters remember their results (values are immutable).
+# Given the name "de_DE", Babel parses it again on every call (about two thirds of a call's time):
+# the parsed locale is passed instead. The output is the same.
+GERMAN = Locale.parse("de_DE")
 @functools.lru_cache(maxsize=8192, typed=True)
 def date_de(value: dt.date | Period | None) -> str:
     """„3. Juli 2025“; a period as precise as it is: „Juli 2025“, „2025“."""
     if isinstance(value, Period):
         return value.text_de()
-    return format_date(value, format="long", locale="de_DE") if value else ""
+    return format_date(value, format="long", locale=GERMAN) if value else ""
 
 
 @functools.lru_cache(maxsize=8192, typed=True)
 def number_de(value: float | int | None) -> str:
-    return "" if value is None else format_decimal(value, locale="de_DE")
+    return "" if value is None else format_decimal(value, locale=GERMAN)
 
 
 def amount_de(figure) -> str:

@@ -74,6 +74,9 @@ CSS_ESCAPE_RE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\r\n\f])?|(\r\n|
 CSS_LOADING_RE = re.compile(r"(url|image-set|image|src|cross-fade)\s*\(\s*", re.I)
 CSS_EXPRESSION_RE = re.compile(r"expression\s*\(", re.I)
 INVISIBLE_RE = re.compile(r"[\s\x00-\x1f]+")
+# Every finding below needs one of these characters in the text as written: "(" (a function),
+# "@" (@import), ":" (javascript:) or "\\" (an escape, which may stand for any of them).
+CSS_SIGNIFICANT = ("(", "@", ":", "\\")
 
 
 def check_logo(filename: str, logo_dir: Path) -> list[str]:
@@ -266,6 +269,8 @@ def css_findings(text: str) -> set[str]:
     a comment), each case-insensitively after resolving escapes.
     """
     found: set[str] = set()
+    if not any(char in text for char in CSS_SIGNIFICANT):  # most attributes (path data, colours): nothing to find
+        return found
     for variant in (text, CSS_COMMENT_RE.sub("", text)):
         css = CSS_ESCAPE_RE.sub(_css_unescaped, variant).lower()
         for match in CSS_LOADING_RE.finditer(css):

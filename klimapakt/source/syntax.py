@@ -20,6 +20,8 @@ COMPOSE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when p
 HIDDEN_LINE_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
 
 def report_hidden_line_breaks(text: str, ctx: Context) -> bool:
+    if HIDDEN_LINE_BREAKS_RE.search(text) is None:  # the usual case: one search, not one per line
+        return False
     found = False
     for number, line in enumerate(text.split("\n"), start=1):
         for match in HIDDEN_LINE_BREAKS_RE.finditer(line):
