@@ -55,7 +55,7 @@ def test_a_mistyped_key_in_a_page_fails_with_the_list_of_known_keys():
     with pytest.raises(settings.UnknownSetting) as raised:
         env.macros["setting"]("impressum.betreiberin")
     assert str(raised.value).startswith("Unbekannte Einstellung „impressum.betreiberin“ (mkdocs.yml, extra.settings). "
-                                        "Bekannt sind: editor.repository, geschaeftsstelle.name, ")
+                                        "Bekannt sind: editor.repository, editor.api_root, geschaeftsstelle.name, ")
     assert "impressum.betreiber, " in str(raised.value)
 
 
