@@ -145,11 +145,18 @@ def demo_url(demo_site):
     server.shutdown()
 
 
+EXPECT_TIMEOUT_MS = 15_000
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Every expect(...) waits as long as helpers.waits.until: on a loaded CI machine Material's search
+    # builds its index (loaded only when the visitor searches) in more than Playwright's default 5 s.
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield StillBrowser(browser)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
-TIMEOUT = 10.0  # seconds; Playwright's expect waits 5 s, a loaded CI machine gets twice that
+TIMEOUT = 15.0  # seconds, as every expect(...) waits here (tests/conftest.py EXPECT_TIMEOUT_MS)
 INTERVALS = (0.1, 0.25, 0.5, 1.0)  # between tries, as Playwright's expect(...).toPass() (then 1 s)
 
 
