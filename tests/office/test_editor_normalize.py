@@ -89,6 +89,24 @@ def test_only_the_edited_and_the_added_entry_differ_and_the_header_stays(tmp_pat
     assert main(["check", str(registry)]) == 0
 
 
+def test_an_unticked_box_the_form_writes_as_false_leaves_the_file_unchanged():
+    data = yaml.safe_load(BASE)
+    data["demo"] = False  # the form's boolean default for the registry's `demo` box
+    data["partners"][2]["agreement"] = {"targets": [{"year": 2030, "climate_neutral": False}]}
+    result = normalize(editor_save(data), BASE)
+    assert "demo" not in result and "climate_neutral" not in result.split("dritte-test-kg")[1]
+    assert result.startswith(BASE.rstrip("\n") + "\n")
+
+
+def test_a_box_staff_tick_and_untick_is_written_as_they_left_it():
+    data = yaml.safe_load(BASE)
+    data["demo"] = True
+    ticked = normalize(editor_save(data), BASE)
+    assert yaml.safe_load(ticked)["demo"] is True and ticked.count("demo: true") == 1
+    data["demo"] = False
+    assert yaml.safe_load(normalize(editor_save(data), ticked))["demo"] is False
+
+
 def test_a_removed_entry_is_gone_and_the_others_stay():
     data = yaml.safe_load(BASE)
     del data["partners"][1]
