@@ -19,7 +19,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT, serve
-from quality.editor import FIXTURES, LOAD_BOUND, Session, editor_against_double, name
+from quality.editor import FIXTURES, LOAD_BOUND, Session, editor_against_double, list_items, name, section
 
 pytestmark = pytest.mark.browser
 
@@ -29,26 +29,6 @@ NEW = {"id": "gruenwerk-testdorf", "name": "Grünwerk Testdorf GmbH", "role": "p
                      "measures": [{"title": "Photovoltaik auf dem Hallendach", "field": "renewables",
                                    "status": "planned"}]}}
 EDITED_WEBSITE = "https://musterbuero-kaiserpfalz.example/klima"
-
-
-def list_items(field):
-    """The entries of a list field, in order (the editor's own markup: one .item per entry)."""
-    return field.locator(".item-list").first.locator(":scope > .item-wrapper > .item")
-
-
-# The editor renders a long form's fields as they scroll into view: scroll on until the field is there.
-_SCROLL_TO_FIELD = """([root, label]) => {
-  const named = g => (g.getAttribute('aria-label') || '').replace(/[\u2068\u2069]/g, '') === `Feld „${label}“`;
-  const groups = [...root.querySelectorAll('[role=group]')];
-  const found = groups.find(named);
-  (found || groups[groups.length - 1] || root).scrollIntoView({block: found ? 'center' : 'end'});
-  return !!found;
-}"""
-
-
-def section(parent, label: str):
-    parent.page.wait_for_function(_SCROLL_TO_FIELD, arg=[parent.element_handle(), label], timeout=LOAD_BOUND)
-    return parent.get_by_role("group", name=name("Feld „", label, "“"))
 
 
 def choose(page, field, option: str) -> None:
