@@ -96,6 +96,7 @@ def test_start_directory_filters_and_letters_without_violation(browser, nginx_ur
     expect(watched.page.locator("h1").first).to_be_visible()
     watched.open("klimapartner/")
     page = watched.page
+    page.click("#kp-filter-toggle")  # the filters are folded at first
     page.select_option("#kp-status", "partner")
     page.wait_for_function("() => location.search.includes('status=partner')")
     letter = page.locator("#kp-letters a[href]").first

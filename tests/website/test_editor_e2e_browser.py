@@ -19,6 +19,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT, serve
+from helpers.waits import until
 from quality.editor import FIXTURES, LOAD_BOUND, Session, editor_against_double, list_items, name, section
 
 pytestmark = pytest.mark.browser
@@ -89,6 +90,10 @@ def entries(text: str) -> dict[str, dict]:
     return {p["id"]: p for p in yaml.safe_load(text)["partners"]}
 
 
+def assert_clean(session: Session) -> None:
+    assert (session.violations(), session.errors, session.requests.foreign) == ([], [], [])
+
+
 def edit_website(page, index: int, website: str) -> None:
     """Reopen the saved draft, expand the entry at `index` and type a new website.
 
@@ -124,13 +129,13 @@ def test_a_partner_created_and_one_edited_in_the_form_arrive_as_a_checked_regist
         save(page)  # back in the list of files
         edit_website(page, 1, EDITED_WEBSITE)  # the second partner, in the same draft
         save(page)
-        violations, errors, foreign = session.violations(), session.errors, session.requests.foreign
+        until(lambda: assert_clean(session))  # CSP violations, console errors, foreign requests: none
         session.close()
         branches = {b: [c.message for c in commits] for b, commits in editor.repo.branches.items()}
         unknown, pulls = editor.repo.unknown, editor.repo.pulls
         (branch,) = [b for b in branches if b != "main"]
         saved = normalized(editor.repo.root / branch / "partners.yml", tmp_path)
-    assert violations == [] and errors == [] and foreign == [] and unknown == []
+    assert unknown == []
     assert len(branches[branch]) == 3, branches  # the base, the new partner, the edited website
     assert branch.startswith("cms/") and len(pulls) == 1 and pulls[0]["base"]["ref"] == "main"
     original = (FIXTURES / "partners.yml").read_text(encoding="utf-8")
