@@ -12,11 +12,12 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import TODAY, build_site, serve
+from conftest import ROOT, TODAY, build_site, serve
 from klimapakt.model.fields import fields_of
 from klimapakt.model.partners import Partner, PartnerRegistry
 from quality import editor, github_double
-from quality.privacy import RequestLog
+from quality.pages import page_types
+from quality.privacy import RequestLog, storage_problems
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,49 @@ def test_the_built_editor_shows_a_german_form_with_every_declared_partner_field(
     assert shown == [label(f) for f in fields_of(Partner)] and len(shown) >= 16
     assert foreign == [], "requests to other hosts:\n" + "\n".join(sorted(set(foreign)))
     assert errors == [] and double[0].unknown == []
+
+
+STORED_BY_EDITOR = {"sveltia-cms.prefs", "sveltia-cms.locale", "sveltia-cms.user"}  # named in docs/datenschutz.md
+
+
+def stored(page) -> dict:
+    return page.evaluate("""async () => ({local: Object.fromEntries(Object.keys(localStorage).map(
+        k => [k, localStorage.getItem(k)])), idb: (await indexedDB.databases()).map(d => d.name),
+        session: Object.keys(sessionStorage), cookie: document.cookie})""")
+
+
+@pytest.mark.browser
+@pytest.mark.npm
+def test_what_the_editor_stores_is_what_the_privacy_notice_names_and_sign_out_drops_the_token(browser, editor_url):
+    notice = (ROOT / "docs/datenschutz.md").read_text(encoding="utf-8")
+    session = editor.Session(browser, editor_url)
+    session.sign_in()
+    signed_in = stored(session.page)
+    session.page.get_by_role("button", name="Kontomenü anzeigen").click()
+    session.page.get_by_role("menuitem", name="Abmelden").click()
+    expect(session.page.get_by_role("button", name="Mit Zugriffstoken anmelden")).to_be_visible()
+    signed_out = stored(session.page)
+    cookies = session.context.cookies()
+    session.close()
+    assert set(signed_in["local"]) == STORED_BY_EDITOR and github_double.TOKEN in signed_in["local"]["sveltia-cms.user"]
+    assert signed_in["idb"] == ["github:" + "/".join(editor.REPOSITORY)]
+    assert (signed_in["session"], signed_in["cookie"], cookies) == ([], "", [])
+    assert all(f"`{key}`" in notice for key in STORED_BY_EDITOR) and "`github:`" in notice
+    assert github_double.TOKEN not in "".join(signed_out["local"].values())
+
+
+@pytest.mark.browser
+@pytest.mark.npm
+def test_the_public_pages_of_a_site_with_the_editor_store_nothing(browser, editor_site, editor_url):
+    pages = page_types(editor_site)
+    assert "admin" not in pages and not any(path.startswith("admin") for path in pages.values())
+    context = browser.new_context()
+    page = context.new_page()
+    base = editor_url.removesuffix("admin/")
+    problems = {}
+    for name, path in pages.items():
+        page.goto(base + path, wait_until="networkidle")
+        if found := storage_problems(context, page):
+            problems[name] = found
+    context.close()
+    assert len(pages) >= 12 and problems == {}
