@@ -124,10 +124,10 @@ def rewrite_list(doc: Document, registry: Registry, entries: list[dict[str, Any]
         doc.append(fields_of(registry.record), entries)
         return
     unchanged = base_chunks(doc, registry, items, base_entries)
+    comments = entry_comments(doc, items, base_entries)
     column = (doc.list_key_node.start_mark.column if doc.list_key_node is not None else 0) + doc.style.dash
-    blocks = [unchanged.pop(key(entry), None) or doc.newline.join(item_lines(fields_of(registry.record), entry,
-                                                                              column, doc.style))
-              for entry in entries]
+    blocks = [unchanged.pop(key(entry), None) or comments.get(str(entry.get("id")), "") + doc.newline.join(
+        item_lines(fields_of(registry.record), entry, column, doc.style)) for entry in entries]
     start = chunk_start(doc, items[0])
     end = line_end(doc, doc.content_end(items[-1]))
     doc.edit(start, end, (doc.newline * (2 if doc.style.gap else 1)).join(blocks))
@@ -145,6 +145,18 @@ def base_chunks(doc: Document, registry: Registry, items: list[yaml.MappingNode]
         chunks.setdefault(key(data), doc.text[chunk_start(doc, item, items[index - 1] if index else None):
                                              line_end(doc, doc.content_end(item))])
     return chunks
+
+
+def entry_comments(doc: Document, items: list[yaml.MappingNode], base_entries: list[Any]) -> dict[str, str]:
+    """The comment lines above each base entry, by its id: an edited entry keeps them too."""
+    comments: dict[str, str] = {}
+    for index, item in enumerate(items):
+        start = chunk_start(doc, item, items[index - 1] if index else None)
+        line = doc.text.rfind("\n", 0, item.start_mark.index) + 1
+        entry = base_entries[index]
+        if line > start and isinstance(entry, dict) and entry.get("id") is not None:
+            comments.setdefault(str(entry["id"]), doc.text[start:line])
+    return comments
 
 
 def chunk_start(doc: Document, item: yaml.MappingNode, previous: yaml.MappingNode | None = None) -> int:

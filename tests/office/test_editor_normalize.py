@@ -107,6 +107,15 @@ def test_a_box_staff_tick_and_untick_is_written_as_they_left_it():
     assert yaml.safe_load(normalize(editor_save(data), ticked))["demo"] is False
 
 
+def test_an_edited_entry_keeps_the_comment_above_it():
+    data = yaml.safe_load(BASE)
+    data["partners"][1]["website"] = "https://www.zweite-beispiel.example"
+    result = normalize(editor_save(data), BASE)
+    assert "  # A comment staff wrote above an entry.\n  - id: zweite-beispiel-ag\n" in result
+    assert result.count("# A comment staff wrote") == 1
+    assert yaml.safe_load(result)["partners"][1]["website"] == "https://www.zweite-beispiel.example"
+
+
 def test_a_removed_entry_is_gone_and_the_others_stay():
     data = yaml.safe_load(BASE)
     del data["partners"][1]
