@@ -3,22 +3,19 @@
 The editor's files and its policy snippet (.nginx/admin-csp.conf) are written by the build's own step
 (klimapakt.mkdocs.admin.write_admin) into a small site beside a page of the site's own: /admin/ gets the
 editor's policy instead of the pages', `noindex`, and every other security header the pages get; the pages
-keep theirs; a site without the editor sends a none-at-all policy for /admin/.
+keep theirs; a site without the editor sends a none-at-all policy for /admin/. That the editor starts in
+Chromium under both policies: tests/website/test_editor_nginx_browser.py.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
 
-from klimapakt.hosting import csp, editor_csp, redirects
-from klimapakt.mkdocs import admin
-from quality.editor import ROOT, WATCH, write_editor
-from quality.privacy import RequestLog
+from klimapakt.hosting import editor_csp
+from quality.editor import small_site
 from quality.servers import nginx_serving
 from test_nginx import SECURITY_HEADERS, fetch, header_policy
 
@@ -31,21 +28,6 @@ EDITOR_FILES = {  # path -> Content-Type, as the editor's page loads them
     "admin/locales/de.json": "application/json; charset=utf-8",
     "admin/fonts/source-sans-3-latin-wght-normal.woff2": "font/woff2",
 }
-
-
-def small_site(site: Path, *, with_editor: bool) -> Path:
-    """A page and the 404 page with the build's own policy snippet, redirects (none) and the editor step."""
-    site.mkdir(parents=True)
-    for name in ("index.html", "404.html"):
-        (site / name).write_text(f'<!doctype html><html lang="de"><meta charset="utf-8"><title>{name}</title>'
-                                 "<script>document.title += '!'</script></html>", encoding="utf-8")
-    csp.secure_site(site)
-    redirects.write_nginx_redirects(site, [])
-    if with_editor:
-        write_editor(site, API_ROOT)
-    else:
-        assert admin.write_admin(site, ROOT, {}) is None
-    return site
 
 
 def admin_policy(site: Path) -> str:
@@ -102,24 +84,3 @@ def test_without_the_editor_admin_is_missing_and_its_policy_allows_nothing(tmp_p
         status, headers, _ = fetch(url, "admin/")
     assert status == 404
     assert headers.get_all("content-security-policy") == [header_policy(site)]  # the 404 page's, a site page
-
-
-@pytest.mark.browser
-@pytest.mark.npm
-def test_the_editor_starts_under_the_header_policy_without_a_violation(browser, tmp_path):
-    """The header and the page's meta policy both apply: together they still let the editor start."""
-    site = small_site(tmp_path / "site", with_editor=True)
-    with nginx_serving(site, tmp_path / "nginx") as (url, _):
-        context = browser.new_context(locale="de-DE")
-        context.add_init_script(WATCH)
-        log = RequestLog(context)
-        page = context.new_page()
-        page.goto(url + "admin/")
-        expect(page.get_by_role("button", name="Mit Zugriffstoken anmelden")).to_be_visible(timeout=30_000)
-        page.wait_for_function("document.fonts.status === 'loaded'")
-        page.wait_for_load_state("networkidle")
-        violations = page.evaluate("() => window.kpViolations")
-        context.close()
-    assert violations == []
-    assert not log.foreign, log.foreign
-    assert any(urlsplit(u).path == "/admin/config.yml" for u in log.urls)  # read under the header policy

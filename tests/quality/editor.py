@@ -15,6 +15,7 @@ from typing import Iterator
 
 from playwright.sync_api import expect
 
+from klimapakt.hosting import csp, redirects
 from klimapakt.mkdocs import admin
 
 from . import github_double
@@ -127,3 +128,18 @@ class Session:
 
     def close(self) -> None:
         self.context.close()
+
+
+def small_site(site: Path, *, with_editor: bool, api_root: str = "https://api.github.com") -> Path:
+    """A page and the 404 page with the build's own policy snippet, redirects (none) and the editor step."""
+    site.mkdir(parents=True)
+    for name in ("index.html", "404.html"):
+        (site / name).write_text(f'<!doctype html><html lang="de"><meta charset="utf-8"><title>{name}</title>'
+                                 "<script>document.title += '!'</script></html>", encoding="utf-8")
+    csp.secure_site(site)
+    redirects.write_nginx_redirects(site, [])
+    if with_editor:
+        write_editor(site, api_root)
+    else:
+        assert admin.write_admin(site, ROOT, {}) is None  # the policy file only
+    return site
