@@ -42,6 +42,8 @@ PATCHES = (  # (what the bundle says, what the page needs)
     # Avatars come from GitHub's image CDN, another host: the account menu and the history show the icon.
     ("avatarURL:i.avatar_url", "avatarURL:void 0"),
     ("authorAvatarURL:e.author.avatarUrl", "authorAvatarURL:void 0"),
+    # Its own viewport tag forbids zooming on phones (maximum-scale=1: WCAG 1.4.4, axe's meta-viewport).
+    ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
 )
 CHARSET = '<meta charset="utf-8">'  # the page's policy follows it, before any script
 PAGE_FILES = Path(__file__).parent / "admin_files"

@@ -11,6 +11,7 @@ the run with a German message: nothing is dropped silently.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -34,15 +35,27 @@ def normalize(edited_text: str, base_text: str, registry: Registry = PARTNERS) -
     """The editor's file as the registry writes it: untouched entries as in `base_text`."""
     edited, base = parse(edited_text, registry, "vom Formular"), parse(base_text, registry, "der Basis")
     doc = Document(base_text, registry.name)
-    others = [f for f in fields_of(registry.root) if f.key != registry.name]
-    changed_top = {f.key: clean_value(f, edited.get(f.key)) for f in others
-                   if clean_value(f, edited.get(f.key)) != clean_value(f, base.get(f.key))}
+    others = tuple(f for f in fields_of(registry.root) if f.key != registry.name)
+    edited_top, base_top = top_values(registry, others, edited), top_values(registry, others, base)
+    changed_top = {f.key: edited_top.get(f.key) for f in others if edited_top.get(f.key) != base_top.get(f.key)}
     if changed_top and isinstance(doc.root, yaml.MappingNode):
-        doc.set_values(doc.root, tuple(others), {k: v if v is not None else False for k, v in changed_top.items()})
+        doc.set_values(doc.root, others, {k: v if v is not None else default(registry, k) for k, v in changed_top.items()})
     entries = [clean_record(registry.record, entry, f"{registry.file}: Eintrag {n}")
                for n, entry in enumerate(edited.get(registry.name) or [], start=1)]
     rewrite_list(doc, registry, entries, base.get(registry.name) or [])
     return doc.result()
+
+
+def top_values(registry: Registry, others: tuple[Field, ...], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The file's other top-level keys as values, the declared default left out: the form writes
+    `demo: false` for a box nobody ticked, which is the same file as no `demo:` line."""
+    return essential(registry.root, {f.key: clean_value(f, data.get(f.key)) for f in others})
+
+
+def default(registry: Registry, key: str) -> Any:
+    """What a top-level key that the form emptied goes back to (set_values writes a value, never a gap)."""
+    declared = {f.name: f.default for f in dataclasses.fields(registry.root)}.get(key)
+    return False if declared in (None, dataclasses.MISSING) else declared
 
 
 def parse(text: str, registry: Registry, which: str) -> dict[str, Any]:
@@ -111,10 +124,10 @@ def rewrite_list(doc: Document, registry: Registry, entries: list[dict[str, Any]
         doc.append(fields_of(registry.record), entries)
         return
     unchanged = base_chunks(doc, registry, items, base_entries)
+    comments = entry_comments(doc, items, base_entries)
     column = (doc.list_key_node.start_mark.column if doc.list_key_node is not None else 0) + doc.style.dash
-    blocks = [unchanged.pop(key(entry), None) or doc.newline.join(item_lines(fields_of(registry.record), entry,
-                                                                              column, doc.style))
-              for entry in entries]
+    blocks = [unchanged.pop(key(entry), None) or comments.get(str(entry.get("id")), "") + doc.newline.join(
+        item_lines(fields_of(registry.record), entry, column, doc.style)) for entry in entries]
     start = chunk_start(doc, items[0])
     end = line_end(doc, doc.content_end(items[-1]))
     doc.edit(start, end, (doc.newline * (2 if doc.style.gap else 1)).join(blocks))
@@ -132,6 +145,18 @@ def base_chunks(doc: Document, registry: Registry, items: list[yaml.MappingNode]
         chunks.setdefault(key(data), doc.text[chunk_start(doc, item, items[index - 1] if index else None):
                                              line_end(doc, doc.content_end(item))])
     return chunks
+
+
+def entry_comments(doc: Document, items: list[yaml.MappingNode], base_entries: list[Any]) -> dict[str, str]:
+    """The comment lines above each base entry, by its id: an edited entry keeps them too."""
+    comments: dict[str, str] = {}
+    for index, item in enumerate(items):
+        start = chunk_start(doc, item, items[index - 1] if index else None)
+        line = doc.text.rfind("\n", 0, item.start_mark.index) + 1
+        entry = base_entries[index]
+        if line > start and isinstance(entry, dict) and entry.get("id") is not None:
+            comments.setdefault(str(entry["id"]), doc.text[start:line])
+    return comments
 
 
 def chunk_start(doc: Document, item: yaml.MappingNode, previous: yaml.MappingNode | None = None) -> int:

@@ -36,6 +36,7 @@ def test_the_editor_is_written_with_its_fonts_locale_and_configuration(tmp_path)
     bundle = (target / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in bundle and "githubstatus.com/api" not in bundle
     assert "`./locales`" in bundle and "`./package.json`" in bundle
+    assert "maximum-scale" not in bundle and "`width=device-width`,`initial-scale=1`," in bundle  # zoom allowed
     for name in ("source-sans-3-latin-wght-normal.woff2", "material-symbols-outlined-latin-wght-normal.woff2"):
         assert (target / "fonts" / name).stat().st_size > 10_000
         assert f"fonts/{name}" in bundle

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,11 @@ def expected_widget(f: Field) -> str:
     return "text" if f.kind.prose == "long" else "string"
 
 
+def shown_text(markdown: str) -> str:
+    """What a hint written by `hint_text` shows: its entities and backslash escapes read back."""
+    return re.sub(r"\\(.)", r"\1", html.unescape(markdown))
+
+
 def assert_matches(spec: tuple[Field, ...], form: list[dict], where: str) -> int:
     """Every declared field, in order, with its kind; returns how many fields were compared."""
     assert [field["name"] for field in form] == [f.key for f in spec], f"{where}: fields differ"
@@ -47,6 +54,8 @@ def assert_matches(spec: tuple[Field, ...], form: list[dict], where: str) -> int
         assert field["widget"] == expected_widget(f), at
         assert field["required"] is f.required, at
         assert field["label"] == (f.title or f.help), at
+        if f.title and f.help != f.title:
+            assert shown_text(field["hint"]) == f.help and "<" not in field["hint"], at
         if f.choices:
             assert [option["value"] for option in field["options"]] == list(f.choices), at
             assert field["multiple"] is f.many, at
@@ -121,3 +130,10 @@ def test_a_percentage_is_a_number_field_with_its_limits_not_a_text_with_the_quot
     assert {k: percent[k] for k in ("widget", "value_type", "min", "max")} == {
         "widget": "number", "value_type": "float", "min": 0, "max": 100}
     assert "pattern" not in percent
+
+
+def test_a_help_text_reaches_the_form_as_text_not_as_markup():
+    """Sveltia renders hints as Markdown into HTML: `<id>` would vanish as a tag, `[muster]` could link."""
+    assert editor_config.hint_text("Adresse /partner/<id>/ & z. B. [muster]: *nicht* fett, `kein` Code") == (
+        "Adresse /partner/&lt;id&gt;/ &amp; z. B. \\[muster\\]: \\*nicht\\* fett, \\`kein\\` Code")
+    assert editor_config.hint_text("Name des Unternehmens") == "Name des Unternehmens"

@@ -89,6 +89,33 @@ def test_only_the_edited_and_the_added_entry_differ_and_the_header_stays(tmp_pat
     assert main(["check", str(registry)]) == 0
 
 
+def test_an_unticked_box_the_form_writes_as_false_leaves_the_file_unchanged():
+    data = yaml.safe_load(BASE)
+    data["demo"] = False  # the form's boolean default for the registry's `demo` box
+    data["partners"][2]["agreement"] = {"targets": [{"year": 2030, "climate_neutral": False}]}
+    result = normalize(editor_save(data), BASE)
+    assert "demo" not in result and "climate_neutral" not in result.split("dritte-test-kg")[1]
+    assert result.startswith(BASE.rstrip("\n") + "\n")
+
+
+def test_a_box_staff_tick_and_untick_is_written_as_they_left_it():
+    data = yaml.safe_load(BASE)
+    data["demo"] = True
+    ticked = normalize(editor_save(data), BASE)
+    assert yaml.safe_load(ticked)["demo"] is True and ticked.count("demo: true") == 1
+    data["demo"] = False
+    assert yaml.safe_load(normalize(editor_save(data), ticked))["demo"] is False
+
+
+def test_an_edited_entry_keeps_the_comment_above_it():
+    data = yaml.safe_load(BASE)
+    data["partners"][1]["website"] = "https://www.zweite-beispiel.example"
+    result = normalize(editor_save(data), BASE)
+    assert "  # A comment staff wrote above an entry.\n  - id: zweite-beispiel-ag\n" in result
+    assert result.count("# A comment staff wrote") == 1
+    assert yaml.safe_load(result)["partners"][1]["website"] == "https://www.zweite-beispiel.example"
+
+
 def test_a_removed_entry_is_gone_and_the_others_stay():
     data = yaml.safe_load(BASE)
     del data["partners"][1]

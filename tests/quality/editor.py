@@ -15,6 +15,7 @@ from typing import Iterator
 
 from playwright.sync_api import expect
 
+from klimapakt.hosting import csp, redirects
 from klimapakt.mkdocs import admin
 
 from . import github_double
@@ -36,6 +37,26 @@ def name(*words: str) -> re.Pattern:
     return re.compile(r"^\W*" + r"\W*".join(re.escape(w) for w in words) + r"\W*$")
 
 
+def list_items(field):
+    """The entries of a list field, in order (the editor's own markup: one .item per entry)."""
+    return field.locator(".item-list").first.locator(":scope > .item-wrapper > .item")
+
+
+# The editor renders a long form's fields as they scroll into view: scroll on until the field is there.
+_SCROLL_TO_FIELD = """([root, label]) => {
+  const named = g => (g.getAttribute('aria-label') || '').replace(/[\u2068\u2069]/g, '') === `Feld „${label}“`;
+  const groups = [...root.querySelectorAll('[role=group]')];
+  const found = groups.find(named);
+  (found || groups[groups.length - 1] || root).scrollIntoView({block: found ? 'center' : 'end'});
+  return !!found;
+}"""
+
+
+def section(parent, label: str):
+    parent.page.wait_for_function(_SCROLL_TO_FIELD, arg=[parent.element_handle(), label], timeout=LOAD_BOUND)
+    return parent.get_by_role("group", name=name("Feld „", label, "“"))
+
+
 @dataclass
 class Editor:
     url: str  # the editor's page, /admin/
@@ -47,13 +68,24 @@ def write_editor(site: Path, api_root: str) -> Path:
     return admin.write_admin(site, ROOT, settings)
 
 
+def seeded_repository(root: Path) -> github_double.Repository:
+    """The double's repository with the fictional registries of tests/fixtures on main."""
+    repo = github_double.Repository(*REPOSITORY, root=root)
+    repo.seed({path: source.read_bytes() for path, source in SEED.items()})
+    return repo
+
+
+def api_root(server) -> str:
+    """The editor's `api_root` for a running double (where a GitHub Enterprise Server has its API)."""
+    return f"http://127.0.0.1:{server.server_address[1]}/api/v3"
+
+
 @contextlib.contextmanager
 def editor_against_double(tmp: Path, serve) -> Iterator[Editor]:
     """A fresh repository in the double, the editor's files written for it, both servers running."""
-    repo = github_double.Repository(*REPOSITORY, root=tmp / "branches")
-    repo.seed({path: source.read_bytes() for path, source in SEED.items()})
+    repo = seeded_repository(tmp / "branches")
     api = github_double.serve(repo)
-    write_editor(tmp / "site", f"http://127.0.0.1:{api.server_address[1]}/api/v3")
+    write_editor(tmp / "site", api_root(api))
     web = serve(tmp / "site")
     try:
         yield Editor(f"http://127.0.0.1:{web.server_address[1]}/admin/", repo)
@@ -96,3 +128,18 @@ class Session:
 
     def close(self) -> None:
         self.context.close()
+
+
+def small_site(site: Path, *, with_editor: bool, api_root: str = "https://api.github.com") -> Path:
+    """A page and the 404 page with the build's own policy snippet, redirects (none) and the editor step."""
+    site.mkdir(parents=True)
+    for name in ("index.html", "404.html"):
+        (site / name).write_text(f'<!doctype html><html lang="de"><meta charset="utf-8"><title>{name}</title>'
+                                 "<script>document.title += '!'</script></html>", encoding="utf-8")
+    csp.secure_site(site)
+    redirects.write_nginx_redirects(site, [])
+    if with_editor:
+        write_editor(site, api_root)
+    else:
+        assert admin.write_admin(site, ROOT, {}) is None  # the policy file only
+    return site
