@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers.waits import until
 from playwright.sync_api import expect
 
 from conftest import ROOT, TODAY, build_site, serve
@@ -124,14 +125,13 @@ def test_what_the_editor_stores_is_what_the_privacy_notice_names_and_sign_out_dr
     session.page.get_by_role("button", name="Kontomenü anzeigen").click()
     session.page.get_by_role("menuitem", name="Abmelden").click()
     expect(session.page.get_by_role("button", name="Mit Zugriffstoken anmelden")).to_be_visible()
-    signed_out = stored(session.page)
+    until(lambda: token_gone(session.page))
     cookies = session.context.cookies()
     session.close()
     assert set(signed_in["local"]) == STORED_BY_EDITOR and github_double.TOKEN in signed_in["local"]["sveltia-cms.user"]
     assert signed_in["idb"] == ["github:" + "/".join(editor.REPOSITORY)]
     assert (signed_in["session"], signed_in["cookie"], cookies) == ([], "", [])
     assert all(f"`{key}`" in notice for key in STORED_BY_EDITOR) and "`github:`" in notice
-    assert github_double.TOKEN not in "".join(signed_out["local"].values())
 
 
 @pytest.mark.browser
@@ -149,3 +149,8 @@ def test_the_public_pages_of_a_site_with_the_editor_store_nothing(browser, edito
             problems[name] = found
     context.close()
     assert len(pages) >= 12 and problems == {}
+
+
+def token_gone(page) -> None:
+    """Signed out: the token is no longer in the browser's storage."""
+    assert github_double.TOKEN not in "".join(stored(page)["local"].values())
