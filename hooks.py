@@ -49,7 +49,7 @@ def on_page_content(html: str, page, config, files) -> str:
     pages the HTML that macros held back from Markdown takes its place (klimapakt.mkdocs.deferred)."""
     if not page.file.src_uri.startswith(site.PROFILE_DIR + "/"):
         return deferred.release(html)  # a macro's ready HTML (the directory), kept out of Markdown
-    return Project.from_config(config).profile_html(page.file.src_uri) or html
+    return Project.of(config).profile_html(page.file.src_uri) or html
 
 
 @event_priority(-110)  # after the blog plugin (-100), which fills the table of contents of its list pages

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from .. import clock
 from ..load import news
 from ..model.partners import Partner
+from ..render import html
 from ..report import RegistryError
 from . import admin, hosting, profile_links, sandbox
 from .project import Project
@@ -26,6 +27,7 @@ def check_before_build(project: Project) -> bool:
     """Every registry, docs/ and the posts, as `check` reads them; whether the registry is demo data."""
     try:
         clock.check_environment()  # MkDocs reads SOURCE_DATE_EPOCH too, and would stop with a traceback
+        html.fresh_templates()  # `serve` rebuilds after a template changed: compile them again
         data = project.data()  # every problem of partners.yml, as `check` prints them
         project.validate()  # and of every other declared registry (klimapakt.load.registries)
         problems = project.docs_problems()  # before MkDocs walks docs/, which follows symlinks

@@ -29,6 +29,7 @@ from . import site
 from .settings import Settings, UnknownSetting, read_settings
 
 POSTS_DIR = "aktuelles/posts"
+_latest: list[Any] = []  # [config, the Project built from it] of the latest from_config (Project.of)
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,20 @@ class Project:
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Project:
         root, extra = Path(config.config_file_path).parent, config.extra
-        return cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
+        project = cls(root, Path(config.docs_dir), {r.name: path for r, path in registries.declared_files(os.environ, root)},
                    settings_of(extra), getattr(config, "site_url", None) or "",
                    getattr(config, "site_name", ""), getattr(config, "site_description", None) or "",
                    theme_dir_of(config))
+        _latest[:] = [config, project]
+        return project
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Project:
+        """The project the last `from_config` built for this very config (one build): a profile page
+        asks for it thousands of times, and reading the settings again each time cost 5 % of the build."""
+        if _latest and _latest[0] is config:
+            return _latest[1]
+        return cls.from_config(config)
 
     @property
     def registry(self) -> Path:

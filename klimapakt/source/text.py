@@ -15,9 +15,9 @@ from ..report import ERROR, Problem
 from ..rules.text import character_name
 from .conflicts import report_conflict_markers
 from .context import Context, count_de
+from .nodes import compose_nodes
 from .pasted import report_pasted_structure
 from .syntax import (
-    COMPOSE_LOADER,
     nicer_syntax_error,
     report_hidden_line_breaks,
     report_syntax_error,
@@ -51,7 +51,7 @@ def compose(text: str, ctx: Context, top_key: str) -> yaml.Node | None:
     if report_conflict_markers(ctx) or report_long_lines(ctx) or report_hidden_line_breaks(text, ctx) or report_pasted_structure(text, ctx):
         return None
     try:
-        node = yaml.compose(text, Loader=COMPOSE_LOADER)
+        node = compose_nodes(text)
     except yaml.MarkedYAMLError as err:
         report_syntax_error(nicer_syntax_error(text, err), ctx)
         return None

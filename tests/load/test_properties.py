@@ -29,7 +29,7 @@ from klimapakt.rules.values import YES_NO  # „n“, „yes“ …: refused as 
 from klimapakt.exports import schema
 from klimapakt.render import html as render
 from klimapakt.load.loader import load_text
-from klimapakt.source.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS
+from klimapakt.source.syntax import MAYBE_SPECIAL_TOKEN_RE, UNSUPPORTED_TOKENS, maybe_special
 from klimapakt.vocabulary import district_label
 
 TODAY = dt.date(2026, 11, 25)
@@ -314,3 +314,9 @@ def test_the_quick_prefilter_never_hides_an_anchor_alias_tag_or_directive(text):
     except yaml.YAMLError:
         return
     assert not special or MAYBE_SPECIAL_TOKEN_RE.search(text)
+
+
+@SETTINGS
+@given(st.one_of(mutated(), st.text(alphabet=st.sampled_from("ab :-?,[]{}&*!%#'\"\n\t\r|>"), max_size=60)))
+def test_the_fast_prefilter_answers_as_the_pattern_does(text):
+    assert maybe_special(text) == bool(MAYBE_SPECIAL_TOKEN_RE.search(text))
