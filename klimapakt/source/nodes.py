@@ -11,13 +11,14 @@ and columns, and the same errors.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import yaml
 
 from .syntax import COMPOSE_LOADER
 
 
-def compose_nodes(text: str, loader_class: type = COMPOSE_LOADER) -> yaml.Node | None:
+def compose_nodes(text: str, loader_class: Any = COMPOSE_LOADER) -> yaml.Node | None:
     """`yaml.compose(text, Loader=loader_class)`, faster; raises what it raises."""
     loader = loader_class(text)
     if not getattr(loader_class, "yaml_path_resolvers", None):  # the path hooks do nothing without them
