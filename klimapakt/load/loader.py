@@ -145,11 +145,11 @@ def read_file(root: yaml.Node, registry: Registry, ctx: Context) -> tuple[list[A
 
 
 def read_records(list_node: yaml.SequenceNode, registry: Registry, ctx: Context) -> list[Any]:
-    records = []
+    records, record_type = [], registry.record  # looked up once: the property searches the fields
     for index, item in enumerate(list_node.value, start=1):
         ctx.entry = entry_label(item, index)
         try:
-            records.append(read_record(item, registry.record, "", ctx))
+            records.append(read_record(item, record_type, "", ctx))
         except Invalid:
             pass
     ctx.entry = "Datei"

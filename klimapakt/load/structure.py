@@ -18,7 +18,7 @@ import yaml
 from ..model.fields import Field, all_records, fields_of
 from ..rules.values import placeholder_message
 from ..source.context import Context, Invalid, count_de, describe, fail, is_null, join, line_of
-from ..source.pasted import report_in_scalar, visible
+from ..source.pasted import may_be_pasted, report_in_scalar, visible
 from .duplicates import Keys, report_duplicate_keys
 
 Parents = Mapping[tuple[Field, ...], tuple[tuple[Field, ...], str]]
@@ -59,7 +59,7 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         if keys.repeated(key_node, key_path):
             report_duplicate_keys(value_node, key_path, ctx)
             continue
-        if report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
+        if may_be_pasted(key_node, ctx) and report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
             garbled.add(visible(key).strip())  # „name“ is not missing as well
             continue
         if key not in by_key:
@@ -122,7 +122,7 @@ def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> 
             continue
         if value is not None:
             values[key] = value
-    if failed or any(f.required and f.key not in values for f in spec):
+    if failed or any(key not in values for key in required_keys(spec)):
         raise Invalid
     if keeps_lines(record_type):
         values["line"], values["lines"] = line_of(node), lines
@@ -132,6 +132,11 @@ def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> 
             ctx.report(lines.get(key, line_of(node)), join(path, key) if key != "-" else path, message)
     return record
 
+
+
+@functools.cache
+def required_keys(spec: tuple[Field, ...]) -> tuple[str, ...]:
+    return tuple(f.key for f in spec if f.required)
 
 
 @functools.cache

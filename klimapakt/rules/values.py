@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -129,9 +130,15 @@ PLACEHOLDERS = frozenset({"ka", "keineangabe", "keineangaben", "nichtbekannt", "
                           "--", "–", "—", "?", "??", "entfällt", "tbd"})
 
 
+@functools.lru_cache(maxsize=4096)
+def is_placeholder(value: str) -> bool:
+    """Short values repeat (years, sectors, statuses): each is compared once."""
+    return re.sub(r"[\s.]", "", value.casefold()) in PLACEHOLDERS
+
+
 def placeholder_message(value: str, key: str, required: bool, in_list: bool) -> str | None:
     """The advice for a stand-in such as „k. A.“ where a value belongs, or None for a real value."""
-    if len(value) > 20 or re.sub(r"[\s.]", "", value.casefold()) not in PLACEHOLDERS:
+    if len(value) > 20 or not is_placeholder(value):
         return None
     meaning = f"„{value.strip()}“ steht wohl für „keine Angabe“"
     if required:

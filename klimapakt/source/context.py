@@ -19,6 +19,7 @@ from ..report import ERROR, Problem
 from ..vocabulary import MAX_ERRORS
 
 TAG = "tag:yaml.org,2002:"
+NULL_TAG = TAG + "null"
 # What YAML 1.1 makes of an unquoted scalar, as a German noun phrase (nominative).
 YAML_TYPE_NAMES = {
     TAG + "bool": "ein Ja/Nein-Wert",
@@ -97,7 +98,7 @@ def character_line(node: yaml.ScalarNode, value: str, index: int, ctx: Context) 
 
 
 def is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == TAG + "null" and not node.style
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and not node.style
 
 
 def describe(node: yaml.Node) -> str:

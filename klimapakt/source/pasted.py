@@ -128,11 +128,17 @@ ADVICE = {  # verdict -> (advice for one, advice for several)
 }
 
 
+def may_be_pasted(node: yaml.ScalarNode, ctx: Context) -> bool:
+    """False in the usual case, where `report_in_scalar` has nothing to report: nothing pasted in the
+    file and no typographic quote in front of a plain value (so a caller can skip building its path)."""
+    return bool(ctx.pasted) or not (node.style or not node.value or node.value[0] not in OPENING_QUOTES)
+
+
 def report_in_scalar(node: yaml.ScalarNode, path: str, ctx: Context, prose: str = "") -> bool:
     """Report the pasted characters inside one scalar (a value or a key) at their line and column, and
     typographic quotes around a plain value. `prose` is the kind's (see `Kind.prose`). True on an error."""
-    if not ctx.pasted and (node.style or not node.value or node.value[0] not in OPENING_QUOTES):
-        return False  # the usual case, kept fast: nothing pasted in the file, no typographic quote in front
+    if not may_be_pasted(node, ctx):
+        return False  # the usual case, kept fast
     start, end = node.start_mark, node.end_mark
     low = bisect.bisect_left(ctx.pasted, (start.line, start.column))
     high = bisect.bisect_left(ctx.pasted, (end.line, end.column), low)
