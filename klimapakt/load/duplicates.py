@@ -7,6 +7,8 @@ as the message once advised, then deletes a partner. The messages name the likel
 
 from __future__ import annotations
 
+import functools
+
 import yaml
 
 from ..source.context import Context, join, line_of
@@ -20,10 +22,15 @@ class Keys:
         self.first_lines: dict[str, int] = {}
         first = node.value[0][0] if node.value and isinstance(node.value[0][0], yaml.ScalarNode) else None
         self.first_key = first.value if first else None
-        # A list entry: its first key stands after „- “ (the first entry of a list of records, e.g. a partner).
-        self.entry_line = line_of(first) if first and is_after_dash(first, ctx) else 0
+        self._first = first
         self.cause: tuple[str, int] | None = None  # the key and line of the first repetition, once explained
         self.new_entry = False  # a new entry without „- “ was found: later repetitions follow from it
+
+    @functools.cached_property
+    def entry_line(self) -> int:
+        """A list entry: its first key stands after „- “ (the first entry of a list of records, e.g. a partner).
+        Looked at only when a key repeats: most mappings have none."""
+        return line_of(self._first) if self._first and is_after_dash(self._first, self.ctx) else 0
 
     def repeated(self, key_node: yaml.ScalarNode, path: str) -> bool:
         """False for a key not seen before (its line is remembered); True, and reported, for a repetition."""
