@@ -20,7 +20,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model.fields import Field
@@ -45,6 +45,8 @@ def csv_cell(f: Field, value: Any) -> str:
 
 
 def csv_scalar(value: Any) -> str:
+    if type(value) is str:  # most cells: the last case below, reached first
+        return FORMULA_ESCAPE + value if FORMULA_START.match(value) else value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -65,13 +67,14 @@ def number_text(value: int | float) -> str:
     return text
 
 
-def csv_text(table: Table, partners: Sequence[Partner]) -> str:
+def csv_text(table: Table, partners: Sequence[Partner], rows: Iterable[Sequence[Any]] | None = None) -> str:
+    """The table's CSV file; `rows`: `table.rows(partners)` when the caller has them already."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, quotechar='"', doublequote=True,
                         quoting=csv.QUOTE_MINIMAL, lineterminator=CSV_LINE_END)
     writer.writerow([column.name for column in table.columns])
     fields = [column.field for column in table.columns]
-    for row in table.rows(partners):
+    for row in table.rows(partners) if rows is None else rows:
         writer.writerow([csv_cell(f, value) for f, value in zip(fields, row)])
     return out.getvalue()
 

@@ -178,12 +178,13 @@ def export_files(partners: Sequence[Partner]) -> tuple[ExportFile, ...]:
 def write_exports(partners: Sequence[Partner], out_dir: Path, meta: Metadata) -> list[Path]:
     """Write every export file into `out_dir` (site/daten/); returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    rows = {t.name: tuple(t.rows(partners)) for t in tables()}  # for the CSV files and the workbook's sheets
     contents: dict[str, bytes] = {
         "partners.json": partners_json(partners, meta).encode("utf-8"),
-        **{t.file: csv_text(t, partners).encode(CSV_ENCODING) for t in tables()},
+        **{t.file: csv_text(t, partners, rows[t.name]).encode(CSV_ENCODING) for t in tables()},
         "csv-metadata.json": csv_metadata(partners, meta).encode("utf-8"),
         XLSX_FILE: partners_xlsx(partners, meta.timestamp, publisher=meta.publisher, rights=meta.rights(),
-                                 demo=meta.demo),
+                                 demo=meta.demo, rows=rows),
     }
     if set(contents) != {f.name for f in export_files(partners)}:
         raise RuntimeError("export_files() and write_exports() list different files")

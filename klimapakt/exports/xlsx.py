@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model.partners import Partner
@@ -58,7 +58,7 @@ def add_table(book: Book, title: str, headers: Sequence[str], rows: Iterable[Seq
               notes: Sequence[str] | None = None) -> Any:
     """A sheet with a bold, frozen header row (and an optional row of notes below it), one row per item."""
     sheet = book.workbook.add_worksheet(title)
-    values = [[cell_value(value) for value in row] for row in rows]
+    values = [row if tuple not in map(type, row) else [cell_value(value) for value in row] for row in rows]
     for index, width in enumerate(column_widths(headers, values, notes)):
         sheet.set_column(index, index, width)
     sheet.write_row(0, 0, headers, book.formats["header"])
@@ -67,9 +67,13 @@ def add_table(book: Book, title: str, headers: Sequence[str], rows: Iterable[Seq
         sheet.write_row(1, 0, notes, book.formats["note"])
         first = 2
     sheet.freeze_panes(first, 0)
+    write_string = sheet._write_string  # the usual cell, written without the dispatch of write_cell
     for number, row in enumerate(values, start=first):
         for column, value in enumerate(row):
-            write_cell(book, sheet, number, column, value)
+            if type(value) is str:
+                write_string(number, column, value)
+            else:
+                write_cell(book, sheet, number, column, value)
     return sheet
 
 
@@ -131,10 +135,12 @@ def workbook_bytes(book: Book, stamp: dt.datetime, *, title: str, creator: str, 
 
 
 def partners_xlsx(partners: Sequence[Partner], stamp: dt.datetime, *, publisher: str, rights: str,
-                  demo: bool = False) -> bytes:
-    """site/daten/partners.xlsx: one sheet per table of the CSV export, German headers."""
+                  demo: bool = False, rows: Mapping[str, Iterable[Sequence[Any]]] | None = None) -> bytes:
+    """site/daten/partners.xlsx: one sheet per table of the CSV export, German headers; `rows`: each
+    table's rows by its name, when the caller has them already (the CSV files are written from them too)."""
     workbook = new_workbook()
     for table in tables():
-        add_table(workbook, table.title, [column.title for column in table.columns], table.rows(partners))
+        add_table(workbook, table.title, [column.title for column in table.columns],
+                  table.rows(partners) if rows is None else rows[table.name])
     title = "Partner im Klimapakt Düsseldorf" + (" (Demodaten: erfundene Unternehmen)" if demo else "")
     return workbook_bytes(workbook, stamp, title=title, creator=publisher, description=rights)
