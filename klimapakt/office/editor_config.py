@@ -57,7 +57,7 @@ def editor_config(repository: str = "", api_root: str = DEFAULT_API_ROOT) -> dic
         "media_folder": LOGO_DIR,
         "public_folder": "",
         "media_libraries": NO_STOCK_PHOTOS,
-        "slug": {"encoding": "ascii", "clean_accents": True},  # uploaded file names: `Grün.png` -> `grun.png`
+        "slug": {"encoding": "ascii", "clean_accents": True},  # uploaded file names: `Grün Logo.png` -> `gruen-logo.png`
         "output": {"omit_empty_optional_fields": True, "yaml": {"indent_size": 2, "indent_sequences": True}},
         "collections": [collection(registry) for registry in REGISTRIES],
     }
