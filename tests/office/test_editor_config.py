@@ -153,3 +153,4 @@ def test_the_logo_is_an_upload_into_the_logo_folder_of_the_formats_and_size_the_
     assert logo["choose_url"] is False  # a logo is a file in the repository, never an address elsewhere
     config = editor_config.editor_config()
     assert config["media_libraries"]["stock_assets"] == logo["media_libraries"]["stock_assets"] == {"providers": []}
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True}  # uploaded names as the logo rules want them
