@@ -16,8 +16,9 @@ PATH_RE = re.compile(r"`([\w./-]+(?:/|\.(?:py|yml|yaml|md|json|js|css|html|svg|t
                      r"|\]\(([\w./-]+)\)")
 # Where a guide's short paths are meant from: the repository, the package, the render layer.
 BASES = (ROOT, ROOT / "klimapakt", ROOT / "klimapakt/render")
-# Files the build writes or a visitor downloads (in site/), not files of the repository.
-GENERATED = re.compile(r"^(site/|daten/|partner/|search/|schema/.*\.schema\.json$|.*\.ics$|partners\.(csv|xlsx|json)$"
+# Files the build writes or a visitor downloads (in site/), and folders `make` installs (node_modules/,
+# .venv/, absent before the first `make test`): not files of the repository.
+GENERATED = re.compile(r"^(site/|node_modules/|\.venv/|daten/|partner/|search/|schema/.*\.schema\.json$|.*\.ics$|partners\.(csv|xlsx|json)$"
                        r"|csv-metadata\.json$|feed\.|badge\.svg$|search_index\.json$|[^/]*-\*|.*\{)")
 
 # Paths the staff guide uses as examples of what staff write or must not write (a post's links to a
