@@ -10,7 +10,7 @@ import logging
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt.mkdocs import build, deferred, navigation, preview, site, theme_fixes
+from klimapakt.mkdocs import build, deferred, hosting, navigation, preview, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
@@ -22,6 +22,7 @@ def on_config(config):
     config.extra["demo"] = build.check_before_build(project)
     build.extend_markdown(config)
     theme_fixes.start_build()
+    hosting.start_build()
     return config
 
 
@@ -61,12 +62,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # last: the policy hashes the page's scripts as MkDocs writes them
 def on_post_page(output: str, page, config) -> str:
     """Repair Material's markup errors, give every page a skip link and mark its tab as current (see
     klimapakt.mkdocs.theme_fixes); in the preview (no directory URLs), links to page folders become
-    links to the files."""
+    links to the files; then the page's Content Security Policy (klimapakt.mkdocs.hosting)."""
     output = theme_fixes.fix_page(output, navigation.current_tab(page))
-    return preview.file_links(output, page.file.url, _page_files) if _page_files else output
+    output = preview.file_links(output, page.file.url, _page_files) if _page_files else output
+    return hosting.secure_page(output, page)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -101,13 +102,26 @@ def header_conf(policy: Policy) -> str:
             f'add_header Content-Security-Policy "{policy.value(header=True)}" always;\n')
 
 
-def secure_site(site_dir: Path) -> Policy:
-    """Give every HTML page of the built site its meta policy; write the header snippet; the union."""
-    union = Policy()
+def secure_page(html: str) -> tuple[str, Policy]:
+    """One page with its meta policy, and that policy: for a page still in memory (the build's last step
+    on each page), so that `secure_site` need not read and rewrite it."""
+    policy = page_policy(html)
+    return with_meta(html, policy), policy
+
+
+def secure_site(site_dir: Path, secured: Mapping[str, Policy] | None = None) -> Policy:
+    """Give every HTML page of the built site its meta policy; write the header snippet; the union.
+
+    `secured`: pages written with their policy already (`secure_page`), by their path in the site
+    folder ("a/index.html"), and that policy; they are not read again.
+    """
+    union, secured = Policy(), secured or {}
     for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        policy = page_policy(html)
-        path.write_text(with_meta(html, policy), encoding="utf-8")
+        policy = secured.get(path.relative_to(site_dir).as_posix())
+        if policy is None:
+            html = path.read_text(encoding="utf-8")
+            html, policy = secure_page(html)
+            path.write_text(html, encoding="utf-8")
         union |= policy
     target = site_dir / HEADER_FILE
     target.parent.mkdir(parents=True, exist_ok=True)

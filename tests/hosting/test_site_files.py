@@ -53,6 +53,18 @@ def test_secure_site_writes_every_page_and_the_union_for_the_header(tmp_path):
     assert f'add_header Content-Security-Policy "{union.value(header=True)}" always;' in header
 
 
+def test_a_page_secured_in_memory_is_written_as_secure_site_writes_it_and_not_read_again(tmp_path):
+    html, policy = csp.secure_page(PAGE)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    union = csp.secure_site(tmp_path, {"a/index.html": policy})
+    assert html == (tmp_path / "index.html").read_text(encoding="utf-8")  # the same bytes either way
+    (tmp_path / "a" / "index.html").write_text("<p>changed</p>", encoding="utf-8")
+    assert csp.secure_site(tmp_path, {"a/index.html": policy}) == union
+    assert (tmp_path / "a" / "index.html").read_text(encoding="utf-8") == "<p>changed</p>"  # not read, not rewritten
+
+
 def test_redirect_pairs_become_nginx_301s(tmp_path):
     pairs = [("partner/alt-gmbh/", "partner/neu-gmbh/"), ("partner/aelter/", "partner/neu-gmbh/")]
     redirects.write_nginx_redirects(tmp_path, pairs)
