@@ -8,6 +8,7 @@ the page (e.g. "../"), so the output does not depend on the site generator.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 from collections.abc import Mapping
 from html import escape
@@ -85,7 +86,25 @@ def date_de(value: dt.date | Period | None) -> str:
 
 @functools.lru_cache(maxsize=8192, typed=True)
 def number_de(value: float | int | None) -> str:
-    return "" if value is None else format_decimal(value, locale=GERMAN)
+    if value is None:
+        return ""
+    return _plain_number_de(value) or format_decimal(value, locale=GERMAN)
+
+
+_MILLI = decimal.Decimal("0.001")
+
+
+def _plain_number_de(value: float | int) -> str | None:
+    """What Babel's German pattern „#,##0.###“ writes for a whole number or a finite float from 0 to 10¹⁵
+    (the tonnes of every emissions chart, mostly distinct): rounded as Babel rounds, the same digits,
+    at about a tenth of its cost. None for anything else (Babel then formats it)."""
+    if type(value) is int and value >= 0:
+        return f"{value:,}".replace(",", ".")
+    if type(value) is not float or not 0 <= value < 1e15:
+        return None
+    whole, _, fraction = f"{decimal.Decimal(str(value)).quantize(_MILLI):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    return f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
 
 
 def amount_de(figure) -> str:
