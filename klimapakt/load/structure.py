@@ -48,7 +48,7 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
                    f"nicht {describe(node)}.")
         report_duplicate_keys(node, path, ctx)
         return None
-    by_key = {f.key: f for f in spec}
+    by_key = fields_by_key(spec)
     found: dict[str, tuple[Field, yaml.Node, int]] = {}
     keys, garbled = Keys(node, ctx), set()
     for key_node, value_node in node.value:
@@ -67,8 +67,8 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
             report_duplicate_keys(value_node, key_path, ctx)
             continue
         found[key] = (by_key[key], value_node, line_of(key_node))
-    for f in spec:
-        if not f.required or f.key in garbled:
+    for f in required_fields(spec):
+        if f.key in garbled:
             continue
         if f.key not in found:
             ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
@@ -135,8 +135,18 @@ def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> 
 
 
 @functools.cache
+def required_fields(spec: tuple[Field, ...]) -> tuple[Field, ...]:
+    return tuple(f for f in spec if f.required)
+
+
+@functools.cache
 def required_keys(spec: tuple[Field, ...]) -> tuple[str, ...]:
-    return tuple(f.key for f in spec if f.required)
+    return tuple(f.key for f in required_fields(spec))
+
+
+@functools.cache
+def fields_by_key(spec: tuple[Field, ...]) -> Mapping[str, Field]:
+    return {f.key: f for f in spec}
 
 
 @functools.cache

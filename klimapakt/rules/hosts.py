@@ -35,9 +35,12 @@ def unicode_host(host: str) -> str:
 def mixed_script_warning(url: str) -> list[str]:
     """A warning for a web address whose host mixes letters of different scripts, or []."""
     try:
-        host = unicode_host(urlsplit(url).hostname or "")
+        hostname = urlsplit(url).hostname or ""
     except ValueError:
         return []
+    if hostname.isascii() and "xn--" not in hostname:  # urlsplit lower-cases it: only Latin letters
+        return []
+    host = unicode_host(hostname)
     letters = [c for c in host if c.isalpha()]
     scripts = {script_of(c) for c in letters}
     if len(scripts) < 2:

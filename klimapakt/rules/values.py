@@ -13,6 +13,7 @@ from . import names
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
 HOST_RE = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$", re.I)
+SPACE_RE = re.compile(r"\s")  # what str.isspace() calls a space, character for character
 # E-mail addresses become `mailto:` links, so the part before "@" is kept to what a mail link cannot
 # misread: ASCII letters, digits, ".", "_", "+" and "-", no dot at the start, at the end or twice
 # (no "?", "&", "%", quotes, spaces, "/", "!", "#", "{|}"…). The host follows HOST_RE. The same
@@ -36,25 +37,28 @@ def check_id(value: str) -> list[str]:
 
 def check_url(value: str) -> list[str]:
     """Only http(s) links to a named host: no javascript:, data:, mailto: or addresses without a host."""
-    invalid = [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
-    space = next((i for i, c in enumerate(value) if c.isspace()), None)
-    if space is not None and re.match(r"(?:[hH][tT][tT][pP][sS]?://|www\.)", value):
-        return [f"„{value}“ enthält ein Leerzeichen (an Stelle {space + 1}); in einer Webadresse ist keins erlaubt. "
+    space = SPACE_RE.search(value)
+    if space and re.match(r"(?:[hH][tT][tT][pP][sS]?://|www\.)", value):
+        return [f"„{value}“ enthält ein Leerzeichen (an Stelle {space.start() + 1}); in einer Webadresse ist keins erlaubt. "
                 "Ist es versehentlich hineingeraten, bitte löschen. Gehört es zur Adresse, bitte die Adresse aus der "
                 "Adresszeile des Browsers kopieren: Dort steht statt des Leerzeichens „%20“."]
     try:
         parts = urlsplit(value)
         port = parts.port  # ValueError when not a number or out of range
     except ValueError:  # also for an unclosed "[" in the host
-        return invalid
+        return invalid_url(value)
     if parts.scheme.lower() not in ("https", "http"):
         if not parts.scheme and HOST_RE.match(ascii_host(value.split("/")[0])):
             return [f"„{value}“: Bitte mit https:// beginnen, z. B. „https://{value}“."]
         return [f"„{value}“ ist keine erlaubte Webadresse: sie muss mit https:// (oder http://) beginnen."]
     if (not HOST_RE.match(ascii_host(parts.hostname or "")) or parts.username or parts.password or port == 0
-            or any(c.isspace() or not c.isprintable() for c in value)):
-        return invalid
+            or " " in value or not value.isprintable()):  # every other space is not printable
+        return invalid_url(value)
     return []
+
+
+def invalid_url(value: str) -> list[str]:
+    return [f"„{value}“ ist keine gültige Webadresse (Rechnername fehlt oder ist fehlerhaft)."]
 
 
 def ascii_host(host: str) -> str:
