@@ -94,6 +94,14 @@ def _text(x: float, y: float, text: str, bold: bool = False) -> str:
     return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{escape(text)}</text>'
 
 
+def _wrapped(text: str, width: int) -> list[str]:
+    """`textwrap.wrap(text, width)`; a short text without tabs, line breaks or spaces at its ends (a year,
+    most labels) is its one line as it is, which is what textwrap returns for it, without its splitting."""
+    if text and len(text) <= width and text.isprintable() and text[0] != " " and text[-1] != " ":
+        return [text]
+    return textwrap.wrap(text, width)
+
+
 def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series: Sequence[Fill]) -> str:
     """Horizontal (stacked) bars with the label above each bar and the total after it.
 
@@ -109,7 +117,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
     body: list[str] = []
     y = 4.0
     for bar in bars:
-        for line in textwrap.wrap(bar.label, LABEL_CHARS) or [""]:
+        for line in _wrapped(bar.label, LABEL_CHARS) or [""]:
             y += LINE
             body.append(_text(0, y - 4, line, bold=True))
         x = 1.0
@@ -121,7 +129,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
                 x += width
         body.append(_text(x + 6, y + 2 + BAR_HEIGHT - 5, bar.total_text))
         y += BAR_HEIGHT + 4
-        for line in textwrap.wrap(bar.detail, DETAIL_CHARS):
+        for line in _wrapped(bar.detail, DETAIL_CHARS):
             y += LINE
             body.append(_text(0, y - 4, line))
         y += 10

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT
 
@@ -109,3 +112,8 @@ def test_a_scope_looks_the_same_on_the_progress_page_as_on_a_profile():
     assert soup.select_one(".kp-legend li").get_text(strip=True) == "Scope 2: eingekaufte Energie"
     assert soup.select_one("svg.kp-chart pattern")["patterntransform"] == "rotate(45)"  # hatched, as on profiles
     assert emissions.scope_fill(2) == charts.Fill("Scope 2", charts.FILLS[1][1], "hatch", "eingekaufte Energie")
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\u00a0ab1-·é", max_size=45), st.sampled_from([1, 5, charts.LABEL_CHARS, charts.DETAIL_CHARS]))
+def test_chart_lines_break_as_textwrap_breaks_them(text, width):
+    assert charts._wrapped(text, width) == textwrap.wrap(text, width)
