@@ -112,7 +112,7 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
         founding=sum(p.status == vocabulary.STATUS_FOUNDING for p in partners),
         undated=sum(p.year_joined is None for p in now),
         over_time=over_time(now, today.year),
-        by_sector=counts(now, "sector", vocabulary.SECTORS, by_frequency=True),
+        by_sector=counts(now, "sector", vocabulary.SECTOR_SHORT, by_frequency=True),
         by_size=counts(now, "size", vocabulary.SIZES),
         by_district=counts(now, "district", vocabulary.DISTRICTS),
         measures=measures_by_field(now),
@@ -209,6 +209,22 @@ def percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
+def rounded_shares(parts: Sequence[int], whole: int) -> tuple[int, ...]:
+    """Whole percentages of parts that make up `whole`, by largest remainder: rounding each share alone gave
+    101 % and more. Equal parts always get equal shares, so the sum may stay just under 100 (the table then
+    says "gerundet")."""
+    if not whole or sum(parts) != whole:
+        return tuple(percent(part, whole) or 0 for part in parts)
+    floor = {part: 100 * part // whole for part in parts}
+    need = 100 - sum(floor[part] for part in parts)
+    members = Counter(parts)
+    for part in sorted(members, key=lambda p: (floor[p] - 100 * p / whole, -p)):
+        if 0 < members[part] <= need and 100 * part % whole:
+            floor[part] += 1
+            need -= members[part]
+    return tuple(floor[part] for part in parts)
+
+
 def over_time_chart(progress: Progress) -> str:
     series = (charts.fill_at(0, "Klimapartner", "Klimaschutzvereinbarung unterschrieben"),
               charts.fill_at(1, "Letter of Intent", "Vereinbarung in Vorbereitung"))
@@ -243,6 +259,8 @@ def measures_chart(progress: Progress) -> str:
 
 # The Stadtteile under each Stadtbezirk in the district table, so readers find their own.
 DISTRICT_NOTES = {number: ", ".join(quarters) for number, quarters in vocabulary.DISTRICT_QUARTERS.items()}
+# The official WZ title under each short sector name, so the short name is never mistaken for the whole section.
+SECTOR_NOTES = {key: f"WZ-Abschnitt {key}: {title}" for key, title in vocabulary.SECTORS.items()}
 
 SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
 
@@ -261,6 +279,7 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
         "emissionen": lambda: {c.scope: emissions.comparison_chart(c) for c in progress.emissions if c.years},
     }.get(section, lambda: "")()
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
-                  built=date_de(built or clock.build_date()), percent=percent, scopes=vocabulary.SCOPES,
+                  built=date_de(built or clock.build_date()), percent=percent, rounded_shares=rounded_shares, scopes=vocabulary.SCOPES,
                   status_order=MEASURE_STATUS_ORDER, rule_text=emissions.rule_text,
-                  worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES)
+                  worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES,
+                  sector_notes=SECTOR_NOTES)
