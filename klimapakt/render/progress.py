@@ -210,19 +210,20 @@ def percent(part: int, whole: int) -> int | None:
 
 
 def rounded_shares(parts: Sequence[int], whole: int) -> tuple[int, ...]:
-    """Whole percentages of parts that make up `whole`, by largest remainder: rounding each share alone gave
-    101 % and more. Equal parts always get equal shares, so the sum may stay just under 100 (the table then
-    says "gerundet")."""
+    """Whole percentages of parts that make up `whole`, summing to exactly 100 by largest remainder (rounding
+    each share alone gave 101 %). Equal parts always get equal shares: where that rules out exactly 100,
+    each share is rounded alone and the table says "gerundet"."""
+    alone = tuple(percent(part, whole) or 0 for part in parts)
     if not whole or sum(parts) != whole:
-        return tuple(percent(part, whole) or 0 for part in parts)
-    floor = {part: 100 * part // whole for part in parts}
-    need = 100 - sum(floor[part] for part in parts)
+        return alone
+    share = {part: 100 * part // whole for part in parts}
+    need = 100 - sum(share[part] for part in parts)
     members = Counter(parts)
-    for part in sorted(members, key=lambda p: (floor[p] - 100 * p / whole, -p)):
+    for part in sorted(members, key=lambda p: (share[p] - 100 * p / whole, -p)):
         if 0 < members[part] <= need and 100 * part % whole:
-            floor[part] += 1
+            share[part] += 1
             need -= members[part]
-    return tuple(floor[part] for part in parts)
+    return tuple(share[part] for part in parts) if need == 0 else alone
 
 
 def over_time_chart(progress: Progress) -> str:
