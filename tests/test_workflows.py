@@ -615,11 +615,11 @@ def test_setup_python_uses_python_311_with_pip_cache():
 # --- dependabot, pre-commit ---------------------------------------------------------
 
 
-def test_dependabot_covers_actions_and_pip_weekly_grouped():
+def test_dependabot_covers_actions_pip_and_npm_weekly_grouped():
     config = load_yaml(DEPENDABOT)
     assert config["version"] == 2
     updates = {entry["package-ecosystem"]: entry for entry in config["updates"]}
-    assert set(updates) == {"github-actions", "pip"}
+    assert set(updates) == {"github-actions", "pip", "npm"}  # npm: the editor's bundle and the test tools
     for ecosystem, entry in updates.items():
         assert entry["directory"] == "/", ecosystem
         assert entry["schedule"]["interval"] == "weekly", ecosystem

@@ -9,7 +9,8 @@ that holds the repository (`api.github.com`, or a GitHub Enterprise Server's API
   Scripts stay `'self'` only: the injected styles cannot run code.
 - `img-src blob:` and `data:`: previews of an uploaded logo before it is saved.
 - `font-src 'self'`: the interface fonts, copied from the npm packages beside the page.
-- `connect-src` the API origin: sign-in, reading the registries, saving a pull request.
+- `connect-src` the API origin: sign-in, reading the registries, saving a pull request; and `blob:`, the
+  uploaded logo that the editor reads back from the browser's memory to commit it (no network).
 Nothing else: no CDN, no avatars (the bundle is patched not to show them), no frames, no workers from
 elsewhere. As a meta tag in the page (GitHub Pages) and as the header nginx sends for /admin/
 (`HEADER_FILE`, included by deploy/nginx/klimapakt.conf), the header with `frame-ancestors 'none'` on top.
@@ -47,7 +48,7 @@ def directives(api_origin: str) -> list[tuple[str, str]]:
         ("style-src", "'self' 'unsafe-inline'"),
         ("img-src", "'self' data: blob:"),
         ("font-src", "'self'"),
-        ("connect-src", f"'self' data: {api_origin}"),
+        ("connect-src", f"'self' data: blob: {api_origin}"),
         ("object-src", "'none'"),
         ("base-uri", "'none'"),
         ("form-action", "'none'"),

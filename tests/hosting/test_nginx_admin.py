@@ -49,7 +49,7 @@ def test_the_editor_gets_its_own_policy_noindex_and_every_security_header(editor
     assert (status, headers["content-type"]) == (200, content_type)
     assert headers.get_all("content-security-policy") == [editor_csp.value(API_ROOT, header=True)]
     assert admin_policy(site) == editor_csp.value(API_ROOT, header=True)
-    assert "connect-src 'self' data: https://api.github.com" in headers["content-security-policy"]
+    assert "connect-src 'self' data: blob: https://api.github.com" in headers["content-security-policy"]
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert headers["x-robots-tag"] == ROBOTS
     for name, value in SECURITY_HEADERS.items():

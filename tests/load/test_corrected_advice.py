@@ -8,7 +8,7 @@ import pytest
 
 from klimapakt import urls, vocabulary
 from klimapakt.load.loader import load_text
-from klimapakt.rules import logos, svg_fonts, values
+from klimapakt.rules import logo_content, svg_fonts, values
 
 TODAY = dt.date(2026, 11, 25)
 BASE = """partners:
@@ -76,19 +76,19 @@ SVG_FONT = '<defs><font id="f" horiz-adv-x="500"><glyph unicode="T" d="M0 0h10v1
 
 @pytest.mark.parametrize("inner", [FONT_FACE, SVG_FONT])
 def test_an_illustrator_svg_with_an_embedded_font_is_told_what_to_do(inner):
-    assert logos.check_svg(SVG.format(inner=inner).encode()) == [svg_fonts.MESSAGE]
+    assert logo_content.check_svg(SVG.format(inner=inner).encode()) == [svg_fonts.MESSAGE]
     assert "In Pfade umwandeln" in svg_fonts.MESSAGE and "SVG Tiny" in svg_fonts.MESSAGE and "PNG" in svg_fonts.MESSAGE
 
 
 def test_an_embedded_font_beside_a_script_names_both():
     data = SVG.format(inner=FONT_FACE + "<script>alert(1)</script>").encode()
-    assert logos.check_svg(data) == [svg_fonts.MESSAGE, "Das SVG enthält das Element <script>; das ist aus "
+    assert logo_content.check_svg(data) == [svg_fonts.MESSAGE, "Das SVG enthält das Element <script>; das ist aus "
                                                         "Sicherheitsgründen nicht erlaubt."]
 
 
 def test_text_converted_to_paths_and_plain_text_pass():
-    assert logos.check_svg(SVG.format(inner='<path d="M10 10h20v20H10z" fill="#0f6b5e"/>').encode()) == []
-    assert logos.check_svg(SVG.format(inner='<text x="10" y="40" font-family="sans-serif">Testwerk</text>').encode()) == []
+    assert logo_content.check_svg(SVG.format(inner='<path d="M10 10h20v20H10z" fill="#0f6b5e"/>').encode()) == []
+    assert logo_content.check_svg(SVG.format(inner='<text x="10" y="40" font-family="sans-serif">Testwerk</text>').encode()) == []
 
 
 @pytest.mark.parametrize("partner_id", ["y", "n", "ja"])

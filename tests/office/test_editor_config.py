@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from klimapakt.kinds.text import LOGO
 from klimapakt.load.registries import REGISTRIES
 from klimapakt.model.fields import Field, fields_of
 from klimapakt.office import editor_config
-from klimapakt.vocabulary import DISTRICT_QUARTERS, DISTRICTS
+from klimapakt.vocabulary import DISTRICT_QUARTERS, DISTRICTS, LOGO_DIR, LOGO_MAX_BYTES, LOGO_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +31,8 @@ def expected_widget(f: Field) -> str:
         return "select"
     if f.many:
         return "list"
+    if f.kind is LOGO:
+        return "image"
     schema = f.kind.schema(f)
     if schema.get("type") == "boolean":
         return "boolean"
@@ -137,3 +140,17 @@ def test_a_help_text_reaches_the_form_as_text_not_as_markup():
     assert editor_config.hint_text("Adresse /partner/<id>/ & z. B. [muster]: *nicht* fett, `kein` Code") == (
         "Adresse /partner/&lt;id&gt;/ &amp; z. B. \\[muster\\]: \\*nicht\\* fett, \\`kein\\` Code")
     assert editor_config.hint_text("Name des Unternehmens") == "Name des Unternehmens"
+
+
+def test_the_logo_is_an_upload_into_the_logo_folder_of_the_formats_and_size_the_logo_check_accepts():
+    partners = editor_config.editor_config()["collections"][0]["files"][0]["fields"][1]["fields"]
+    logo = next(f for f in partners if f["name"] == "logo")
+    assert (logo["widget"], logo["media_folder"], logo["public_folder"]) == ("image", "/" + LOGO_DIR, "")
+    accepted = logo["accept"].split(",")
+    assert [a for a in accepted if a.startswith(".")] == list(LOGO_SUFFIXES)
+    assert {a for a in accepted if not a.startswith(".")} == {"image/svg+xml", "image/png", "image/webp", "image/jpeg"}
+    assert logo["media_libraries"]["default"]["config"]["max_file_size"] == LOGO_MAX_BYTES
+    assert logo["choose_url"] is False  # a logo is a file in the repository, never an address elsewhere
+    config = editor_config.editor_config()
+    assert config["media_libraries"]["stock_assets"] == logo["media_libraries"]["stock_assets"] == {"providers": []}
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True}  # uploaded names as the logo rules want them

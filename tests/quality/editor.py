@@ -47,7 +47,7 @@ _SCROLL_TO_FIELD = """([root, label]) => {
   const named = g => (g.getAttribute('aria-label') || '').replace(/[\u2068\u2069]/g, '') === `Feld „${label}“`;
   const groups = [...root.querySelectorAll('[role=group]')];
   const found = groups.find(named);
-  (found || groups[groups.length - 1] || root).scrollIntoView({block: found ? 'center' : 'end'});
+  (found || groups[groups.length - 1] || root).scrollIntoView({block: found ? 'center' : 'start'});
   return !!found;
 }"""
 

@@ -18,7 +18,7 @@ import pytest
 
 from klimapakt import model
 from klimapakt.load import loader
-from klimapakt.rules import logos
+from klimapakt.rules import logo_content, logos
 from klimapakt import files
 from klimapakt.__main__ import main
 from klimapakt.report import ERROR, Problem
@@ -115,28 +115,28 @@ def webp_vp8x(width: int, height: int) -> bytes:
     ("<g><?php echo 1; ?></g>", "die Verarbeitungsanweisung „<?php“"),
 ])
 def test_check_svg_refuses_with_the_exact_finding(body, found):
-    assert logos.check_svg(SVG.format(body).encode()) == svg_problem(found)
+    assert logo_content.check_svg(SVG.format(body).encode()) == svg_problem(found)
 
 
 def test_check_svg_refuses_a_stylesheet_instruction_in_any_encoding():
     data = '<?xml-stylesheet href="https://x.example/a.css"?>' + SVG.format("")
-    assert logos.check_svg(data.encode("utf-16")) == [  # refused before parsing: only UTF-8 and Latin-1 are read
+    assert logo_content.check_svg(data.encode("utf-16")) == [  # refused before parsing: only UTF-8 and Latin-1 are read
         "Das SVG ist nicht als UTF-8 gespeichert (sondern als „UTF-16/UTF-32“). Bitte beim Export „UTF-8“ als "
         "Zeichensatz wählen."]
-    assert logos.check_svg(data.encode()) == svg_problem(EXTERNAL)
-    assert logos.check_svg(('<?xml version="1.0"?><?xml-stylesheet type="text/css" href="a.css"?>' + SVG.format(""))
+    assert logo_content.check_svg(data.encode()) == svg_problem(EXTERNAL)
+    assert logo_content.check_svg(('<?xml version="1.0"?><?xml-stylesheet type="text/css" href="a.css"?>' + SVG.format(""))
                            .encode()) == svg_problem(EXTERNAL)
 
 
 def test_check_svg_names_each_finding_once_and_not_the_content_of_refused_elements():
     body = ('<foreignObject><iframe src="https://x.example/"/></foreignObject><rect fill="URL(https://x.example/a)"/>'
             '<g onload="x()"/>')
-    assert logos.check_svg(SVG.format(body).encode()) == svg_problem(
+    assert logo_content.check_svg(SVG.format(body).encode()) == svg_problem(
         f"das Attribut „onload“, das Element <foreignObject>, {EXTERNAL}")
 
 
 def test_check_svg_asks_for_the_svg_namespace():
-    assert logos.check_svg(b'<svg width="240"><rect/></svg>') == [
+    assert logo_content.check_svg(b'<svg width="240"><rect/></svg>') == [
         'Im Element <svg> fehlt die Angabe xmlns="http://www.w3.org/2000/svg"; ohne sie zeigen Browser das Logo nicht an.']
 
 
@@ -158,7 +158,7 @@ def test_check_svg_asks_for_the_svg_namespace():
     "<!-- exportiert --><title>Logo</title><desc>Muster GmbH</desc>",
 ])
 def test_check_svg_accepts_what_logos_need(body):
-    assert logos.check_svg(SVG.format(body).encode()) == []
+    assert logo_content.check_svg(SVG.format(body).encode()) == []
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "docs/assets/partners").glob("*.svg")) + [LOGOS / "gradient.svg"],
@@ -173,9 +173,9 @@ def test_fixture_logos_with_hidden_external_references_are_refused(name):
 
 
 def test_css_findings_resolve_escapes_before_comparing():
-    assert logos.css_findings(r"fill: \000055\000052\00004c(https://x.example/)") == {EXTERNAL}
-    assert logos.css_findings(r"fill: url(\23 g)") == set()  # "\23 " is "#": a local reference
-    assert logos.css_findings("fill: #fff; stroke: red") == set()
+    assert logo_content.css_findings(r"fill: \000055\000052\00004c(https://x.example/)") == {EXTERNAL}
+    assert logo_content.css_findings(r"fill: url(\23 g)") == set()  # "\23 " is "#": a local reference
+    assert logo_content.css_findings("fill: #fff; stroke: red") == set()
 
 
 # --- raster logos: pixel size from the header
@@ -190,11 +190,11 @@ def test_css_findings_resolve_escapes_before_comparing():
     (webp_vp8x(256, 4096), ".webp", (256, 4096)),
 ])
 def test_raster_size_reads_width_and_height(data, suffix, size):
-    assert logos.raster_size(data, suffix) == size
+    assert logo_content.raster_size(data, suffix) == size
 
 
 def test_raster_size_needs_the_png_header_chunk_first():
-    assert logos.raster_size(png(240).replace(b"IHDR", b"tEXt"), ".png") is None
+    assert logo_content.raster_size(png(240).replace(b"IHDR", b"tEXt"), ".png") is None
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
@@ -254,7 +254,7 @@ def test_a_complete_raster_logo_passes(tmp_path, name, data):
 def test_a_raster_logo_that_does_not_decode_is_refused_with_its_name(tmp_path, name, kind, data):
     (tmp_path / name).write_bytes(data)
     assert logos.check_logo(name, tmp_path) == (
-        unreadable(name, kind) if logos.raster_size(data, name[name.rindex("."):]) else
+        unreadable(name, kind) if logo_content.raster_size(data, name[name.rindex("."):]) else
         [f"„{name}“ ist keine lesbare {kind}-Datei."])
 
 

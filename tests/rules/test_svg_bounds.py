@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from klimapakt.rules import logos, svg_bounds
+from klimapakt.rules import logo_content, logos, svg_bounds
 from svg_corpus import amplified, flat, svg
 
 SAVE_AS = svg_bounds.SAVE_AS
@@ -28,7 +28,7 @@ def test_nested_use_groups_are_refused_naming_the_file(tmp_path, levels, href):
 
 def test_a_use_of_a_use_is_refused():
     text = svg('<path id="a" d="M0 0h1v1z"/><use id="b" href="#a"/><use href="#b"/>')
-    assert logos.check_svg(text.encode()) == [NESTED.replace("Die Logo-Datei „bombe.svg“", "Das SVG")]
+    assert logo_content.check_svg(text.encode()) == [NESTED.replace("Die Logo-Datei „bombe.svg“", "Das SVG")]
 
 
 def test_many_uses_of_a_large_group_are_refused_by_the_expanded_count(tmp_path):
@@ -39,7 +39,7 @@ def test_many_uses_of_a_large_group_are_refused_by_the_expanded_count(tmp_path):
 
 def test_a_use_cycle_is_refused():
     text = svg('<g id="a"><path d="M0 0h1v1z"/><use href="#a"/></g>')
-    assert logos.check_svg(text.encode(), "kreis.svg")[0].startswith(
+    assert logo_content.check_svg(text.encode(), "kreis.svg")[0].startswith(
         "Die Logo-Datei „kreis.svg“ verweist mit <use> auf ein Element, das selbst <use>-Verweise enthält")
     assert svg_bounds.expanded_count(*_tree('<g id="a"><use href="#a"/></g>')) is None
 
@@ -59,12 +59,12 @@ def _tree(body: str):
         '<rect width="10" height="10" fill="url(#b)"/><use href="#missing"/><use href="#"/>'),
 ])
 def test_logos_within_the_bounds_pass(text):
-    assert logos.check_svg(text.encode()) == []
+    assert logo_content.check_svg(text.encode()) == []
 
 
 def test_99_nested_groups_pass_and_100_are_refused():  # the bound counts <svg> as the first level
-    assert logos.check_svg(svg("<g>" * 99 + "</g>" * 99).encode()) == []
-    assert logos.check_svg(svg("<g>" * 100 + "</g>" * 100).encode(), "tief.svg") == [
+    assert logo_content.check_svg(svg("<g>" * 99 + "</g>" * 99).encode()) == []
+    assert logo_content.check_svg(svg("<g>" * 100 + "</g>" * 100).encode(), "tief.svg") == [
         f"Die Logo-Datei „tief.svg“ ist zu tief verschachtelt (mehr als 100 Ebenen ineinander). {SAVE_AS}"]
 
 
@@ -96,7 +96,7 @@ def test_unusual_encodings_get_a_german_message(tmp_path, encoding, shown):
 @pytest.mark.parametrize("declared", ["x-unbekannt", "UTF-8\u0000", "\u00ff" * 3])
 def test_an_unknown_or_garbled_declared_encoding_is_refused(declared):
     text = svg('<rect width="1" height="1"/>', f'<?xml version="1.0" encoding="{declared}"?>')
-    message = logos.check_svg(text.encode("utf-8"))
+    message = logo_content.check_svg(text.encode("utf-8"))
     assert len(message) == 1 and message[0].startswith("Das SVG ist nicht als UTF-8 gespeichert")
 
 
@@ -104,8 +104,8 @@ def test_an_unknown_or_garbled_declared_encoding_is_refused(declared):
 def test_utf8_and_latin1_pass(encoding):
     word = "Gruen" if encoding == "US-ASCII" else "Grün"
     text = svg(f'<text x="1" y="9">{word}</text>', f'<?xml version="1.0" encoding="{encoding}"?>')
-    assert logos.check_svg(text.encode(encoding)) == []
-    assert logos.check_svg(b"\xef\xbb\xbf" + svg("<rect/>").encode()) == []  # UTF-8 with BOM
+    assert logo_content.check_svg(text.encode(encoding)) == []
+    assert logo_content.check_svg(b"\xef\xbb\xbf" + svg("<rect/>").encode()) == []  # UTF-8 with BOM
 
 
 @pytest.mark.parametrize("kind", ["pattern", "mask", "clipPath"])
@@ -129,10 +129,10 @@ def test_a_use_of_a_shape_filled_with_a_heavy_pattern_counts_the_pattern_each_ti
 def test_a_pattern_that_refers_to_itself_is_a_cycle():
     text = svg('<pattern id="p" width="1" height="1"><rect width="1" height="1" fill="url(#p)"/></pattern>'
                '<rect width="9" height="9" fill="url(#p)"/>')
-    assert logos.check_svg(text.encode())[0].startswith("Das SVG enthält einen Kreis von Verweisen")
+    assert logo_content.check_svg(text.encode())[0].startswith("Das SVG enthält einen Kreis von Verweisen")
 
 
 def test_gradients_are_not_counted_per_reference():
     gradient = '<linearGradient id="g"><stop offset="0"/><stop offset="1"/></linearGradient>'
     text = svg(f"<defs>{gradient}</defs>" + '<rect width="1" height="1" fill="url(#g)"/>' * 5000)
-    assert logos.check_svg(text.encode()) == []
+    assert logo_content.check_svg(text.encode()) == []
