@@ -208,7 +208,7 @@ def test_a_wide_table_shows_that_it_scrolls_and_scrolls_by_keyboard(phone, demo_
 
 # ------------------------------------------------------------------ progress rows lead to the directory
 
-CATEGORIES = [("branche", "sector", model.SECTORS), ("groesse", "size", model.SIZES), ("bezirk", "district", model.DISTRICTS)]
+CATEGORIES = [("branche", "sector", model.SECTOR_SHORT), ("groesse", "size", model.SIZES), ("bezirk", "district", model.DISTRICTS)]
 
 
 def test_every_category_on_the_progress_page_is_a_named_link_reached_by_tab(phone, demo_url, current):
