@@ -70,6 +70,11 @@ def define(env: MacrosEnv, project: Project) -> None:
         return html.render_contact_box(project.office, root=page_root(), heading=heading)
 
     @env.macro
+    def office_details() -> str:
+        """The office's name, e-mail, phone, postal address and contact person: only those configured."""
+        return html.render_office_details(project.office)
+
+    @env.macro
     def office_vcard_link() -> str:
         """A download link to the office's vCard, which the build writes after the pages."""
         return html.render("vcard-link.html", href=page_root() + vcard.VCARD_PATH, media_type=vcard.MEDIA_TYPE)

@@ -18,7 +18,7 @@ KEY = r'"[a-z0-9]+(?:-[a-z0-9]+){0,10}"'  # an id as kennzahlen.yml writes them
 # macro -> the arguments it accepts, as a regular expression of what stands between the parentheses
 MACROS = {
     "setting": WORD,  # setting("impressum.betreiber"): a value of mkdocs.yml's extra.settings
-    "office_email_link": "", "office_phone_link": "", "office_vcard_link": "",
+    "office_email_link": "", "office_phone_link": "", "office_vcard_link": "", "office_details": "",
     "contact_box": f"(?:{TEXT})?",  # contact_box() or contact_box("Fragen? Die Geschäftsstelle hilft")
     "key_figures": "", "directory_coverage": "", "data_files": "", "partner_directory": "",
     "next_event": "",

@@ -187,6 +187,16 @@ def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kon
     return render("contact-box.html", office=values, root=root, heading=heading)
 
 
+OFFICE_DETAILS = ("email", "telefon", "adresse", "ansprechperson")  # in the order Kontakt lists them
+
+
+def render_office_details(office: Mapping[str, Any]) -> str:
+    """The office's contact details for the Kontakt page: only the values staff have configured, in one
+    description list; a value not yet known is left out rather than shown as "wird ergänzt"."""
+    values = {key: " ".join(str(office.get(key) or "").split()) for key in ("name", "organisation", *OFFICE_DETAILS)}
+    return render("office-details.html", office=values)
+
+
 def joining_costs(costs: object, office_email: str | None) -> str:
     """What joining costs (mkdocs.yml: extra.settings.beitritt.kosten) and whom to ask; while staff have not
     filled it in, plainly that this site does not say it yet. Inline, so it fits in a question's answer."""

@@ -112,7 +112,7 @@ def compute(partners: Sequence[Partner], today: dt.date | None = None) -> Progre
         founding=sum(p.status == vocabulary.STATUS_FOUNDING for p in partners),
         undated=sum(p.year_joined is None for p in now),
         over_time=over_time(now, today.year),
-        by_sector=counts(now, "sector", vocabulary.SECTORS, by_frequency=True),
+        by_sector=counts(now, "sector", vocabulary.SECTOR_SHORT, by_frequency=True),
         by_size=counts(now, "size", vocabulary.SIZES),
         by_district=counts(now, "district", vocabulary.DISTRICTS),
         measures=measures_by_field(now),
@@ -209,6 +209,23 @@ def percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
+def rounded_shares(parts: Sequence[int], whole: int) -> tuple[int, ...]:
+    """Whole percentages of parts that make up `whole`, summing to exactly 100 by largest remainder (rounding
+    each share alone gave 101 %). Equal parts always get equal shares: where that rules out exactly 100,
+    each share is rounded alone and the table says "gerundet"."""
+    alone = tuple(percent(part, whole) or 0 for part in parts)
+    if not whole or sum(parts) != whole:
+        return alone
+    share = {part: 100 * part // whole for part in parts}
+    need = 100 - sum(share[part] for part in parts)
+    members = Counter(parts)
+    for part in sorted(members, key=lambda p: (share[p] - 100 * p / whole, -p)):
+        if 0 < members[part] <= need and 100 * part % whole:
+            share[part] += 1
+            need -= members[part]
+    return tuple(share[part] for part in parts) if need == 0 else alone
+
+
 def over_time_chart(progress: Progress) -> str:
     series = (charts.fill_at(0, "Klimapartner", "Klimaschutzvereinbarung unterschrieben"),
               charts.fill_at(1, "Letter of Intent", "Vereinbarung in Vorbereitung"))
@@ -243,6 +260,8 @@ def measures_chart(progress: Progress) -> str:
 
 # The Stadtteile under each Stadtbezirk in the district table, so readers find their own.
 DISTRICT_NOTES = {number: ", ".join(quarters) for number, quarters in vocabulary.DISTRICT_QUARTERS.items()}
+# The official WZ title under each short sector name, so the short name is never mistaken for the whole section.
+SECTOR_NOTES = {key: f"WZ-Abschnitt {key}: {title}" for key, title in vocabulary.SECTORS.items()}
 
 SECTIONS = ("stand", "zeitverlauf", "branche", "groesse", "bezirk", "massnahmen", "ziele", "emissionen")
 
@@ -261,6 +280,7 @@ def render_section(section: str, progress: Progress, *, root: str = "../", data_
         "emissionen": lambda: {c.scope: emissions.comparison_chart(c) for c in progress.emissions if c.years},
     }.get(section, lambda: "")()
     return render("progress.html", section=section, f=progress, svg=svg, root=root, data_href=data_href,
-                  built=date_de(built or clock.build_date()), percent=percent, scopes=vocabulary.SCOPES,
+                  built=date_de(built or clock.build_date()), percent=percent, rounded_shares=rounded_shares, scopes=vocabulary.SCOPES,
                   status_order=MEASURE_STATUS_ORDER, rule_text=emissions.rule_text,
-                  worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES)
+                  worth_charting=worth_charting, zip=zip, district_notes=DISTRICT_NOTES,
+                  sector_notes=SECTOR_NOTES)

@@ -58,6 +58,14 @@ def test_on_mitmachen_the_box_comes_before_the_first_section(real_site):
     assert box in sections[0].find_all_previous("div")
 
 
+def test_kontakt_shows_the_configured_office_details_and_no_wird_ergaenzt(real_site, office):
+    article = soup(real_site / "kontakt/index.html").select_one("article.md-content__inner")
+    assert "wird ergänzt" not in article.get_text()
+    labels = {"email": "E-Mail", "telefon": "Telefon", "adresse": "Postanschrift", "ansprechperson": "Ansprechperson"}
+    shown = [dt.get_text() for dt in article.select("dl.kp-office dt")]
+    assert shown == [label for key, label in labels.items() if office[key]]
+
+
 # vCard -------------------------------------------------------------------------------------------
 
 def test_kontakt_links_the_vcard_and_the_file_holds_the_configured_office(real_site, office, config):

@@ -1,9 +1,11 @@
 """Every pact-level figure a page shows stands with its source: the checker behind test_figure_sources.
 
-A pact figure is a value in kennzahlen.yml ("über 100", "157", "rund 100.000"). Wherever the built
-HTML writes that number, the smallest block around it (paragraph, list item, table row, figure,
-heading, term or description) must link the figure's source (`source_url`) and say when
-("Stand" or a month/year), as FACTS.md demands of every figure about the pact as a whole.
+A pact figure is a value in kennzahlen.yml ("über 100", "157", "rund 100.000", also written "100 000").
+Wherever the built HTML writes that number, the smallest block around it (paragraph, list item, table
+row, figure, heading, term or description) must link the figure's source (`source_url`) and say when:
+the year the figure was reported (`year`), not just any year ("bis 2035" is a goal, not a date), as
+FACTS.md demands of every figure about the pact as a whole. Where no link can stand (a meta
+description, a title or aria-label, the feeds' plain text) a pact figure must not stand either.
 Numbers the site counts from its own directory are not pact figures: they sit in the elements of
 `DIRECTORY_COUNTS`, and partner profiles are left out by the caller.
 """
@@ -31,11 +33,25 @@ class Figure:
     id: str
     number: str  # as the site writes it, e.g. "100.000"
     source_url: str
+    year: int | None = None  # the year of `as_of`: the date the block must name
+
+
+_THOUSANDS = "[.\u00a0\u202f ]?"  # "100.000", "100 000" (with a space, no-break or narrow no-break space), "100000"
 
 
 def number_pattern(number: str) -> re.Pattern:
-    """The number as a whole token: not inside "K67", "2022", "100.000" or "30. Juni"."""
-    return re.compile(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d|\.\s?(?:{_MONTHS}))")
+    """The number as a whole token, however its thousands are separated: not inside "K67", "2022",
+    "100.000" or "30. Juni"."""
+    digits = _THOUSANDS.join(re.escape(group) for group in number.split("."))
+    return re.compile(rf"(?<![\w.,])(?<!\d[\u00a0\u202f ]){digits}(?![\w]|[.,]\d|\.\s?(?:{_MONTHS})|[\u00a0\u202f ]\d{{3}}(?!\d))")
+
+
+def _dated(context: str, figure: Figure, match: re.Match) -> bool:
+    """The block names a date: the figure's own year when known (the figure's number itself does not count)."""
+    rest = context[:match.start()] + " " + context[match.end():]
+    if figure.year is None:
+        return bool(_WHEN.search(rest))
+    return re.search(rf"(?<!\d){figure.year}(?!\d)", rest) is not None
 
 
 def _excluded(node: Tag, exclude: tuple[str, ...]) -> bool:
@@ -56,12 +72,18 @@ def _links(block: Tag) -> set[str]:
 
 
 def unsourced(html: str, figures: list[Figure], exclude: tuple[str, ...] = DIRECTORY_COUNTS) -> list[str]:
-    """One line per pact figure in `html` whose block lacks its source link or a date: „157 in <p>…“."""
-    body = BeautifulSoup(html, "html.parser").body
+    """One line per pact figure in `html` whose block lacks its source link or its date, or that stands where no
+    link can (a meta description, a title, aria-label or alt attribute): „157 in <p>…“."""
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.body
     if body is None:
         return []
-    problems = []
     patterns = [(f, number_pattern(f.number)) for f in figures]
+    return _in_attributes(soup, patterns, exclude) + _in_text(body, patterns, exclude)
+
+
+def _in_text(body: Tag, patterns, exclude: tuple[str, ...]) -> list[str]:
+    problems = []
     for text in body.find_all(string=True):
         if not isinstance(text, NavigableString) or not text.strip() or _excluded(text.parent, exclude):
             continue
@@ -70,6 +92,27 @@ def unsourced(html: str, figures: list[Figure], exclude: tuple[str, ...] = DIREC
                 continue
             block = _block(text)
             context = " ".join((block or text.parent).get_text(" ").split())
-            if block is None or figure.source_url.rstrip("/") not in _links(block) or not _WHEN.search(context):
+            match = pattern.search(context) or pattern.search(text)
+            if block is None or figure.source_url.rstrip("/") not in _links(block) or not _dated(context, figure, match):
                 problems.append(f"{figure.number} ({figure.id}) ohne Quelle oder Stand in „{context[:160]}“")
     return problems
+
+
+ATTRIBUTES = ("title", "aria-label", "alt")
+META = ('meta[name="description"]', 'meta[property^="og:"]', 'meta[name^="twitter:"]')
+
+
+def _in_attributes(soup: BeautifulSoup, patterns, exclude: tuple[str, ...]) -> list[str]:
+    """Text no link can stand beside: the page's descriptions for search engines and social media, and the
+    attributes a screen reader or tooltip reads out."""
+    found = [(meta.get("name") or meta.get("property"), meta.get("content", "")) for meta in soup.select(", ".join(META))]
+    for tag in soup.body.find_all(True) if soup.body else ():
+        if not _excluded(tag, exclude):
+            found += [(attribute, tag[attribute]) for attribute in ATTRIBUTES if isinstance(tag.get(attribute), str)]
+    return [f"{figure.number} ({figure.id}) in {where}, wo keine Quelle stehen kann: „{value[:160]}“"
+            for where, value in found for figure, pattern in patterns if pattern.search(value)]
+
+
+def figures_in(text: str, figures: list[Figure]) -> list[str]:
+    """The pact figures a plain text (a feed's item) names: there no source can be linked."""
+    return [f"{figure.number} ({figure.id})" for figure in figures if number_pattern(figure.number).search(text)]

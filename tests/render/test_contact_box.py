@@ -80,3 +80,41 @@ def test_a_hostile_email_cannot_add_headers_to_the_message():
 def test_a_hostile_phone_becomes_a_tel_link_of_digits_only():
     href = box({**OFFICE, "telefon": "+49 211 1\" onclick=\"x"}).select("a")[1]["href"]
     assert href == "tel:+492111"
+
+
+# The Kontakt page's details (render.html.render_office_details): only what staff configured.
+
+def details(office: dict) -> BeautifulSoup:
+    page = f"Davor.\n\n{render.render_office_details(office)}\n\nDanach.\n"
+    return BeautifulSoup(markdown.markdown(page, extensions=EXTENSIONS), "html.parser")
+
+
+def test_kontakt_lists_only_the_configured_details_and_never_wird_ergaenzt():
+    html = details(OFFICE | {"adresse": "", "ansprechperson": ""})
+    assert [dt.get_text() for dt in html.select("dl.kp-office dt")] == ["E-Mail"]
+    assert html.select_one("dl.kp-office a")["href"] == "mailto:klimapakt@duesseldorf.de"
+    assert html.select_one(".kp-office__name").get_text("|") == f"{OFFICE['name']}|{OFFICE['organisation']}"
+    assert "wird ergänzt" not in html.get_text() and "Postanschrift" not in html.get_text()
+
+
+def test_kontakt_lists_every_detail_once_staff_fill_them_in():
+    full = OFFICE | {"telefon": "+49 211 1234567", "adresse": "Musterstraße 1, 40213 Düsseldorf",
+                     "ansprechperson": "Erika Mustermann"}
+    html = details(full)
+    assert [dt.get_text() for dt in html.select("dl.kp-office dt")] == ["E-Mail", "Telefon", "Postanschrift", "Ansprechperson"]
+    assert [dd.get_text() for dd in html.select("dl.kp-office dd")][1:] == [full["telefon"], full["adresse"], full["ansprechperson"]]
+    assert html.select_one('dl.kp-office a[href^="tel:"]')["href"] == "tel:+492111234567"
+
+
+def test_kontakt_without_any_configured_detail_shows_no_empty_list():
+    html = details({key: "" for key in ("name", "organisation", "email", "telefon", "adresse", "ansprechperson")})
+    assert html.select("dl, .kp-office__name") == []
+
+
+def test_configured_details_stay_text_after_the_markdown_step():
+    html = details(OFFICE | {"adresse": HOSTILE, "ansprechperson": HOSTILE})
+    assert html.select("script, img, h1") == [] and not html.select("[onclick]")
+    shown = " ".join(HOSTILE.split())  # the text as written, nothing made of it
+    assert [" ".join(dd.get_text().split()) for dd in html.select("dl.kp-office dd")][1:] == [shown, shown]
+    assert [tag.name for tag in html.select_one("dl.kp-office").find_all(True)] == ["dt", "dd", "a", "dt", "dd", "dt", "dd"]
+    assert [p.get_text() for p in html.find_all("p", recursive=False)][::2] == ["Davor.", "Danach."]

@@ -53,7 +53,7 @@ def test_without_a_sourced_count_the_sentence_claims_no_total():
 
 
 def test_former_partners_are_named_so_the_directory_count_adds_up():
-    # The list says "N von N eingetragenen Partnerunternehmen", former ones included: the sentence says so.
+    # The list says "N von N Einträgen", former ones included: the sentence says so.
     two_former = partners(4) + [model.Partner(id="g", name="Gone", role="partner", status="former")]
     assert coverage.coverage(two_former, ()).former == 2
     assert "Dazu kommen 2 ehemalige Partner, die das Verzeichnis ebenfalls zeigt." in text(coverage.coverage(two_former, ()))

@@ -68,6 +68,28 @@ def test_sectors_are_sorted_by_frequency():
     assert [c.key for c in progress.counts(partners, "sector", model.SECTORS, by_frequency=True)] == ["J", "C"]
 
 
+@pytest.mark.parametrize("parts", [(5, 4, 3, 3, 2, 1), (2, 1), (56,), (0, 7), (3, 3, 1), (7, 5, 5, 2, 1)])
+def test_rounded_shares_sum_to_100_and_stay_within_one_point_of_the_exact_share(parts):
+    whole = sum(parts)
+    shares = progress.rounded_shares(parts, whole)
+    assert sum(shares) == 100
+    assert all(abs(share - 100 * part / whole) < 1 for share, part in zip(shares, parts))
+    assert len(set(zip(parts, shares))) == len(set(parts))  # equal parts, equal shares
+
+
+@pytest.mark.parametrize("parts", [(5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1), (3, 1, 1, 1), (1, 1, 1)])
+def test_where_equal_shares_rule_out_100_each_share_is_rounded_alone(parts):
+    # The demo's sectors (56 partners) and the real site's (3 of 6 in industry): 101, 101 and 99 %; the table says "gerundet".
+    assert progress.rounded_shares(parts, sum(parts)) == tuple(progress.percent(part, sum(parts)) for part in parts)
+    assert sum(progress.rounded_shares(parts, sum(parts))) != 100
+
+
+def test_rounded_shares_of_nothing_or_of_parts_that_do_not_make_the_whole():
+    assert progress.rounded_shares((5, 4, 3, 3, 2, 1), 18) == (28, 22, 17, 17, 11, 5)
+    assert progress.rounded_shares((0, 0), 0) == (0, 0)
+    assert progress.rounded_shares((1, 1), 3) == (33, 33)
+
+
 def test_measures_by_field_and_status():
     p = partner("a", agreement=agreement(measures=[measure("mobility", "done"), measure("mobility", "planned"),
                                                     measure("buildings", "done")]))
@@ -219,7 +241,7 @@ def table(page: BeautifulSoup, table_id: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("table_id, key, labels", [
-    ("tabelle-branche", "sector", model.SECTORS),
+    ("tabelle-branche", "sector", model.SECTOR_SHORT),
     ("tabelle-groesse", "size", model.SIZES),
     ("tabelle-bezirk", "district", model.DISTRICTS),
 ])
@@ -227,6 +249,27 @@ def test_partner_counts_by_sector_size_and_district_equal_the_data(page, partner
     expected = Counter(labels[getattr(p, key)] if getattr(p, key) is not None else "keine Angabe" for p in partners)
     assert {label: int(values[0]) for label, values in table(page, table_id).items()} == dict(expected)
     assert page.select_one(f"table#{table_id} tfoot td").get_text(strip=True) == str(len(partners))
+
+
+@pytest.mark.parametrize("table_id", ["tabelle-branche", "tabelle-groesse", "tabelle-bezirk"])
+def test_the_shares_of_a_table_add_up_to_100_percent_or_say_they_are_rounded(page, table_id):
+    rows = page.select_one(f"table#{table_id}").select("tbody tr")
+    counts = [int(row.select_one("td[data-value]")["data-value"]) for row in rows]
+    shares = [int(row.select("td")[-1].get_text(strip=True).removesuffix(" %")) for row in rows]
+    rounded = page.select_one(f"table#{table_id} thead th:last-child").get_text(strip=True) == "Anteil (gerundet)"
+    assert sum(shares) == 100 or rounded, shares
+    assert all(a == b for (ca, a), (cb, b) in zip(zip(counts, shares), zip(counts[1:], shares[1:])) if ca == cb)
+
+
+def test_sectors_show_the_short_name_with_the_official_wz_title_beneath(page):
+    for row in page.select_one("table#tabelle-branche").select("tbody tr"):
+        link = row.th.select_one("a")
+        if link is None:
+            continue
+        key = link["data-key"]
+        assert link.get_text(strip=True) == model.SECTOR_SHORT[key]
+        assert row.th.select_one(".kp-table__note").get_text(strip=True) == f"WZ-Abschnitt {key}: {model.SECTORS[key]}"
+    assert "Kraftfahrzeugen" not in page.select_one("#chart-branche").get_text(" ")
 
 
 @pytest.mark.parametrize("table_id, key, param", [
@@ -239,7 +282,7 @@ def test_each_category_links_to_the_directory_filtered_by_it(demo_site, page, pa
     (the partners taking part now, as the row counts them);
     "keine Angabe" cannot be filtered for and is no link."""
     counts = Counter(getattr(p, key) for p in partners)
-    labels = {"sector": model.SECTORS, "size": model.SIZES, "district": model.DISTRICTS}[key]
+    labels = {"sector": model.SECTOR_SHORT, "size": model.SIZES, "district": model.DISTRICTS}[key]
     links = page.select(f"table#{table_id} tbody th a")
     assert {a["href"] for a in links} == {f"../klimapartner/?{param}={value}&status=aktuell"
                                           for value in counts if value is not None}

@@ -304,7 +304,7 @@ def test_directory_is_usable_with_tab_enter_and_space(browser, demo_url, pages, 
     visible = page.locator("li.kp-card:visible")
 
     def announced(shown: int):
-        expect(count).to_have_text(f"{shown} von {total} eingetragenen Partnerunternehmen")
+        expect(count).to_have_text(f"{shown} von {total} Einträgen")
 
     # Search: type, then Enter submits without leaving the page.
     page.focus("#kp-q")

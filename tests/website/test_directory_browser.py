@@ -42,7 +42,7 @@ def url_has(page, part: str) -> None:
 
 
 def count_says(page, shown: int, total: int) -> None:
-    expect(page.locator("#kp-count")).to_have_text(f"{shown} von {total} eingetragenen Partnerunternehmen")
+    expect(page.locator("#kp-count")).to_have_text(f"{shown} von {total} Einträgen")
 
 
 def test_without_javascript_every_partner_is_listed(browser, demo_url, partners):

@@ -5,6 +5,8 @@ button, the way back from a profile to the filtered directory, and the first car
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -277,6 +279,13 @@ def test_a_printout_names_the_site_and_page_shows_source_addresses_and_the_demo_
     page.goto(demo_url + f"partner/{charted.id}/")
     page.wait_for_function("matchMedia('print').matches")
     page.wait_for_function(f"({PRINTED_JS})().badge === 'none'")
+    # A post's date is in its sidebar, which Material does not print: the printed line carries it.
+    page.goto(demo_url + "aktuelles/")
+    page.goto(demo_url + "aktuelles/" + page.locator("article.md-post h2 a").first.get_attribute("href"))
+    page.wait_for_function("matchMedia('print').matches")
+    expect(page.locator(".kp-print-only")).to_be_visible()
+    expect(page.locator(".kp-print-only time")).to_have_text(re.compile(r"^(?:\d{1,2}\. )?[A-ZÄÖÜ][a-zäöü]+ \d{4}$"))
+    expect(page.locator(".md-sidebar--post")).to_be_hidden()
     page.emulate_media(media="screen")
     page.wait_for_function("getComputedStyle(document.querySelector('.kp-print-only')).display === 'none'")
     page.close()
