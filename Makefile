@@ -77,11 +77,16 @@ server-tools: ## Install nginx, OpenSSH and rsync for the hosting tests (needs r
 
 # KLIMAPAKT_REQUIRE_TOOLS: the npm tools and Java are installed above, so a test marked `npm` or
 # `java` fails rather than skips when one is missing (tests/quality/tools.py).
+# The tests without a browser run on every core (pytest-xdist; --dist loadfile keeps a file's tests,
+# and so its module fixtures, in one worker; tests/helpers/worker_share.py builds the shared sites once
+# for all workers); the browser tests then run in one process, as their timings were measured.
+XDIST := -n auto --dist loadfile
 test: $(STAMP) chromium java server-tools $(NODE_STAMP) ## Run all tests (unit, build, browser, quality gates)
-	KLIMAPAKT_REQUIRE_TOOLS=1 $(PY) -m pytest
+	KLIMAPAKT_REQUIRE_TOOLS=1 $(PY) -m pytest -m "not browser" $(XDIST)
+	KLIMAPAKT_REQUIRE_TOOLS=1 $(PY) -m pytest -m browser
 
 test-fast: $(STAMP) ## Run the tests without a browser (tests marked npm or java skip if their tools are missing)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" $(XDIST)
 
 test-alone: $(STAMP) ## Run each test file, then each test folder, on its own (browser tests collected only), as a check that none needs another
 	$(PY) scripts/tests_alone.py

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers.worker_share import built_once
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -81,16 +82,16 @@ def demo_registry(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_site(demo_registry, tmp_path_factory) -> Path:
-    """The site built with 60 fictional partners: every page type has content."""
-    return _build_or_fail(demo_registry, tmp_path_factory.mktemp("demo-site") / "site")
+def demo_site(demo_registry, request) -> Path:
+    """The site built with 60 fictional partners: every page type has content (one build for all workers)."""
+    return built_once(request, "demo-site", lambda folder: _build_or_fail(demo_registry, folder / "site"))
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def real_site(request) -> Path:
     """The site built with the shipped partners.yml on the real build date; tests may check only that it
     passes the site's gates, never what the registries hold."""
-    return _build_or_fail(ROOT / "partners.yml", tmp_path_factory.mktemp("real-site") / "site")
+    return built_once(request, "real-site", lambda folder: _build_or_fail(ROOT / "partners.yml", folder / "site"))
 
 
 # The staff path (a pull request that changes only partners.yml, events.yml, kennzahlen.yml, logos or
