@@ -35,6 +35,11 @@ from ..vocabulary import (
 from .fields import declared
 
 
+# A date field and the field that says how precise it is: exports that show dates to people (the
+# spreadsheet) show it only that precisely; the CSV and JSON files hold both fields as they are.
+PRECISION_OF = {"joined": "joined_precision"}
+
+
 @dataclass(frozen=True)
 class Contact:
     name: str | None = declared("Name der Ansprechperson", TEXT, max_length=120, title="Name")
