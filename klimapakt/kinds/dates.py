@@ -8,8 +8,8 @@ import re
 
 import yaml
 
-from ..clock import TZ
 from .. import precision as precisions
+from ..clock import TZ
 from ..precision import Period
 from ..rules import values
 from ..source.context import Context, fail, shorten

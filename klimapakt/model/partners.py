@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..kinds.choice import CHOICE
 from .. import precision as precisions
+from ..kinds.choice import CHOICE
 from ..kinds.dates import DATE, PRECISION
 from ..kinds.numbers import BOOL, INT, PERCENT, TONNES, YEAR
 from ..kinds.text import EMAIL, ID, LOGO, LONGTEXT, NAME, PHONE, TEXT, URL
@@ -33,7 +33,6 @@ from ..vocabulary import (
     YEAR_MIN,
 )
 from .fields import declared
-
 
 # A date field and the field that says how precise it is: exports that show dates to people (the
 # spreadsheet) show it only that precisely; the CSV and JSON files hold both fields as they are.
