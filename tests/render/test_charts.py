@@ -56,7 +56,7 @@ def test_bar_charts_get_their_max_width_from_the_stylesheet_not_a_style_attribut
     svg = charts.bar_chart("w", "T", "D", [charts.Bar("x", (1,), "1")], charts.fills("A"))
     assert "style=" not in svg
     css = (ROOT / "docs/assets/css/partners.css").read_text(encoding="utf-8")
-    assert f".kp-chart--bars {{ max-width: {charts.MAX_WIDTH}; }}" in css
+    assert f".md-typeset .kp-chart--bars {{ max-width: min(100%, {charts.MAX_WIDTH}); }}" in css
 
 
 def test_the_size_check_would_catch_a_chart_laid_out_for_a_desktop():

@@ -14,7 +14,7 @@ from conftest import ROOT
 from helpers.waits import until
 from klimapakt import vocabulary as model
 from klimapakt.load import loader
-from klimapakt.render import emissions
+from klimapakt.render import charts, emissions
 from quality.keyboard import focus_problems, tab_through
 from quality.styles import add_style
 
@@ -66,6 +66,28 @@ def test_every_chart_text_renders_at_12px_or_more_at_390px(phone, demo_url, char
         small = [t for t in texts if t["size"] < MIN_PX or t["box"] < MIN_PX]
         assert not small, f"{len(small)} chart texts below {MIN_PX} px at 390 px, e.g. {small[:3]}"
     until(legible)
+
+
+# Each chart's drawn width against the max-width its class promises (charts.MAX_WIDTH for bar charts),
+# in px of the page's root font size: Material's own `svg { max-width: 100% }` must not win.
+CHART_WIDTHS_JS = """() => { const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return [...document.querySelectorAll('svg.kp-chart')].map(svg => ({id: svg.id,
+    width: svg.getBoundingClientRect().width, limit: (svg.classList.contains('kp-chart--bars') ? 24 : 40) * rem})); }"""
+
+
+@pytest.mark.parametrize("which", ["profile", "fortschritt"])
+def test_charts_keep_their_max_width_on_a_desktop(browser, demo_url, charted, which):
+    assert charts.MAX_WIDTH == "24rem"  # the 24 in CHART_WIDTHS_JS
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(demo_url + (f"partner/{charted.id}/" if which == "profile" else "fortschritt/"))
+
+    def within():
+        widths = page.evaluate(CHART_WIDTHS_JS)
+        assert widths, "no chart on the page"
+        wide = [w for w in widths if w["width"] > w["limit"] + 0.5]
+        assert not wide, f"charts wider than their max-width at 1280 px: {wide[:3]}"
+    until(within)
+    page.close()
 
 
 def legend_items(page, chart_id: str) -> list[dict]:
