@@ -19,15 +19,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ..model.partners import Partner
-from .csv_tables import tables
+from .. import precision as precisions
+from ..model.partners import PRECISION_OF, Partner
+from .csv_tables import Table, tables
 
 XLSX_FILE = "partners.xlsx"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD.MM.YYYY"  # how Excel shows a date cell; the cell holds the date itself
+MONTH_FORMAT = "MM.YYYY"  # a date known only to the month (klimapakt.precision): its first day, shown without it
 LIST_SEPARATOR = " "  # a list of values in one cell (a target's scopes), as in the CSV files
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths in characters
 NOTE_WIDTH = 30  # a note wider than this wraps
@@ -50,7 +52,8 @@ def new_workbook() -> Book:
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, WRITER_OPTIONS)
     formats = {"header": workbook.add_format({"bold": True}), "note": workbook.add_format(
-        {"italic": True, "text_wrap": True, "valign": "top"}), "date": workbook.add_format({"num_format": DATE_FORMAT})}
+        {"italic": True, "text_wrap": True, "valign": "top"}), "date": workbook.add_format({"num_format": DATE_FORMAT}),
+               "month": workbook.add_format({"num_format": MONTH_FORMAT})}
     return Book(workbook, buffer, formats)
 
 
@@ -98,10 +101,35 @@ def write_cell(book: Book, sheet: Any, row: int, column: int, value: Any) -> Non
         sheet._write_boolean(row, column, value)
     elif isinstance(value, dt.date):
         sheet._write_datetime(row, column, dt.datetime(value.year, value.month, value.day), book.formats["date"])
+    elif isinstance(value, precisions.Period):
+        write_period(book, sheet, row, column, value)
     elif isinstance(value, str):
         sheet._write_string(row, column, value)
     else:
         sheet._write_number(row, column, value)
+
+
+def write_period(book: Book, sheet: Any, row: int, column: int, value: precisions.Period) -> None:
+    """A date as precise as its source: a day as a date, a month as a date shown MM.JJJJ, a year as a number."""
+    if value.precision == precisions.YEAR:
+        sheet._write_number(row, column, value.year)
+    else:
+        day = value.first_day
+        sheet._write_datetime(row, column, dt.datetime(day.year, day.month, day.day),
+                              book.formats["month" if value.precision == precisions.MONTH else "date"])
+
+
+def precise_rows(table: Table, rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """The rows with each date whose precision another column gives (PRECISION_OF) as a Period of it."""
+    names = [column.name for column in table.columns]
+    pairs = [(names.index(day), names.index(of)) for day, of in PRECISION_OF.items() if day in names and of in names]
+    for row in rows:
+        if any(row[of] for _, of in pairs):
+            row = list(row)
+            for day, of in pairs:
+                if row[day] and row[of]:
+                    row[day] = precisions.Period.of(row[day], row[of])
+        yield row
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], notes: Sequence[str] | None = None) -> list[int]:
@@ -141,6 +169,6 @@ def partners_xlsx(partners: Sequence[Partner], stamp: dt.datetime, *, publisher:
     workbook = new_workbook()
     for table in tables():
         add_table(workbook, table.title, [column.title for column in table.columns],
-                  table.rows(partners) if rows is None else rows[table.name])
+                  precise_rows(table, table.rows(partners) if rows is None else rows[table.name]))
     title = "Partner im Klimapakt Düsseldorf" + (" (Demodaten: erfundene Unternehmen)" if demo else "")
     return workbook_bytes(workbook, stamp, title=title, creator=publisher, description=rights)

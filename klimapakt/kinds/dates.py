@@ -1,4 +1,5 @@
-"""Date kinds: a day (`2024-03-15`) and, for events, a day with a local time (`2024-02-27T18:00`)."""
+"""Date kinds: a day (`2024-03-15`), for events a day with a local time (`2024-02-27T18:00`), a period
+(`2025-07`) and the precision of a day (`month`: the source gives only the month, klimapakt.precision)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 import yaml
 
+from .. import precision as precisions
 from ..clock import TZ
 from ..precision import Period
 from ..rules import values
@@ -98,6 +100,15 @@ def read_period(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> Peri
     return period
 
 
+def read_precision(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> str:
+    """`day`, `month` or `year`; anything else with precision.problem()'s German message."""
+    raw = node.value.strip()
+    message = precisions.problem(dt.date(2000, 1, 1), shorten(raw))  # the first of a year fits every precision
+    if message:
+        fail(ctx, node, path, message)
+    return raw
+
+
 DATE = Kind("date", "ein Datum (JJJJ-MM-TT)", read_date,
             constant({"type": "string", "format": "date", "pattern": DATE_PATTERN}), constant("Datum `JJJJ-MM-TT`"),
             datatype=constant("date"))
@@ -107,3 +118,7 @@ DATETIME = Kind("datetime", "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ
 PERIOD = Kind("period", "ein Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", read_period,
               constant({"type": ["string", "integer"], "pattern": r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"}),
               constant("Datum `JJJJ-MM-TT`, Monat `JJJJ-MM` oder Jahr `JJJJ`, so genau wie die Quelle"))
+PRECISION = Kind("precision", "eine Genauigkeit (day, month oder year)", read_precision,
+                 constant({"enum": list(precisions.PRECISIONS),
+                           "enumDescriptions": list(precisions.PRECISIONS.values())}),
+                 constant("`day`, `month` oder `year`"))

@@ -17,6 +17,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import precision as precisions
 from ..vocabulary import STATUS_FORMER, STATUS_FOUNDING, STATUS_LOI, STATUS_PARTNER
 
 if TYPE_CHECKING:
@@ -52,6 +53,18 @@ def german(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def joined_phrase(partner: Partner, day: str, month: str) -> str:
+    """The join date only as precise as its source: „am 03.07.2022“, „im Oktober 2022“, „im Jahr 2022“
+    (`day` and `month` are the prepositions, e.g. „vom“ and „aus dem“)."""
+    if partner.joined is None:
+        return ""
+    precision = partner.joined_precision or precisions.DAY
+    if precision == precisions.DAY:
+        return f"{day} {german(partner.joined)}"
+    when = precisions.text_de(partner.joined, precision)
+    return f"{month} {when}" if precision == precisions.MONTH else f"{month} Jahr {when}"
+
+
 def due_agreement(partner: Partner, today: dt.date) -> list[Due]:
     """By status: a Letter of Intent older than 12 months without a climate agreement, or with a signed one
     (then the status is behind); a Klimapartner whose agreement is not entered, at once; Initialpartner sign
@@ -64,7 +77,7 @@ def due_agreement(partner: Partner, today: dt.date) -> list[Due]:
     if partner.agreement is not None or partner.status == STATUS_FOUNDING:
         return []
     if partner.status == STATUS_PARTNER:
-        joined = f" (beigetreten am {german(partner.joined)})" if partner.joined else ""
+        joined = f" (beigetreten {joined_phrase(partner, 'am', 'im')})" if partner.joined else ""
         return [Due(partner.joined, "Klimaschutzvereinbarung eintragen",
                     f"Klimapartner{joined}, aber im Register steht keine Klimaschutzvereinbarung. Bitte Datum, Ziele "
                     "und Maßnahmen der Vereinbarung unter „agreement“ eintragen.", "agreement")]
@@ -74,7 +87,7 @@ def due_agreement(partner: Partner, today: dt.date) -> list[Due]:
     if since > today:
         return []
     return [Due(since, "Klimaschutzvereinbarung fällig",
-                f"Letter of Intent vom {german(partner.joined)}; nach 12 Monaten sollte die Klimaschutzvereinbarung "
+                f"Letter of Intent {joined_phrase(partner, 'vom', 'aus dem')}; nach 12 Monaten sollte die Klimaschutzvereinbarung "
                 "mit Zielen und Maßnahmen vorliegen, im Register steht noch keine.", "agreement")]
 
 

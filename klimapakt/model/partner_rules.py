@@ -9,6 +9,7 @@ import datetime as dt
 import unicodedata
 from typing import TYPE_CHECKING
 
+from .. import precision
 from ..vocabulary import ROLE_FOUNDING, STATUS_FOUNDING, STATUS_PARTNER
 
 if TYPE_CHECKING:
@@ -60,9 +61,20 @@ def check_former_ids(partner: Partner) -> list[tuple[str, str]]:
     return []
 
 
+def check_joined_precision(partner: Partner) -> list[tuple[str, str]]:
+    """`joined_precision: month` needs the first of a month (klimapakt.precision), and a `joined` to describe."""
+    if partner.joined_precision is None:
+        return []
+    if partner.joined is None:
+        return [("joined_precision", "„joined_precision“ sagt, wie genau „joined“ bekannt ist; ohne „joined“ bitte "
+                                     "weglassen oder das Beitrittsdatum ergänzen.")]
+    message = precision.problem(partner.joined, partner.joined_precision)
+    return [("joined", message)] if message else []
+
+
 TARGET_RULES = (check_target_years, check_target_has_goal, check_reduction_has_baseline)
 EMISSION_RULES = (check_emission_reported,)
-PARTNER_RULES = (check_founding_status, check_former_ids)
+PARTNER_RULES = (check_founding_status, check_former_ids, check_joined_precision)
 
 
 # Warnings about a whole partner.

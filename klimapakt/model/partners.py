@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .. import precision as precisions
 from ..kinds.choice import CHOICE
-from ..kinds.dates import DATE
+from ..kinds.dates import DATE, PRECISION
 from ..kinds.numbers import BOOL, INT, PERCENT, TONNES, YEAR
 from ..kinds.text import EMAIL, ID, LOGO, LONGTEXT, NAME, PHONE, TEXT, URL
 from ..vocabulary import (
@@ -32,6 +33,10 @@ from ..vocabulary import (
     YEAR_MIN,
 )
 from .fields import declared
+
+# A date field and the field that says how precise it is: exports that show dates to people (the
+# spreadsheet) show it only that precisely; the CSV and JSON files hold both fields as they are.
+PRECISION_OF = {"joined": "joined_precision"}
 
 
 @dataclass(frozen=True)
@@ -103,8 +108,11 @@ class Partner:
                           title="Name")
     role: str = declared("Rolle im Klimapakt", CHOICE, required=True, choices=ROLES, title="Rolle")
     status: str = declared("Stand der Teilnahme", CHOICE, required=True, choices=STATUSES, title="Stand der Teilnahme")
-    joined: dt.date | None = declared("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT)", DATE,
+    joined: dt.date | None = declared("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT); nennt die "
+                                      "Quelle nur Monat oder Jahr: dessen erster Tag und „joined_precision“", DATE,
                                       title="Beitritt")
+    joined_precision: str | None = declared("Wie genau „joined“ bekannt ist (leer: auf den Tag)", PRECISION,
+                                            choices=precisions.PRECISIONS, title="Beitritt genau auf")
     sector: str | None = declared("Branche: Abschnitt der WZ 2008 (A–U)", CHOICE, choices=SECTORS, title="Branche")
     size: str | None = declared("Unternehmensgröße nach EU-Definition", CHOICE, choices=SIZES, title="Größe")
     district: int | None = declared("Düsseldorfer Stadtbezirk (1–10)", CHOICE, choices=DISTRICTS, title="Stadtbezirk")
@@ -142,6 +150,13 @@ class Partner:
     def has_badge(self) -> bool:
         """A Klimapartner; a founding partner only with its own agreement (the record rule demands it too)."""
         return self.is_klimapartner and (not self.is_founding or self.agreement is not None)
+
+    @property
+    def joined_period(self) -> precisions.Period | None:
+        """The join date as precise as its source: what every page shows („Oktober 2022“)."""
+        if self.joined is None:
+            return None
+        return precisions.Period.of(self.joined, self.joined_precision or precisions.DAY)
 
     @property
     def year_joined(self) -> int | None:

@@ -121,7 +121,7 @@ CORPUS = [
     ("duplicate-key-top-level", registry("partners:\n  - id: beta\n"),
      f"{E}:8: Datei: partners: Das Feld „partners“ steht doppelt (Zeilen 1 und 8). {DUPLICATE} {check_between(1, 8)}"),
     ("duplicate-key-below-unknown-key", registry("    extras:\n      farbe: grün\n      farbe: blau\n"),
-     [f"{E}:8: acme: extras: Unbekanntes Feld „extras“. Erlaubt sind: id, name, role, status, joined, sector, size, "
+     [f"{E}:8: acme: extras: Unbekanntes Feld „extras“. Erlaubt sind: id, name, role, status, joined, joined_precision, sector, size, "
       "district, website, logo, description, contact, agreement, emissions, last_reviewed, former_ids.",
       f"{E}:10: acme: extras.farbe: Das Feld „farbe“ steht doppelt (Zeilen 9 und 10). {DUPLICATE} {check_between(9, 10)}"]),
     ("duplicate-id", registry(SECOND.replace("id: beta", "id: acme")),
@@ -136,7 +136,7 @@ CORPUS = [
      f"{E}:12: acme: contact.website: Das Feld „website“ gehört nicht in den Abschnitt „contact“, sondern eine Ebene "
      "höher. Ist es zu weit eingerückt?"),
     ("unknown-key", registry("    umsatz: 12\n"),
-     f"{E}:8: acme: umsatz: Unbekanntes Feld „umsatz“. Erlaubt sind: id, name, role, status, joined, sector, size, "
+     f"{E}:8: acme: umsatz: Unbekanntes Feld „umsatz“. Erlaubt sind: id, name, role, status, joined, joined_precision, sector, size, "
      "district, website, logo, description, contact, agreement, emissions, last_reviewed, former_ids."),
     ("required-key-missing", registry(status=None),
      f"{E}:2: acme: status: Das Pflichtfeld „status“ fehlt (Stand der Teilnahme)."),

@@ -321,12 +321,13 @@ def test_the_template_has_a_column_per_field_notes_and_drop_down_lists():
         assert [c.value for c in sheet[2]] == [note(table, c) for c in table.columns]
         assert sheet.freeze_panes == "A3"
     partners = book["Partner"]
-    assert partners["F2"].value == ("Branche: Abschnitt der WZ 2008 (A–U). Bitte aus der Liste wählen.")
-    assert partners["E2"].value == ("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT). "
-                                    "Datum, z. B. 15.03.2024.")
+    assert partners["G2"].value == ("Branche: Abschnitt der WZ 2008 (A–U). Bitte aus der Liste wählen.")
+    assert partners["E2"].value.startswith("Datum des Letter of Intent oder der Vereinbarung (JJJJ-MM-TT)")
+    assert partners["E2"].value.endswith("Datum, z. B. 15.03.2024.")
+    assert partners["F2"].value == "Wie genau „joined“ bekannt ist (leer: auf den Tag). Bitte aus der Liste wählen."
     assert partners["A2"].value.endswith("Leer lassen bei neuen Partnern: Die Kennung wird aus dem Namen erzeugt.")
     rules = {str(rule.sqref): rule.formula1 for rule in partners.data_validations.dataValidation}
-    sector = rules["F3:F2000"]
+    sector = rules["G3:G2000"]
     column = sector.split("!$")[1].split("$")[0]
     labels = [row[0].value for row in book["Auswahllisten"][f"{column}2:{column}22"]]
     assert labels[:3] == ["Land- und Forstwirtschaft, Fischerei", "Bergbau und Gewinnung von Steinen und Erden",
