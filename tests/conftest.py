@@ -13,7 +13,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from helpers.worker_share import built_once
+
+# Property tests draw the same examples on every run (derandomize, no example database): a test that
+# passes once passes on every machine, and a counterexample found is pinned with @example.
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+hypothesis_settings.load_profile("deterministic")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -88,6 +88,8 @@ def date_de(value: dt.date | Period | None) -> str:
 def number_de(value: float | int | None) -> str:
     if value is None:
         return ""
+    if type(value) is float:
+        value += 0.0  # -0.0 becomes 0.0: the cache holds one entry for both (they are equal), and "-0" says nothing
     return _plain_number_de(value) or format_decimal(value, locale=GERMAN)
 
 
@@ -199,11 +201,15 @@ def setting_text(value: object) -> str:
 CONTACT_FIELDS = ("name", "email", "telefon")
 
 
+def office_values(office: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, str]:
+    """The office's configured values for `keys`, each on one line; "" where staff have not filled one in."""
+    return {key: " ".join(str(office.get(key) or "").split()) for key in keys}
+
+
 def render_contact_box(office: Mapping[str, Any], root: str, heading: str = "Kontakt") -> str:
     """The office's contact in short (start page, Mitmachen): its name, e-mail and, once configured,
     phone, with a link to the Kontakt page. An empty value is left out, not shown as "wird ergänzt"."""
-    values = {key: " ".join(str(office.get(key) or "").split()) for key in CONTACT_FIELDS}
-    return render("contact-box.html", office=values, root=root, heading=heading)
+    return render("contact-box.html", office=office_values(office, CONTACT_FIELDS), root=root, heading=heading)
 
 
 OFFICE_DETAILS = ("email", "telefon", "adresse", "ansprechperson")  # in the order Kontakt lists them
@@ -212,8 +218,7 @@ OFFICE_DETAILS = ("email", "telefon", "adresse", "ansprechperson")  # in the ord
 def render_office_details(office: Mapping[str, Any]) -> str:
     """The office's contact details for the Kontakt page: only the values staff have configured, in one
     description list; a value not yet known is left out rather than shown as "wird ergänzt"."""
-    values = {key: " ".join(str(office.get(key) or "").split()) for key in ("name", "organisation", *OFFICE_DETAILS)}
-    return render("office-details.html", office=values)
+    return render("office-details.html", office=office_values(office, ("name", "organisation", *OFFICE_DETAILS)))
 
 
 def joining_costs(costs: object, office_email: str | None) -> str:
