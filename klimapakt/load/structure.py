@@ -122,7 +122,7 @@ def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> 
             continue
         if value is not None:
             values[key] = value
-    if failed or any(key not in values for key in required_keys(spec)):
+    if failed or not required_keys(spec) <= values.keys():
         raise Invalid
     if keeps_lines(record_type):
         values["line"], values["lines"] = line_of(node), lines
@@ -140,8 +140,8 @@ def required_fields(spec: tuple[Field, ...]) -> tuple[Field, ...]:
 
 
 @functools.cache
-def required_keys(spec: tuple[Field, ...]) -> tuple[str, ...]:
-    return tuple(f.key for f in required_fields(spec))
+def required_keys(spec: tuple[Field, ...]) -> frozenset[str]:
+    return frozenset(f.key for f in required_fields(spec))
 
 
 @functools.cache
@@ -158,26 +158,40 @@ def keeps_lines(record_type: type) -> bool:
 def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
     if is_null(node):
         return None
-    if isinstance(node, yaml.ScalarNode) and (f.is_object or f.many) and report_in_scalar(node, path, ctx):
-        raise Invalid  # `scopes: [1, 2]` behind a pasted space is a text, not a list: the space is the mistake
-    if f.is_object:
-        return read_record(node, f.record, path, ctx)
-    if f.many:
-        return read_list(f, node, path, ctx)
-    if not isinstance(node, yaml.ScalarNode):
+    if f.record is None and not f.many:  # one value, the usual case
+        if isinstance(node, yaml.ScalarNode):
+            return read_scalar(f, node, path, ctx)
         report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
-    return read_scalar(f, node, path, ctx)
+    if isinstance(node, yaml.ScalarNode) and report_in_scalar(node, path, ctx):
+        raise Invalid  # `scopes: [1, 2]` behind a pasted space is a text, not a list: the space is the mistake
+    if f.many:
+        return read_list(f, node, path, ctx)
+    return read_record(node, f.record, path, ctx)
 
 
 def read_scalar(f: Field, node: yaml.ScalarNode, path: str, ctx: Context, in_list: bool = False) -> Any:
-    """A scalar by its field's kind, once no pasted character and no stand-in („k. A.“) is in its way."""
-    if report_in_scalar(node, path, ctx, f.kind.prose):
+    """A scalar by its field's kind, once no pasted character and no stand-in („k. A.“) is in its way.
+
+    A pure kind's value (`Kind.pure`) that was read once without a problem is taken as read: no
+    stand-in was in its way then, and its kind would read it the same again."""
+    kind = f.kind
+    if may_be_pasted(node, ctx) and report_in_scalar(node, path, ctx, kind.prose):
         raise Invalid
+    if kind.pure:
+        key = (f, node.value, node.style, node.tag)
+        if key in ctx.read_values:
+            return ctx.read_values[key]
     placeholder = placeholder_message(node.value, f.key, f.required, in_list)
     if placeholder:
         fail(ctx, node, path, placeholder)
-    return f.kind.read(f, node, path, ctx)
+    if not kind.pure:
+        return kind.read(f, node, path, ctx)
+    reported = len(ctx.problems)
+    value = kind.read(f, node, path, ctx)
+    if len(ctx.problems) == reported:
+        ctx.read_values[key] = value
+    return value
 
 
 def read_list(f: Field, node: yaml.Node, path: str, ctx: Context) -> tuple:
