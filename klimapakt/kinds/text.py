@@ -36,7 +36,16 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
     file) only when they passed, since a garbled name names no file. `address`: a kind with a check
-    whose value is never a yes/no word (not an id: `y` is a valid id)."""
+    whose value is never a yes/no word (not an id: `y` is a valid id).
+
+    The rules look at nothing but the text, its style and tag (and `check` at the file's logo folder):
+    a text that passed them once passes them again. What stands beside it in the file (a comment) is
+    checked every time (`report_comments`)."""
+    passed = (f, node.value, node.style, node.tag)
+    if passed in ctx.texts_passed:
+        if report_comments(node, path, ctx):
+            raise Invalid
+        return ctx.texts_passed[passed]
     yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and address and f.kind else None
     if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
         fail(ctx, node, path, yes_no)
@@ -47,15 +56,7 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
     if not node.style and YAML12_NUMBER_RE.match(node.value):
         fail(ctx, node, path, f"„{node.value}“ lesen manche Programme als Zahl, nicht als Text. "
              f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
-    if not node.style:
-        comment = trailing_comment(node, ctx)
-        if comment and not comment.startswith("# ") and comment != "#":
-            # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
-            fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
-                 "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
-    commented = block_comment_lines(node, ctx)
-    for line in commented:
-        ctx.report(line, path, text_rules.block_comment_message(ctx.source_line(line)))
+    commented = report_comments(node, path, ctx)
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
@@ -72,7 +73,23 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
         ctx.report(line_of(node), path, message)
     if messages or hidden or commented:
         raise Invalid
+    ctx.texts_passed[passed] = value
     return value
+
+
+def report_comments(node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
+    """A comment YAML cut off a plain text fails it; lines starting with "#" inside a `>-` or `|` text are
+    reported (True: there were some)."""
+    if not node.style:
+        comment = trailing_comment(node, ctx)
+        if comment and not comment.startswith("# ") and comment != "#":
+            # `name: Firma #1` reads as „Firma“. A deliberate comment has a space after "#".
+            fail(ctx, node, path, f"„{shorten(comment, 40)}“ liest YAML als Kommentar, es fehlt also im Text. "
+                 "Bitte den ganzen Text in Anführungszeichen setzen (ein Kommentar beginnt mit „# “).")
+    commented = block_comment_lines(node, ctx)
+    for line in commented:
+        ctx.report(line, path, text_rules.block_comment_message(ctx.source_line(line)))
+    return bool(commented)
 
 
 def yaml_reading(node: yaml.ScalarNode) -> str:

@@ -55,18 +55,19 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         if not isinstance(key_node, yaml.ScalarNode):
             ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
             continue
-        key, key_path = key_node.value, join(path, key_node.value)
-        if keys.repeated(key_node, key_path):
-            report_duplicate_keys(value_node, key_path, ctx)
+        key = key_node.value
+        if keys.repeated(key_node, path):
+            report_duplicate_keys(value_node, join(path, key), ctx)
             continue
         if may_be_pasted(key_node, ctx) and report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
             garbled.add(visible(key).strip())  # „name“ is not missing as well
             continue
-        if key not in by_key:
-            ctx.report(line_of(key_node), key_path, unknown_key_message(key, spec, ctx.parents))
-            report_duplicate_keys(value_node, key_path, ctx)
+        f = by_key.get(key)
+        if f is None:
+            ctx.report(line_of(key_node), join(path, key), unknown_key_message(key, spec, ctx.parents))
+            report_duplicate_keys(value_node, join(path, key), ctx)
             continue
-        found[key] = (by_key[key], value_node, line_of(key_node))
+        found[key] = (f, value_node, line_of(key_node))
     for f in required_fields(spec):
         if f.key in garbled:
             continue
