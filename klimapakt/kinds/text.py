@@ -120,8 +120,8 @@ def block_comment_lines(node: yaml.ScalarNode, ctx: Context) -> list[int]:
 
 def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
     """The comment YAML cut off a plain text (`name: Firma #1` reads as „Firma“), or ''."""
-    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
-    return rest.strip() if rest.strip().startswith("#") else ""
+    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:].strip()
+    return rest if rest.startswith("#") else ""
 
 def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None, address: bool = True):
     """A reader for a text kind: the text rules and the kind's own check of the value."""

@@ -21,6 +21,7 @@ from ..source.context import Context, Invalid, count_de, describe, fail, is_null
 from ..source.pasted import may_be_pasted, report_in_scalar, visible
 from .duplicates import Keys, report_duplicate_keys
 
+NOT_READ = object()  # no value read yet (None may be one)
 Parents = Mapping[tuple[Field, ...], tuple[tuple[Field, ...], str]]
 
 # German (and English) words staff may use for a key, mapped to the key the registry expects.
@@ -49,6 +50,36 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         report_duplicate_keys(node, path, ctx)
         return None
     by_key = fields_by_key(spec)
+    found = known_keys_only(node, by_key, ctx)
+    garbled: set[str] = set()
+    if found is None:
+        found, garbled = read_keys(node, spec, path, ctx)
+    for f in required_fields(spec):
+        if f.key in garbled:
+            continue
+        if f.key not in found:
+            ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
+        elif is_null(found[f.key][1]):
+            ctx.report(found[f.key][2], join(path, f.key), f"Das Pflichtfeld „{f.key}“ ist leer ({f.help}).")
+    return found
+
+
+def known_keys_only(node: yaml.MappingNode, by_key: Mapping[str, Field], ctx: Context) -> dict[str, tuple[Field, yaml.Node, int]] | None:
+    """The usual mapping, about whose keys `read_keys` has nothing to report: each a field's key, written
+    once, in a file with nothing pasted. Its key → (field, value node, key line); None for any other."""
+    if ctx.pasted:
+        return None
+    try:
+        found = {key_node.value: (by_key[key_node.value], value_node, line_of(key_node)) for key_node, value_node in node.value}
+    except (KeyError, TypeError):  # an unknown key; a key that is a list or a mapping
+        return None
+    return found if len(found) == len(node.value) else None
+
+
+def read_keys(node: yaml.MappingNode, spec: tuple[Field, ...], path: str, ctx: Context) -> tuple[dict[str, tuple[Field, yaml.Node, int]], set[str]]:
+    """Each key's field, value node and line; keys written twice, unknown or garbled by a pasted character
+    are reported (the garbled ones are returned as well: a field they name is not missing)."""
+    by_key = fields_by_key(spec)
     found: dict[str, tuple[Field, yaml.Node, int]] = {}
     keys, garbled = Keys(node, ctx), set()
     for key_node, value_node in node.value:
@@ -68,14 +99,7 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
             report_duplicate_keys(value_node, join(path, key), ctx)
             continue
         found[key] = (f, value_node, line_of(key_node))
-    for f in required_fields(spec):
-        if f.key in garbled:
-            continue
-        if f.key not in found:
-            ctx.report(line_of(node), join(path, f.key), f"Das Pflichtfeld „{f.key}“ fehlt ({f.help}).")
-        elif is_null(found[f.key][1]):
-            ctx.report(found[f.key][2], join(path, f.key), f"Das Pflichtfeld „{f.key}“ ist leer ({f.help}).")
-    return found
+    return found, garbled
 
 
 def example_key(spec: tuple[Field, ...]) -> str:
@@ -181,8 +205,9 @@ def read_scalar(f: Field, node: yaml.ScalarNode, path: str, ctx: Context, in_lis
         raise Invalid
     if kind.pure:
         key = (f, node.value, node.style, node.tag)
-        if key in ctx.read_values:
-            return ctx.read_values[key]
+        known = ctx.read_values.get(key, NOT_READ)
+        if known is not NOT_READ:
+            return known
     placeholder = placeholder_message(node.value, f.key, f.required, in_list)
     if placeholder:
         fail(ctx, node, path, placeholder)
