@@ -17,7 +17,7 @@ import yaml
 
 from ..model.fields import Field, all_records, fields_of
 from ..rules.values import placeholder_message
-from ..source.context import Context, Invalid, count_de, describe, fail, is_null, join, line_of
+from ..source.context import NULL_TAG, Context, Invalid, count_de, describe, fail, is_null, join, line_of
 from ..source.pasted import may_be_pasted, report_in_scalar, visible
 from .duplicates import Keys, report_duplicate_keys
 
@@ -181,7 +181,7 @@ def keeps_lines(record_type: type) -> bool:
 
 
 def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
-    if is_null(node):
+    if node.tag == NULL_TAG and is_null(node):  # the tag first: most values are not null
         return None
     if f.record is None and not f.many:  # one value, the usual case
         if isinstance(node, yaml.ScalarNode):
