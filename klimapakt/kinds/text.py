@@ -60,13 +60,9 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
     value = node.value.strip()
     if not value:
         fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
-    hidden = text_rules.find_hidden_character(value, single_line)
+    hidden, markup, messages = text_rule_problems(value, f.max_length, single_line, address=check is not None)
     if hidden:  # reported at the line where the character is
         ctx.report(character_line(node, value, hidden[0], ctx), path, text_rules.hidden_character_message(*hidden))
-    markup = text_rules.check_markup(value) + text_rules.check_bracketed_address(value, address=check is not None)
-    messages = text_rules.check_length(value, f.max_length) + markup
-    if single_line:
-        messages += text_rules.check_single_line(value)
     if check and not markup and not (file_check and messages):  # „<https://…>“: one message, not two
         messages += check(value, ctx)
     for message in messages:
@@ -75,6 +71,20 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
         raise Invalid
     ctx.texts_passed[passed] = value
     return value
+
+
+def text_rule_problems(value: str, max_length: int | None, single_line: bool,
+                       address: bool) -> tuple[tuple[int, str] | None, list[str], list[str]]:
+    """(hidden character, markup messages, every message) of the text rules; for the usual text, in which
+    none of them finds a character to object to, one search (`rules.text.needs_text_rules`)."""
+    if not text_rules.needs_text_rules(value):
+        return None, [], text_rules.check_length(value, max_length)
+    hidden = text_rules.find_hidden_character(value, single_line)
+    markup = text_rules.check_markup(value) + text_rules.check_bracketed_address(value, address=address)
+    messages = text_rules.check_length(value, max_length) + markup
+    if single_line:
+        messages += text_rules.check_single_line(value)
+    return hidden, markup, messages
 
 
 def report_comments(node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
