@@ -121,6 +121,11 @@ class SshServer:
     known_hosts: Path  # the pinned host key
     identity: Path  # the user's private key
 
+    def logins(self) -> int:
+        """How many SSH logins the server has accepted so far (its log, beside the pinned key)."""
+        log = (self.known_hosts.parent / "sshd.log").read_text(encoding="utf-8", errors="replace")
+        return log.count("Accepted publickey")
+
 
 def keygen(path: Path) -> str:
     subprocess.run([program("ssh-keygen", "/usr/bin/ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-C", "test",
