@@ -24,6 +24,8 @@ from klimapakt.hosting import deploy
 from quality.servers import START_BOUND, SshServer, keygen, nginx_serving, reload_nginx, sshd_running
 from test_nginx import fetch
 
+pytestmark = pytest.mark.long
+
 DEPLOY_BOUND = 300  # seconds for one deploy: a bound against hangs
 
 

@@ -140,6 +140,9 @@ def sshd_config(folder: Path, port: int) -> str:
         f"AuthorizedKeysFile {folder / 'authorized_keys'}", "PermitRootLogin prohibit-password",
         "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no",
         "StrictModes no",  # the temporary folder's owners are not a home directory's
+        # bash sources ~/.bashrc for every command sshd runs unless it is a nested shell; a developer's
+        # ~/.bashrc (e.g. `pyenv init`) then costs about 0.1 s of CPU per command. SHLVL=1 marks it nested.
+        "SetEnv SHLVL=1",
         "Subsystem sftp internal-sftp", ""])
 
 
