@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -138,8 +138,14 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
+def macro(template: str, name: str) -> Callable[..., markupsafe.Markup]:
+    """A macro of a template, called from Python as the templates that import it call it."""
+    return vars(environment().get_template(template).module)[name]
+
+
 def render_card(partner: Partner, root: str = "../") -> str:
-    return render("card.html", p=partner, root=root)
+    """One card as the directory shows it (card.html's macro)."""
+    return str(macro("card.html", "card")(partner, root))
 
 
 def render_directory(partners: list[Partner], root: str = "../") -> str:
