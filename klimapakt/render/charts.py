@@ -90,9 +90,17 @@ def _paint(prefix: str, index: int, fill: Fill) -> str:
     return fill.colour if fill.pattern == "solid" else f"url(#{prefix}{index})"
 
 
+_MARKUP_CHARACTERS = re.compile("[&<>\"']")
+
+
+def _escaped(text: str) -> str:
+    """`html.escape(text)`; most texts of a chart (years, tonnes) hold nothing it would change."""
+    return escape(text) if _MARKUP_CHARACTERS.search(text) else text
+
+
 def _text(x: float, y: float, text: str, bold: bool = False) -> str:
     weight = ' font-weight="700"' if bold else ""
-    return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{escape(text)}</text>'
+    return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{_escaped(text)}</text>'
 
 
 # What textwrap turns into spaces before it splits at spaces: the only white space it breaks at (a no-break
