@@ -170,8 +170,8 @@ def render_profile(partner: Partner, *, office_email: str, root: str = "../../",
         for status in ("done", "in-progress", "planned")
     }
     correction = mailto_url(office_email, f"Korrektur Partnerprofil {partner.id}")
-    return render("profile.html", p=partner, root=root, measures_by_status=measures_by_status,
-                  correction_url=correction, emissions_svg=emissions_svg, emissions_note=emissions_note, badge=badge)
+    return str(macro("profile.html", "profile")(partner, root, measures_by_status, correction, emissions_svg,
+                                                emissions_note, badge))
 
 
 def render_key_figures(figures: KeyFigures, root: str, coverage: Coverage) -> str:
