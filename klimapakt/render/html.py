@@ -104,7 +104,10 @@ def _plain_number_de(value: float | int) -> str | None:
         return f"{value:,}".replace(",", ".")
     if type(value) is not float or not 0 <= value < 1e15:
         return None
-    whole, _, fraction = f"{decimal.Decimal(str(value)).quantize(_MILLI):f}".partition(".")
+    text = repr(value)
+    whole, _, fraction = text.partition(".")
+    if len(fraction) > 3 or "e" in text:  # only then has the decimal text more digits than Babel writes
+        whole, _, fraction = f"{decimal.Decimal(text).quantize(_MILLI):f}".partition(".")
     fraction = fraction.rstrip("0")
     return f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
 
