@@ -48,9 +48,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=vocabulary.district_label, capitalize_first=capitalize_first)
-    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
-                       card_id=directory.card_id, initial=directory.initial)
+                       district_label=vocabulary.district_label, capitalize_first=capitalize_first,
+                       card_id=directory.card_id, initial=directory.initial, sector_with_title=vocabulary.sector_with_title)
+    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE)
     return env
 
 
