@@ -143,6 +143,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
     top = max((sum(bar.values) for bar in bars), default=0) or 1
     bar_space = NARROW_WIDTH - VALUE_SPACE
     prefix = f"{cid}-fill"
+    paints = [_paint(prefix, index, fill) for index, fill in enumerate(series)]
     body: list[str] = []
     y = 4.0
     for bar in bars:
@@ -150,11 +151,11 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
             y += LINE
             body.append(_text(0, y - 4, line, bold=True))
         x = 1.0
-        for index, (value, fill) in enumerate(zip(bar.values, series)):
+        for value, paint in zip(bar.values, paints):
             width = round(bar_space * value / top, 1)
             if width > 0:
                 body.append(f'<rect x="{x:g}" y="{y + 2:g}" width="{width:g}" height="{BAR_HEIGHT}" '
-                            f'fill="{_paint(prefix, index, fill)}" stroke="{OUTLINE}" stroke-width="1"></rect>')
+                            f'fill="{paint}" stroke="{OUTLINE}" stroke-width="1"></rect>')
                 x += width
         body.append(_text(x + 6, y + 2 + BAR_HEIGHT - 5, bar.total_text))
         y += BAR_HEIGHT + 4
