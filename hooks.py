@@ -61,7 +61,9 @@ def on_page_content(html: str, page, config, files) -> str:
 @event_priority(-110)  # after the blog plugin (-100), which fills the table of contents of its list pages
 def on_page_context(context, page, config, nav):
     """Sidebars with nothing to show are hidden; on profiles the directory's tab is the current one
-    (see klimapakt.mkdocs.navigation)."""
+    (see klimapakt.mkdocs.navigation); the directory's card lists, which the search plugin has just
+    skipped reading, take their places (klimapakt.mkdocs.deferred)."""
+    page.content = deferred.release_late(page.content)
     navigation.hide_empty_sidebars(page)
     navigation.mark_profile_section(page, nav)
     return context

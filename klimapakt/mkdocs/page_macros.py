@@ -124,7 +124,8 @@ def define(env: MacrosEnv, project: Project) -> None:
     def partner_directory() -> str:
         registry = project.data()
         with registry.timer:  # partner HTML: counted in the registry layer, like the profiles
-            return deferred.hold(html.render_directory(list(registry.partners), root=page_root()))
+            return deferred.hold(html.render_directory(list(registry.partners), root=page_root(),
+                                                       hold=deferred.hold_late))
 
     @env.macro
     def latest_news(count: int = 3) -> str:

@@ -151,9 +151,11 @@ def render_card(partner: Partner, root: str = "../") -> str:
     return str(macro("card.html", "card")(partner, root))
 
 
-def render_directory(partners: list[Partner], root: str = "../") -> str:
+def render_directory(partners: list[Partner], root: str = "../",
+                     hold: Callable[[markupsafe.Markup], markupsafe.Markup] = lambda cards: cards) -> str:
     """The filterable list of partner companies, then the Initialpartner in a section of their own.
-    Above `directory.LETTER_NAV_MIN` listed partners a bar of initial letters jumps into the list."""
+    Above `directory.LETTER_NAV_MIN` listed partners a bar of initial letters jumps into the list.
+    `hold` gets each card list's HTML and returns what stands in its place (by default the list itself)."""
     ordered = sorted(partners, key=directory.sort_key)
     listed = [p for p in ordered if not p.is_founding]
     used_sectors = sorted({p.sector for p in listed if p.sector})
@@ -161,7 +163,7 @@ def render_directory(partners: list[Partner], root: str = "../") -> str:
     districts = {number: vocabulary.district_label(number) for number in vocabulary.DISTRICTS}
     letters = directory.letter_bar(listed) if len(listed) >= directory.LETTER_NAV_MIN else []
     return render("directory.html", partners=listed, founding=[p for p in ordered if p.is_founding], root=root,
-                  used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters)
+                  used_sectors=used_sectors, statuses=statuses, districts=districts, letters=letters, hold=hold)
 
 
 def render_profile(partner: Partner, *, office_email: str, root: str = "../../", emissions_svg: str = "",

@@ -32,3 +32,28 @@ def test_page_text_cannot_name_held_html():
 
 def test_a_page_without_placeholder_is_returned_as_it_is():
     assert deferred.release("<p>Text</p>") == "<p>Text</p>"
+
+
+def test_html_held_late_stays_out_until_the_search_has_read_the_page():
+    """The directory's card lists: the search plugin reads the page between `release` and `release_late`."""
+    page = deferred.hold(f'<ul class="kp-cards" data-search-exclude>{deferred.hold_late(CARDS)}</ul>')
+    for_search = deferred.release(page)
+    assert "kp-card\"" not in for_search and "kp-late-" in for_search
+    shown = deferred.release_late(for_search)
+    assert shown == f'\n\n<ul class="kp-cards" data-search-exclude>{CARDS}</ul>\n\n'
+    assert deferred.release_late(shown) == shown
+
+
+def test_the_search_index_of_a_built_directory_holds_no_card_and_the_page_every_card(demo_site, demo_registry):
+    import json
+
+    from conftest import ROOT
+    from klimapakt.load import loader
+
+    partners = loader.load_valid(demo_registry, logo_dir=ROOT / "docs/assets/partners").partners
+    page = (demo_site / "klimapartner/index.html").read_text(encoding="utf-8")
+    assert "kp-late-" not in page and "kp-deferred-" not in page
+    assert all(f'id="partner-{p.id}"' in page for p in partners)
+    docs = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    directory = [d for d in docs if d["location"].startswith("klimapartner/")]
+    assert directory and not any("kp-late-" in d["text"] or "kp-card" in d["text"] for d in directory)
