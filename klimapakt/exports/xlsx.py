@@ -61,7 +61,8 @@ def add_table(book: Book, title: str, headers: Sequence[str], rows: Iterable[Seq
               notes: Sequence[str] | None = None) -> Any:
     """A sheet with a bold, frozen header row (and an optional row of notes below it), one row per item."""
     sheet = book.workbook.add_worksheet(title)
-    values = [row if tuple not in map(type, row) else [cell_value(value) for value in row] for row in rows]
+    values = [row if tuple not in map(type, row) else [cell_value(value) if isinstance(value, tuple) else value
+                                                       for value in row] for row in rows]
     for index, width in enumerate(column_widths(headers, values, notes)):
         sheet.set_column(index, index, width)
     sheet.write_row(0, 0, headers, book.formats["header"])
@@ -70,11 +71,16 @@ def add_table(book: Book, title: str, headers: Sequence[str], rows: Iterable[Seq
         sheet.write_row(1, 0, notes, book.formats["note"])
         first = 2
     sheet.freeze_panes(first, 0)
-    write_string = sheet._write_string  # the usual cell, written without the dispatch of write_cell
+    write_string, write_number = sheet._write_string, sheet._write_number  # see write_cell
     for number, row in enumerate(values, start=first):
         for column, value in enumerate(row):
-            if type(value) is str:
+            kind = type(value)  # the usual cells first, without the dispatch of write_cell
+            if kind is str:
                 write_string(number, column, value)
+            elif value is None:
+                continue
+            elif kind is int or kind is float:
+                write_number(number, column, value)
             else:
                 write_cell(book, sheet, number, column, value)
     return sheet
@@ -100,7 +106,7 @@ def write_cell(book: Book, sheet: Any, row: int, column: int, value: Any) -> Non
     elif kind is bool:
         sheet._write_boolean(row, column, value)
     elif isinstance(value, dt.date):
-        sheet._write_datetime(row, column, dt.datetime(value.year, value.month, value.day), book.formats["date"])
+        sheet._write_datetime(row, column, day_of(value), book.formats["date"])
     elif isinstance(value, precisions.Period):
         write_period(book, sheet, row, column, value)
     elif isinstance(value, str):
@@ -114,9 +120,14 @@ def write_period(book: Book, sheet: Any, row: int, column: int, value: precision
     if value.precision == precisions.YEAR:
         sheet._write_number(row, column, value.year)
     else:
-        day = value.first_day
-        sheet._write_datetime(row, column, dt.datetime(day.year, day.month, day.day),
+        sheet._write_datetime(row, column, day_of(value.first_day),
                               book.formats["month" if value.precision == precisions.MONTH else "date"])
+
+
+def day_of(value: dt.date) -> dt.date:
+    """The day a date cell holds, time of day dropped. XlsxWriter takes a date as it is, and faster than the
+    same day as a datetime (which it checks for its 1900-01-01 quirk): the same number for every day after that."""
+    return value if type(value) is dt.date else dt.date(value.year, value.month, value.day)
 
 
 def precise_rows(table: Table, rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
@@ -135,11 +146,17 @@ def precise_rows(table: Table, rows: Iterable[Sequence[Any]]) -> Iterator[Sequen
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], notes: Sequence[str] | None = None) -> list[int]:
     """Wide enough for the header and the longest value, within MIN_WIDTH and MAX_WIDTH characters (notes wrap)."""
     widths = [max(len(header), min(len(note), NOTE_WIDTH)) for header, note in zip(headers, notes or [""] * len(headers))]
-    for row in rows:
-        for index, value in enumerate(row):
-            if value is not None:
-                widths[index] = max(widths[index], 10 if isinstance(value, dt.date) else len(str(value)))
+    for index, column in enumerate(zip(*rows)):
+        widths[index] = max(widths[index], value_width(column))
     return [min(max(width + 2, MIN_WIDTH), MAX_WIDTH) for width in widths]
+
+
+def value_width(column: Sequence[Any]) -> int:
+    """The characters of the column's widest value: a date's ten (TT.MM.JJJJ), any other value's text."""
+    present = [value for value in column if value is not None]
+    if set(map(type, present)) <= {str, int, float, bool}:  # most columns: measured by C code
+        return max(map(len, map(str, present)), default=0)
+    return max((10 if isinstance(value, dt.date) else len(str(value)) for value in present), default=0)
 
 
 def column_letter(index: int) -> str:
