@@ -10,7 +10,7 @@ import logging
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from klimapakt.mkdocs import build, deferred, hosting, navigation, preview, site, theme_fixes
+from klimapakt.mkdocs import build, deferred, hosting, navigation, preview, shared_nav, site, theme_fixes
 from klimapakt.mkdocs.project import Project
 
 log = logging.getLogger("mkdocs.hooks.klimapakt")
@@ -37,10 +37,15 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_env(env, config, files):
-    """Filters for the blog templates in overrides/ (a post's date as precise as its source); in the
-    preview (no directory URLs) the page files that links are turned into."""
+    """Filters for the blog templates in overrides/ (a post's date as precise as its source), the
+    profiles' shared navigation (klimapakt.mkdocs.shared_nav); in the preview (no directory URLs) the
+    page files that links are turned into."""
     global _page_files
     env.filters.update(build.post_date_filters())
+    filters, helpers = shared_nav.template_helpers()
+    env.filters.update(filters)
+    env.globals.update(helpers)
+    shared_nav.start_build()
     _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
     return env
 
@@ -84,6 +89,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-100)  # last: after the search plugin has written search_index.json
 def on_post_build(config) -> None:
     log.info("Theme repairs: %s", ", ".join(f"{name} {n}" for name, n in theme_fixes.check_applied().items()))
+    log.info("Rendered once for the profiles: %s", ", ".join(f"{name} on {n} pages" for name, n in shared_nav.uses().items()))
     project = Project.from_config(config)
     data = project.write_outputs(config.site_dir)
     build.finish_site(config, project, data.partners)

@@ -117,6 +117,9 @@ def pytest_collection_modifyitems(items):
         params = getattr(getattr(item, "callspec", None), "params", {})
         if DATA_FIXTURES & (set(item.fixturenames) | {v for v in params.values() if isinstance(v, str)}):
             item.add_marker(pytest.mark.data)
+    # The long tests first (a stable sort: the same order on every xdist worker): started last, one of
+    # them would keep a core busy alone while the other has finished.
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import shutil
 import subprocess
@@ -77,6 +78,16 @@ def known_units(layer: Layer) -> set[str]:
     return found
 
 
+def tree_of(path: Path) -> ast.Module:
+    """The module's syntax tree, parsed once per text (the tests below parse many copies of the package)."""
+    return _parsed(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _parsed(text: str) -> ast.Module:
+    return ast.parse(text)
+
+
 def modules(root: Path = ROOT) -> dict[str, Path]:
     """Dotted module name -> file, for every module of the package and the glue beside it."""
     found = {}
@@ -92,7 +103,7 @@ def imports_of(name: str, path: Path, known: dict[str, Path] | None = None) -> s
     """The package's modules that `name` imports (relative imports resolved; TYPE_CHECKING ones too)."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     known, found = known or modules(), set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree_of(path)):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -167,7 +178,7 @@ def mutations(root: Path = ROOT) -> list[str]:
     mutating method call on a module's attribute or on a name imported from a module."""
     found = []
     for name, path in modules(root).items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = tree_of(path)
         modules_imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
                             if isinstance(node, ast.Import) for alias in node.names}
         from_imported = {alias.asname or alias.name for node in ast.walk(tree)
@@ -205,7 +216,7 @@ def untyped_mkdocs_parameters(root: Path = ROOT) -> list[str]:
     (Any, or nothing, would hide what the layer takes from MkDocs)."""
     found = []
     for path in sorted((root / "klimapakt/mkdocs").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(tree_of(path)):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for arg in node.args.args + node.args.kwonlyargs:
                     if arg.arg in ("config", "page", "nav", "files", "env", "post") and (
@@ -267,7 +278,7 @@ def test_no_module_is_longer_than_300_lines_except_the_listed_ones():
 def test_only_the_mkdocs_layer_and_the_glue_import_mkdocs():
     importers = []
     for name, path in modules().items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = tree_of(path)
         for node in ast.walk(tree):
             names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
                      else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
@@ -281,10 +292,15 @@ def test_only_the_mkdocs_layer_and_the_glue_import_mkdocs():
 
 @pytest.fixture
 def copy(tmp_path) -> Path:
-    shutil.copytree(PACKAGE, tmp_path / "klimapakt", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PACKAGE, tmp_path / "klimapakt", ignore=python_only)
     for glue in GLUE:
         shutil.copy(ROOT / glue, tmp_path / glue)
     return tmp_path
+
+
+def python_only(folder: str, names: list[str]) -> list[str]:
+    """What the copy leaves out: everything but Python files and folders (templates, the editor's bundle)."""
+    return [n for n in names if n == "__pycache__" or not (n.endswith(".py") or Path(folder, n).is_dir())]
 
 
 def inject(root: Path, module: str, line: str) -> None:

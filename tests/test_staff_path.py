@@ -21,9 +21,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 from helpers.corpus import AGREEMENT, CONTACT, EMISSIONS
 from klimapakt import clock
+
+pytestmark = pytest.mark.long
 
 TODAY = clock.build_date()  # the real build date, as on a staff pull request
 NEXT_MONTH = (TODAY.replace(day=1) + dt.timedelta(days=32)).replace(day=15)

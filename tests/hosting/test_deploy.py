@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,8 @@ from conftest import ROOT
 from klimapakt.hosting import deploy
 from quality.servers import START_BOUND, SshServer, keygen, nginx_serving, reload_nginx, sshd_running
 from test_nginx import fetch
+
+pytestmark = pytest.mark.long
 
 DEPLOY_BOUND = 300  # seconds for one deploy: a bound against hangs
 
@@ -118,7 +121,7 @@ def test_deploy_while_reading_then_rollback(ssh, demo_site, tmp_path):
 
 
 def test_only_the_newest_releases_are_kept_and_rollback_needs_an_older_one(ssh, demo_site, tmp_path):
-    base = tmp_path / "srv"
+    base, logins = tmp_path / "srv", ssh.logins()
     for name in ("A", "B", "C"):
         done = run_deploy(ssh, base, str(variant(demo_site, tmp_path, name)), "--keep", "2")
         assert done.returncode == 0, done.stderr
@@ -129,6 +132,9 @@ def test_only_the_newest_releases_are_kept_and_rollback_needs_an_older_one(ssh, 
     refused = run_deploy(ssh, base, "--rollback")
     assert refused.returncode == 1
     assert refused.stderr.strip() == f"Nicht veröffentlicht: Keine ältere Version auf dem Server (aktuell: {kept[0]})"
+    # Each deploy and rollback sends its commands and upload through one SSH connection and closes it.
+    assert ssh.logins() - logins == 3 + 2
+    assert not list(Path(tempfile.gettempdir()).glob("klimapakt-ssh-*/socket"))
 
 
 def test_an_interrupted_upload_leaves_current_untouched(ssh, demo_site, tmp_path):

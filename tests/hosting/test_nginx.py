@@ -22,6 +22,8 @@ from conftest import build_site
 from klimapakt.hosting import csp, redirects
 from quality.servers import nginx_serving
 
+pytestmark = pytest.mark.long
+
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
