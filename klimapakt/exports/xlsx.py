@@ -200,9 +200,9 @@ def partners_xlsx(partners: Sequence[Partner], stamp: dt.datetime, *, publisher:
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector off while a large workbook is built. XlsxWriter keeps one tuple per cell
-    (200,000 at 5,000 partners); every 700 new objects start a collection, which walked the growing table,
-    and now and then the whole build's memory, hundreds of times to find nothing: a third of the workbook's
-    time. Nothing of it is lost: reference counting frees the workbook, and the collector resumes after."""
+    (200,000 at 5,000 partners); every 700 new objects started a collection, which walked the growing table,
+    and now and then the whole build's memory, hundreds of times to find nothing: a quarter to a third of the
+    workbook's time. Nothing is lost: what reference counting does not free, the collector finds once it runs again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
