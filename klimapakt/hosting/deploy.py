@@ -2,7 +2,7 @@
 
 On the server, below the target folder:
 
-    releases/20261207T101500Z-1a2b3c4d/   one folder per deployed build, never changed afterwards
+    releases/20261207T101500.123456Z-1a2b3c4d/   one folder per deployed build, never changed afterwards
     current -> releases/…                 the served release (nginx `root …/current`)
 
 A deploy uploads into `releases/<id>.partial` (hard-linking files unchanged since the current
@@ -36,7 +36,10 @@ from .. import clock
 
 MANIFEST = ".SHA256SUMS"  # in each release; a dot file, so nginx does not serve it
 PARTIAL = ".partial"
-_RELEASE = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
+# Names sort in the order of their deploys: the time to the microsecond (two deploys a second apart, or
+# less, sorted by their hash when the name had whole seconds only), then the build's hash. Names without
+# the microseconds, from earlier deploys, still count.
+_RELEASE = re.compile(r"\d{8}T\d{6}(?:\.\d{6})?Z-[0-9a-f]{8}")
 _SAFE_PATH = re.compile(r"/[A-Za-z0-9._/-]+")
 _HOST = re.compile(r"(?:[A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+|(?:[A-Za-z0-9._-]+@)?\[[0-9a-fA-F:.]+\]")
 
@@ -109,7 +112,7 @@ def manifest(site: Path) -> str:
 
 
 def release_id(sums: str, now: dt.datetime | None = None) -> str:
-    stamp = (now or clock.wall_clock()).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or clock.wall_clock()).strftime("%Y%m%dT%H%M%S.%fZ")
     return f"{stamp}-{hashlib.sha256(sums.encode()).hexdigest()[:8]}"
 
 

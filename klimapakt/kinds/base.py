@@ -53,6 +53,11 @@ class Kind:
     # form (each is a mistake), "line" one line of free text (a no-break space between words may be deliberate:
     # a warning), "long" a long text (a soft hyphen in a word, too, is only a warning there).
     prose: str = ""
+    # True when `read` depends on nothing but the field, the scalar's text, style and tag, and what the
+    # context holds for the whole file (build date, referenced ids): a value it read once without a
+    # problem reads the same again, so the loader keeps it (klimapakt.load.structure.read_scalar).
+    # A text is not: what follows it on its line (a comment) is checked too.
+    pure: bool = False
 
     def __repr__(self) -> str:
         return f"Kind({self.name})"

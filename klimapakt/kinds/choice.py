@@ -54,4 +54,4 @@ def choice_schema(f: Spec) -> dict[str, Any]:
 
 
 CHOICE = Kind("choice", "ein Wert aus der Liste", read_choice, choice_schema, constant("ein Wert aus der Liste"),
-              datatype=lambda f: "integer" if numeric(f) else "string")
+              datatype=lambda f: "integer" if numeric(f) else "string", pure=True)

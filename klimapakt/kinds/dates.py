@@ -111,14 +111,14 @@ def read_precision(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> s
 
 DATE = Kind("date", "ein Datum (JJJJ-MM-TT)", read_date,
             constant({"type": "string", "format": "date", "pattern": DATE_PATTERN}), constant("Datum `JJJJ-MM-TT`"),
-            datatype=constant("date"))
+            datatype=constant("date"), pure=True)
 DATETIME = Kind("datetime", "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)", read_datetime,
                 constant({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$"}),
-                constant("Datum `JJJJ-MM-TT` oder Datum mit Uhrzeit `JJJJ-MM-TTTHH:MM` (Düsseldorfer Ortszeit)"))
+                constant("Datum `JJJJ-MM-TT` oder Datum mit Uhrzeit `JJJJ-MM-TTTHH:MM` (Düsseldorfer Ortszeit)"), pure=True)
 PERIOD = Kind("period", "ein Datum (JJJJ-MM-TT, JJJJ-MM oder JJJJ)", read_period,
               constant({"type": ["string", "integer"], "pattern": r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"}),
-              constant("Datum `JJJJ-MM-TT`, Monat `JJJJ-MM` oder Jahr `JJJJ`, so genau wie die Quelle"))
+              constant("Datum `JJJJ-MM-TT`, Monat `JJJJ-MM` oder Jahr `JJJJ`, so genau wie die Quelle"), pure=True)
 PRECISION = Kind("precision", "eine Genauigkeit (day, month oder year)", read_precision,
                  constant({"enum": list(precisions.PRECISIONS),
                            "enumDescriptions": list(precisions.PRECISIONS.values())}),
-                 constant("`day`, `month` oder `year`"))
+                 constant("`day`, `month` oder `year`"), pure=True)

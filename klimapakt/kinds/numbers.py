@@ -90,23 +90,23 @@ def read_bool(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
 
 
 INT = Kind("int", "eine ganze Zahl", read_int, constant({"type": "integer"}), constant("ganze Zahl"),
-           datatype=constant("integer"))
+           datatype=constant("integer"), pure=True)
 YEAR = Kind("year", "eine Jahreszahl", read_year,
             constant({"type": "integer", "minimum": vocabulary.YEAR_MIN, "maximum": vocabulary.YEAR_MAX}),
-            constant(f"Jahreszahl {vocabulary.YEAR_MIN}–{vocabulary.YEAR_MAX}"), datatype=constant("integer"))
+            constant(f"Jahreszahl {vocabulary.YEAR_MIN}–{vocabulary.YEAR_MAX}"), datatype=constant("integer"), pure=True)
 # A decimal field also takes the quoted "1.255" (three decimals that could be a thousands point).
 DECIMAL_ESCAPE = {"type": ["number", "string"], "pattern": numbers.ONE_GROUP_RE.pattern}
 PERCENT = Kind("percent", "eine Zahl", read_measurement(values.check_percent),
                constant({**DECIMAL_ESCAPE, "minimum": 0, "maximum": 100}), constant("Zahl von 0 bis 100 (ohne %)"),
-               datatype=constant("number"))
+               datatype=constant("number"), pure=True)
 
 
 def non_negative(name: str) -> Kind:
     return Kind(name, "eine Zahl", read_measurement(values.check_non_negative), constant({**DECIMAL_ESCAPE, "minimum": 0}),
-                constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"))
+                constant("Zahl ≥ 0 (Punkt als Dezimaltrenner, ohne Einheit)"), datatype=constant("number"), pure=True)
 
 
 TONNES = non_negative("tonnes")  # emissions in t CO2e
 AMOUNT = non_negative("amount")  # a count or quantity the pact reports
 BOOL = Kind("bool", "true oder false", read_bool, constant({"type": "boolean"}), constant("`true` oder `false`"),
-            datatype=constant("boolean"))
+            datatype=constant("boolean"), pure=True)

@@ -33,7 +33,7 @@ def reference(registry: str, file: str, noun: str, plural: str) -> Kind:
 
     return Kind(f"{registry}-id", noun, read, constant({"type": "string", "maxLength": ID_MAX}),
                 constant(f"Liste von Kennungen aus `{file}`"), list_noun=f"eine Liste von {plural}",
-                list_example="jeder Eintrag beginnt mit „- “", duplicate="Der Partner „{value}“ steht doppelt in der Liste.")
+                list_example="jeder Eintrag beginnt mit „- “", duplicate="Der Partner „{value}“ steht doppelt in der Liste.", pure=True)
 
 
 def suggestion(value: str, ids: list[str], found: dict[str, str | None]) -> str | None:

@@ -36,7 +36,16 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
 
     `check` is the kind's own rule (a URL's form), run beside the text rules; a `file_check` (a logo
     file) only when they passed, since a garbled name names no file. `address`: a kind with a check
-    whose value is never a yes/no word (not an id: `y` is a valid id)."""
+    whose value is never a yes/no word (not an id: `y` is a valid id).
+
+    The rules look at nothing but the text, its style and tag (and `check` at the file's logo folder):
+    a text that passed them once passes them again. What stands beside it in the file (a comment) is
+    checked every time (`report_comments`)."""
+    passed = (f, node.value, node.style, node.tag)
+    if passed in ctx.texts_passed:
+        if report_comments(node, path, ctx):
+            raise Invalid
+        return ctx.texts_passed[passed]
     yes_no = values.yes_no_message(node.value, f.key, f.kind.noun) if check and address and f.kind else None
     if yes_no:  # `website: no`: quoting it, as below, would only fail as an address next
         fail(ctx, node, path, yes_no)
@@ -47,6 +56,40 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
     if not node.style and YAML12_NUMBER_RE.match(node.value):
         fail(ctx, node, path, f"„{node.value}“ lesen manche Programme als Zahl, nicht als Text. "
              f"Bitte in Anführungszeichen setzen: \"{node.value}\".")
+    commented = report_comments(node, path, ctx)
+    value = node.value.strip()
+    if not value:
+        fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
+    hidden, markup, messages = text_rule_problems(value, f.max_length, single_line, address=check is not None)
+    if hidden:  # reported at the line where the character is
+        ctx.report(character_line(node, value, hidden[0], ctx), path, text_rules.hidden_character_message(*hidden))
+    if check and not markup and not (file_check and messages):  # „<https://…>“: one message, not two
+        messages += check(value, ctx)
+    for message in messages:
+        ctx.report(line_of(node), path, message)
+    if messages or hidden or commented:
+        raise Invalid
+    ctx.texts_passed[passed] = value
+    return value
+
+
+def text_rule_problems(value: str, max_length: int | None, single_line: bool,
+                       address: bool) -> tuple[tuple[int, str] | None, list[str], list[str]]:
+    """(hidden character, markup messages, every message) of the text rules; for the usual text, in which
+    none of them finds a character to object to, one search (`rules.text.needs_text_rules`)."""
+    if not text_rules.needs_text_rules(value):
+        return None, [], text_rules.check_length(value, max_length)
+    hidden = text_rules.find_hidden_character(value, single_line)
+    markup = text_rules.check_markup(value) + text_rules.check_bracketed_address(value, address=address)
+    messages = text_rules.check_length(value, max_length) + markup
+    if single_line:
+        messages += text_rules.check_single_line(value)
+    return hidden, markup, messages
+
+
+def report_comments(node: yaml.ScalarNode, path: str, ctx: Context) -> bool:
+    """A comment YAML cut off a plain text fails it; lines starting with "#" inside a `>-` or `|` text are
+    reported (True: there were some)."""
     if not node.style:
         comment = trailing_comment(node, ctx)
         if comment and not comment.startswith("# ") and comment != "#":
@@ -56,23 +99,7 @@ def read_plain_text(f: Spec, node: yaml.ScalarNode, path: str, ctx: Context, sin
     commented = block_comment_lines(node, ctx)
     for line in commented:
         ctx.report(line, path, text_rules.block_comment_message(ctx.source_line(line)))
-    value = node.value.strip()
-    if not value:
-        fail(ctx, node, path, "Der Text ist leer. Bitte ausfüllen oder die Zeile löschen.")
-    hidden = text_rules.find_hidden_character(value, single_line)
-    if hidden:  # reported at the line where the character is
-        ctx.report(character_line(node, value, hidden[0], ctx), path, text_rules.hidden_character_message(*hidden))
-    markup = text_rules.check_markup(value) + text_rules.check_bracketed_address(value, address=check is not None)
-    messages = text_rules.check_length(value, f.max_length) + markup
-    if single_line:
-        messages += text_rules.check_single_line(value)
-    if check and not markup and not (file_check and messages):  # „<https://…>“: one message, not two
-        messages += check(value, ctx)
-    for message in messages:
-        ctx.report(line_of(node), path, message)
-    if messages or hidden or commented:
-        raise Invalid
-    return value
+    return bool(commented)
 
 
 def yaml_reading(node: yaml.ScalarNode) -> str:
@@ -103,8 +130,8 @@ def block_comment_lines(node: yaml.ScalarNode, ctx: Context) -> list[int]:
 
 def trailing_comment(node: yaml.ScalarNode, ctx: Context) -> str:
     """The comment YAML cut off a plain text (`name: Firma #1` reads as „Firma“), or ''."""
-    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:]
-    return rest.strip() if rest.strip().startswith("#") else ""
+    rest = ctx.source_line(node.end_mark.line + 1)[node.end_mark.column:].strip()
+    return rest if rest.startswith("#") else ""
 
 def text_reader(single_line: bool, check: Callable[[str], list[str]] | None = None, address: bool = True):
     """A reader for a text kind: the text rules and the kind's own check of the value."""

@@ -19,7 +19,7 @@ class Keys:
 
     def __init__(self, node: yaml.MappingNode, ctx: Context):
         self.ctx = ctx
-        self.first_lines: dict[str, int] = {}
+        self.first: dict[str, yaml.ScalarNode] = {}  # each key's first node (its line is looked up on a repetition)
         first = node.value[0][0] if node.value and isinstance(node.value[0][0], yaml.ScalarNode) else None
         self.first_key = first.value if first else None
         self._first = first
@@ -33,14 +33,15 @@ class Keys:
         return line_of(self._first) if self._first and is_after_dash(self._first, self.ctx) else 0
 
     def repeated(self, key_node: yaml.ScalarNode, path: str) -> bool:
-        """False for a key not seen before (its line is remembered); True, and reported, for a repetition."""
-        key, line = key_node.value, line_of(key_node)
-        if key not in self.first_lines:
-            self.first_lines[key] = line
+        """False for a key not seen before (its node is remembered); True, and reported, for a repetition.
+        `path` is the mapping's: the key's path is built only for a message."""
+        key = key_node.value
+        if key not in self.first:
+            self.first[key] = key_node
             return False
         if self.new_entry:
             return True
-        first = self.first_lines[key]
+        first, line, path = line_of(self.first[key]), line_of(key_node), join(path, key)
         if self.entry_line and key == self.first_key:
             self.new_entry = True
             written = self.ctx.source_line(line).strip()
@@ -83,7 +84,7 @@ def report_duplicate_keys(node: yaml.Node, path: str, ctx: Context) -> None:
             keys = Keys(current, ctx)
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
-                    keys.repeated(key, join(current_path, key.value))
+                    keys.repeated(key, current_path)
                     stack.append((value, join(current_path, key.value)))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((item, f"{current_path}[{i}]") for i, item in enumerate(current.value, 1))

@@ -17,10 +17,11 @@ import yaml
 
 from ..model.fields import Field, all_records, fields_of
 from ..rules.values import placeholder_message
-from ..source.context import Context, Invalid, count_de, describe, fail, is_null, join, line_of
+from ..source.context import NULL_TAG, Context, Invalid, count_de, describe, fail, is_null, join, line_of
 from ..source.pasted import may_be_pasted, report_in_scalar, visible
 from .duplicates import Keys, report_duplicate_keys
 
+NOT_READ = object()  # no value read yet (None may be one)
 Parents = Mapping[tuple[Field, ...], tuple[tuple[Field, ...], str]]
 
 # German (and English) words staff may use for a key, mapped to the key the registry expects.
@@ -49,24 +50,10 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         report_duplicate_keys(node, path, ctx)
         return None
     by_key = fields_by_key(spec)
-    found: dict[str, tuple[Field, yaml.Node, int]] = {}
-    keys, garbled = Keys(node, ctx), set()
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
-            continue
-        key, key_path = key_node.value, join(path, key_node.value)
-        if keys.repeated(key_node, key_path):
-            report_duplicate_keys(value_node, key_path, ctx)
-            continue
-        if may_be_pasted(key_node, ctx) and report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
-            garbled.add(visible(key).strip())  # „name“ is not missing as well
-            continue
-        if key not in by_key:
-            ctx.report(line_of(key_node), key_path, unknown_key_message(key, spec, ctx.parents))
-            report_duplicate_keys(value_node, key_path, ctx)
-            continue
-        found[key] = (by_key[key], value_node, line_of(key_node))
+    found = known_keys_only(node, by_key, ctx)
+    garbled: set[str] = set()
+    if found is None:
+        found, garbled = read_keys(node, spec, path, ctx)
     for f in required_fields(spec):
         if f.key in garbled:
             continue
@@ -75,6 +62,44 @@ def read_mapping(node: yaml.Node, spec: tuple[Field, ...], path: str, ctx: Conte
         elif is_null(found[f.key][1]):
             ctx.report(found[f.key][2], join(path, f.key), f"Das Pflichtfeld „{f.key}“ ist leer ({f.help}).")
     return found
+
+
+def known_keys_only(node: yaml.MappingNode, by_key: Mapping[str, Field], ctx: Context) -> dict[str, tuple[Field, yaml.Node, int]] | None:
+    """The usual mapping, about whose keys `read_keys` has nothing to report: each a field's key, written
+    once, in a file with nothing pasted. Its key → (field, value node, key line); None for any other."""
+    if ctx.pasted:
+        return None
+    try:
+        found = {key_node.value: (by_key[key_node.value], value_node, line_of(key_node)) for key_node, value_node in node.value}
+    except (KeyError, TypeError):  # an unknown key; a key that is a list or a mapping
+        return None
+    return found if len(found) == len(node.value) else None
+
+
+def read_keys(node: yaml.MappingNode, spec: tuple[Field, ...], path: str, ctx: Context) -> tuple[dict[str, tuple[Field, yaml.Node, int]], set[str]]:
+    """Each key's field, value node and line; keys written twice, unknown or garbled by a pasted character
+    are reported (the garbled ones are returned as well: a field they name is not missing)."""
+    by_key = fields_by_key(spec)
+    found: dict[str, tuple[Field, yaml.Node, int]] = {}
+    keys, garbled = Keys(node, ctx), set()
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            ctx.report(line_of(key_node), path or "-", "Ein Feldname muss ein einfaches Wort sein, z. B. „name“.")
+            continue
+        key = key_node.value
+        if keys.repeated(key_node, path):
+            report_duplicate_keys(value_node, join(path, key), ctx)
+            continue
+        if may_be_pasted(key_node, ctx) and report_in_scalar(key_node, join(path, visible(key).strip()), ctx):
+            garbled.add(visible(key).strip())  # „name“ is not missing as well
+            continue
+        f = by_key.get(key)
+        if f is None:
+            ctx.report(line_of(key_node), join(path, key), unknown_key_message(key, spec, ctx.parents))
+            report_duplicate_keys(value_node, join(path, key), ctx)
+            continue
+        found[key] = (f, value_node, line_of(key_node))
+    return found, garbled
 
 
 def example_key(spec: tuple[Field, ...]) -> str:
@@ -122,7 +147,7 @@ def read_record(node: yaml.Node, record_type: type, path: str, ctx: Context) -> 
             continue
         if value is not None:
             values[key] = value
-    if failed or any(key not in values for key in required_keys(spec)):
+    if failed or not required_keys(spec) <= values.keys():
         raise Invalid
     if keeps_lines(record_type):
         values["line"], values["lines"] = line_of(node), lines
@@ -140,8 +165,8 @@ def required_fields(spec: tuple[Field, ...]) -> tuple[Field, ...]:
 
 
 @functools.cache
-def required_keys(spec: tuple[Field, ...]) -> tuple[str, ...]:
-    return tuple(f.key for f in required_fields(spec))
+def required_keys(spec: tuple[Field, ...]) -> frozenset[str]:
+    return frozenset(f.key for f in required_fields(spec))
 
 
 @functools.cache
@@ -156,28 +181,43 @@ def keeps_lines(record_type: type) -> bool:
 
 
 def read_value(f: Field, node: yaml.Node, path: str, ctx: Context) -> Any:
-    if is_null(node):
+    if node.tag == NULL_TAG and is_null(node):  # the tag first: most values are not null
         return None
-    if isinstance(node, yaml.ScalarNode) and (f.is_object or f.many) and report_in_scalar(node, path, ctx):
-        raise Invalid  # `scopes: [1, 2]` behind a pasted space is a text, not a list: the space is the mistake
-    if f.is_object:
-        return read_record(node, f.record, path, ctx)
-    if f.many:
-        return read_list(f, node, path, ctx)
-    if not isinstance(node, yaml.ScalarNode):
+    if f.record is None and not f.many:  # one value, the usual case
+        if isinstance(node, yaml.ScalarNode):
+            return read_scalar(f, node, path, ctx)
         report_duplicate_keys(node, path, ctx)
         fail(ctx, node, path, f"Hier wird {f.kind.noun} erwartet, nicht {describe(node)}.")
-    return read_scalar(f, node, path, ctx)
+    if isinstance(node, yaml.ScalarNode) and report_in_scalar(node, path, ctx):
+        raise Invalid  # `scopes: [1, 2]` behind a pasted space is a text, not a list: the space is the mistake
+    if f.many:
+        return read_list(f, node, path, ctx)
+    return read_record(node, f.record, path, ctx)
 
 
 def read_scalar(f: Field, node: yaml.ScalarNode, path: str, ctx: Context, in_list: bool = False) -> Any:
-    """A scalar by its field's kind, once no pasted character and no stand-in („k. A.“) is in its way."""
-    if report_in_scalar(node, path, ctx, f.kind.prose):
+    """A scalar by its field's kind, once no pasted character and no stand-in („k. A.“) is in its way.
+
+    A pure kind's value (`Kind.pure`) that was read once without a problem is taken as read: no
+    stand-in was in its way then, and its kind would read it the same again."""
+    kind = f.kind
+    if may_be_pasted(node, ctx) and report_in_scalar(node, path, ctx, kind.prose):
         raise Invalid
+    if kind.pure:
+        key = (f, node.value, node.style, node.tag)
+        known = ctx.read_values.get(key, NOT_READ)
+        if known is not NOT_READ:
+            return known
     placeholder = placeholder_message(node.value, f.key, f.required, in_list)
     if placeholder:
         fail(ctx, node, path, placeholder)
-    return f.kind.read(f, node, path, ctx)
+    if not kind.pure:
+        return kind.read(f, node, path, ctx)
+    reported = len(ctx.problems)
+    value = kind.read(f, node, path, ctx)
+    if len(ctx.problems) == reported:
+        ctx.read_values[key] = value
+    return value
 
 
 def read_list(f: Field, node: yaml.Node, path: str, ctx: Context) -> tuple:

@@ -6,6 +6,7 @@ colour; the page puts a data table beside it as the full text alternative.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,17 +90,45 @@ def _paint(prefix: str, index: int, fill: Fill) -> str:
     return fill.colour if fill.pattern == "solid" else f"url(#{prefix}{index})"
 
 
+_MARKUP_CHARACTERS = re.compile("[&<>\"']")
+
+
+def _escaped(text: str) -> str:
+    """`html.escape(text)`; most texts of a chart (years, tonnes) hold nothing it would change."""
+    return escape(text) if _MARKUP_CHARACTERS.search(text) else text
+
+
 def _text(x: float, y: float, text: str, bold: bool = False) -> str:
     weight = ' font-weight="700"' if bold else ""
-    return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{escape(text)}</text>'
+    return f'<text x="{x:g}" y="{y:g}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}"{weight}>{_escaped(text)}</text>'
+
+
+# What textwrap turns into spaces before it splits at spaces: the only white space it breaks at (a no-break
+# space it keeps inside a word). Words without these and without hyphens (where it may break too), one space
+# apart, it packs greedily: as many words on a line as fit.
+_BREAKING_SPACE = re.compile("[\t\n\x0b\x0c\r]")
+_PLAIN_WORDS = re.compile("[^\t\n\x0b\x0c\r -]+(?: [^\t\n\x0b\x0c\r -]+)*")
 
 
 def _wrapped(text: str, width: int) -> list[str]:
-    """`textwrap.wrap(text, width)`; a short text without tabs, line breaks or spaces at its ends (a year,
-    most labels) is its one line as it is, which is what textwrap returns for it, without its splitting."""
-    if text and len(text) <= width and text.isprintable() and text[0] != " " and text[-1] != " ":
+    """`textwrap.wrap(text, width)`, without its splitting where the result is plain: a short text without tabs
+    or line breaks and without white space at its ends (a year, most labels) is its one line as it is; plain
+    words that each fit (a bar's detail, its values joined by no-break spaces) fill the lines greedily."""
+    if not text or text[0].isspace() or text[-1].isspace():
+        return textwrap.wrap(text, width)
+    if len(text) <= width and not _BREAKING_SPACE.search(text):
         return [text]
-    return textwrap.wrap(text, width)
+    words = text.split(" ") if _PLAIN_WORDS.fullmatch(text) else []
+    if not words or any(len(word) > width or word.isspace() for word in words):
+        return textwrap.wrap(text, width)
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line]
 
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series: Sequence[Fill]) -> str:
@@ -114,6 +143,7 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
     top = max((sum(bar.values) for bar in bars), default=0) or 1
     bar_space = NARROW_WIDTH - VALUE_SPACE
     prefix = f"{cid}-fill"
+    paints = [_paint(prefix, index, fill) for index, fill in enumerate(series)]
     body: list[str] = []
     y = 4.0
     for bar in bars:
@@ -121,11 +151,11 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar], series:
             y += LINE
             body.append(_text(0, y - 4, line, bold=True))
         x = 1.0
-        for index, (value, fill) in enumerate(zip(bar.values, series)):
+        for value, paint in zip(bar.values, paints):
             width = round(bar_space * value / top, 1)
             if width > 0:
                 body.append(f'<rect x="{x:g}" y="{y + 2:g}" width="{width:g}" height="{BAR_HEIGHT}" '
-                            f'fill="{_paint(prefix, index, fill)}" stroke="{OUTLINE}" stroke-width="1"></rect>')
+                            f'fill="{paint}" stroke="{OUTLINE}" stroke-width="1"></rect>')
                 x += width
         body.append(_text(x + 6, y + 2 + BAR_HEIGHT - 5, bar.total_text))
         y += BAR_HEIGHT + 4

@@ -22,6 +22,8 @@ QUARTERS_ON_CARD = 3  # more Stadtteile than this make a card long: the rest is 
 def folded(text: str) -> str:
     """Lower case without diacritics: 'Äpfel & Söhne' -> 'apfel & sohne' (ß -> ss)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # no combining marks: most names, for thousands of cards
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -38,8 +38,11 @@ class ScopeComparison:
         return self.reporting - self.partners
 
 
+SCOPE_FIELDS = {scope: f"scope{scope}" for scope in vocabulary.SCOPES}  # Emission.scope1 …
+
+
 def scope_value(emission: Emission, scope: int) -> float | None:
-    return getattr(emission, f"scope{scope}")
+    return getattr(emission, SCOPE_FIELDS[scope])
 
 
 def reported_years(partner: Partner, scope: int) -> dict[int, float]:

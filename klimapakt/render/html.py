@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,9 +48,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date_de=date_de, number_de=number_de, amount_de=amount_de, safe_url=safe_url, tel_url=tel_url,
                        mailto_url=mailto_url, mdtext=mdtext, district_short=directory.district_short,
-                       district_label=vocabulary.district_label, capitalize_first=capitalize_first)
-    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE,
-                       card_id=directory.card_id, initial=directory.initial)
+                       district_label=vocabulary.district_label, capitalize_first=capitalize_first,
+                       card_id=directory.card_id, initial=directory.initial, sector_with_title=vocabulary.sector_with_title)
+    env.globals.update(vocabulary=vocabulary, labels=LABELS, profile_dir=vocabulary.PROFILE_DIR, founding_role=FOUNDING_ROLE)
     return env
 
 
@@ -104,7 +104,10 @@ def _plain_number_de(value: float | int) -> str | None:
         return f"{value:,}".replace(",", ".")
     if type(value) is not float or not 0 <= value < 1e15:
         return None
-    whole, _, fraction = f"{decimal.Decimal(str(value)).quantize(_MILLI):f}".partition(".")
+    text = repr(value)
+    whole, _, fraction = text.partition(".")
+    if len(fraction) > 3 or "e" in text:  # only then has the decimal text more digits than Babel writes
+        whole, _, fraction = f"{decimal.Decimal(text).quantize(_MILLI):f}".partition(".")
     fraction = fraction.rstrip("0")
     return f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
 
@@ -138,8 +141,14 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
+def macro(template: str, name: str) -> Callable[..., markupsafe.Markup]:
+    """A macro of a template, called from Python as the templates that import it call it."""
+    return vars(environment().get_template(template).module)[name]
+
+
 def render_card(partner: Partner, root: str = "../") -> str:
-    return render("card.html", p=partner, root=root)
+    """One card as the directory shows it (card.html's macro)."""
+    return str(macro("card.html", "card")(partner, root))
 
 
 def render_directory(partners: list[Partner], root: str = "../") -> str:
@@ -164,8 +173,8 @@ def render_profile(partner: Partner, *, office_email: str, root: str = "../../",
         for status in ("done", "in-progress", "planned")
     }
     correction = mailto_url(office_email, f"Korrektur Partnerprofil {partner.id}")
-    return render("profile.html", p=partner, root=root, measures_by_status=measures_by_status,
-                  correction_url=correction, emissions_svg=emissions_svg, emissions_note=emissions_note, badge=badge)
+    return str(macro("profile.html", "profile")(partner, root, measures_by_status, correction, emissions_svg,
+                                                emissions_note, badge))
 
 
 def render_key_figures(figures: KeyFigures, root: str, coverage: Coverage) -> str:

@@ -89,6 +89,17 @@ HIDDEN_CANDIDATE_RE = _hidden_characters_re()
 TAG_START_RE = re.compile(r"</?[A-Za-z]")
 
 
+# Every character that `find_hidden_character`, `check_markup`, `check_bracketed_address` or `check_single_line`
+# object to, or that starts what they object to: "{" ({{ {% {#), "<" (a tag, an address in brackets), a line
+# break, a hidden character.
+TEXT_RULE_CHARACTER_RE = re.compile(f"[{{<\r\n]|{HIDDEN_CANDIDATE_RE.pattern}")
+
+
+def needs_text_rules(value: str) -> bool:
+    """False when those four rules have nothing to say about `value`: one search instead of theirs."""
+    return TEXT_RULE_CHARACTER_RE.search(value) is not None
+
+
 # An address in angle brackets, as mail programs write it: „<https://acme.example>“, „Erika <erika@acme.example>“.
 BRACKETED_ADDRESS_RE = re.compile(r"<((?:[hH][tT][tT][pP][sS]?://|www\.)[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
 

@@ -132,12 +132,13 @@ def yes_no_message(value: str, key: str, noun: str) -> str | None:
 # What staff write for "no value" (compared without case, spaces and dots): „k. A.“, „n/a“, „-“, „unbekannt“.
 PLACEHOLDERS = frozenset({"ka", "keineangabe", "keineangaben", "nichtbekannt", "unbekannt", "n/a", "na", "nv", "-",
                           "--", "–", "—", "?", "??", "entfällt", "tbd"})
+SPACES_AND_DOTS_RE = re.compile(r"[\s.]")
 
 
 @functools.lru_cache(maxsize=4096)
 def is_placeholder(value: str) -> bool:
     """Short values repeat (years, sectors, statuses): each is compared once."""
-    return re.sub(r"[\s.]", "", value.casefold()) in PLACEHOLDERS
+    return SPACES_AND_DOTS_RE.sub("", value.casefold()) in PLACEHOLDERS
 
 
 def placeholder_message(value: str, key: str, required: bool, in_list: bool) -> str | None:

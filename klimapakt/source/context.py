@@ -52,6 +52,9 @@ class Context:
     parents: Mapping[Any, Any] = field(default_factory=dict)  # nested fields -> (outer fields, key), for hints
     record_rules: Mapping[type, tuple] = field(default_factory=dict)  # record type -> its rules
     memo: dict[Any, Any] = field(default_factory=dict)  # per-file caches of readers (e.g. „Meinten Sie …?“)
+    # (field, text, style, tag) -> the value a pure kind read from such a scalar without a problem (Kind.pure)
+    read_values: dict[tuple, Any] = field(default_factory=dict)
+    texts_passed: dict[tuple, str] = field(default_factory=dict)  # the same for texts whose rules passed (kinds.text)
     pasted: tuple[tuple[int, int], ...] = ()  # (line, column), 0-based, of pasted characters in values (source.pasted)
 
     def report(self, line: int, path: str, message: str, severity: str = ERROR, column: int = 0) -> None:

@@ -7,6 +7,7 @@ and a server whose host key is not the pinned one.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import signal
@@ -186,6 +187,14 @@ def test_a_server_with_another_host_key_gets_nothing(ssh, demo_site, tmp_path):
     with pytest.raises(deploy.DeployError, match="Host key verification failed"):
         deploy.deploy(variant(demo_site, tmp_path, "A"), target(ssh, base, pinned))
     assert not base.exists()
+
+
+def test_releases_sort_in_the_order_they_were_deployed_even_within_one_second():
+    second = dt.datetime(2026, 12, 8, 10, 15, 0, tzinfo=dt.UTC)
+    names = [deploy.release_id(sums, second + dt.timedelta(microseconds=offset))
+             for offset, sums in ((0, "ffff"), (1, "0000"), (999_999, "8888"))]
+    assert sorted(names) == names and all(deploy._RELEASE.fullmatch(name) for name in names)
+    assert deploy._RELEASE.fullmatch("20261207T101500Z-1a2b3c4d")  # a release named before the microseconds
 
 
 def test_target_and_manifest_refuse_what_they_cannot_handle(tmp_path):

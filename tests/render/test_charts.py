@@ -114,6 +114,6 @@ def test_a_scope_looks_the_same_on_the_progress_page_as_on_a_profile():
     assert emissions.scope_fill(2) == charts.Fill("Scope 2", charts.FILLS[1][1], "hatch", "eingekaufte Energie")
 
 
-@given(st.text(alphabet=" \t\n\r\x0b\u00a0ab1-·é", max_size=45), st.sampled_from([1, 5, charts.LABEL_CHARS, charts.DETAIL_CHARS]))
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\u00a0\u2003\u2028ab1-·é", max_size=45), st.sampled_from([1, 5, charts.LABEL_CHARS, charts.DETAIL_CHARS]))
 def test_chart_lines_break_as_textwrap_breaks_them(text, width):
     assert charts._wrapped(text, width) == textwrap.wrap(text, width)

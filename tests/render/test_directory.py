@@ -39,6 +39,11 @@ def test_initial_folds_umlauts_and_groups_digits_and_signs():
         ["A", "O", "U", "S", "#", "Q", "#"]
 
 
+def test_folded_drops_marks_and_keeps_plain_names_as_they_are_in_lower_case():
+    assert [directory.folded(n) for n in ("Äpfel & Söhne", "Straße", "Crème Brûlée", "Muster GmbH (Demo 8)", "ﬁne")] == \
+        ["apfel & sohne", "strasse", "creme brulee", "muster gmbh (demo 8)", "fine"]
+
+
 def test_letter_bar_links_each_letter_to_its_first_card_in_list_order():
     soup = soup_of(many_partners())
     bar = soup.select_one("nav#kp-letters")
