@@ -19,7 +19,6 @@ from .opendata import (  # noqa: F401
                        generated_now,
                        json_value,
                        partners_json,
-                       to_json,
                        type_label,
                        write_exports,
 )

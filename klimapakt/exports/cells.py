@@ -34,6 +34,7 @@ CSV_LINE_END = "\r\n"
 LIST_SEPARATOR = " "
 FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")  # what spreadsheets would read as a formula
 FORMULA_ESCAPE = "'"
+FORMULA_CHARS = "'=+-@\t\r"  # a text beginning with none of these cannot match FORMULA_START
 
 
 def csv_cell(f: Field, value: Any) -> str:
@@ -73,10 +74,19 @@ def csv_text(table: Table, partners: Sequence[Partner], rows: Iterable[Sequence[
     writer = csv.writer(out, delimiter=CSV_DELIMITER, quotechar='"', doublequote=True,
                         quoting=csv.QUOTE_MINIMAL, lineterminator=CSV_LINE_END)
     writer.writerow([column.name for column in table.columns])
-    fields = [column.field for column in table.columns]
-    for row in table.rows(partners) if rows is None else rows:
-        writer.writerow([csv_cell(f, value) for f, value in zip(fields, row)])
+    records = tuple(table.rows(partners) if rows is None else rows)
+    if records:  # cell by cell as `csv_cell` would, a column at a time: the common cells inline
+        columns = [csv_column(column.field, values) for column, values in zip(table.columns, zip(*records))]
+        writer.writerows(zip(*columns))
     return out.getvalue()
+
+
+def csv_column(f: Field, values: Iterable[Any]) -> list[str]:
+    """`csv_cell(f, value)` of each value: text that no spreadsheet would run as a formula stays as it is."""
+    if f.many:
+        return [csv_cell(f, value) for value in values]
+    return [value if type(value) is str and value[:1] not in FORMULA_CHARS else "" if value is None
+            else str(value) if type(value) is int else csv_scalar(value) for value in values]
 
 
 def parse_csv_cell(f: Field, cell: str) -> Any:

@@ -7,7 +7,6 @@ cannot hold flat, fails loudly here instead of being dropped).
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -46,19 +45,37 @@ class Table:
         return f"{self.name}.csv"
 
     def rows(self, partners: Sequence[Partner]) -> Iterator[tuple[Any, ...]]:
-        getters = [None if column.field is PARTNER_ID else getter(column.path) for column in self.columns]
+        tied = [column.field is PARTNER_ID for column in self.columns]
+        if any(tied[1:]):
+            raise ValueError(f"{self.name}: the partner's id must be the first column")
+        values = row_values(tuple(column.path for column in self.columns[tied[0]:]))
         for partner in partners:
             records = [partner] if not self.path else (lookup(partner, self.path) or ())
             for record in records:
-                yield tuple(partner.id if get is None else get(record) for get in getters)
+                yield (partner.id, *values(record)) if tied[0] else values(record)
 
     def count(self, partners: Sequence[Partner]) -> int:
         return len(partners) if not self.path else sum(len(lookup(p, self.path) or ()) for p in partners)
 
 
-def getter(path: tuple[str, ...]) -> Callable[[Any], Any]:
-    """`lookup(record, path)` as one function; a field of the record itself read by C code (attrgetter)."""
-    return operator.attrgetter(path[0]) if len(path) == 1 else functools.partial(lookup, path=path)
+def row_values(paths: tuple[tuple[str, ...], ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """`tuple(lookup(record, path) for path in paths)` as one function: the fields of the record itself read at
+    once by C code (attrgetter), only the fields inside its objects (e.g. contact.name) looked up in Python."""
+    if not paths:
+        return lambda record: ()
+    top = operator.attrgetter(*(path[0] for path in paths))
+    inner = [(index, path[1:]) for index, path in enumerate(paths) if len(path) > 1]
+    if len(paths) == 1:
+        return lambda record: (lookup(record, paths[0]),)
+    if not inner:
+        return top
+
+    def values(record: Any) -> tuple[Any, ...]:
+        found = list(top(record))
+        for index, rest in inner:
+            found[index] = lookup(found[index], rest)
+        return tuple(found)
+    return values
 
 
 def lookup(record: Any, path: tuple[str, ...]) -> Any:

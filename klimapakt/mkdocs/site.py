@@ -14,14 +14,16 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape as markup
+
 from .. import exports
 from ..load import loader
 from ..model.partners import Partner
 from ..outputs import badges, redirects, vcard
 from ..render import emissions, progress
 from ..render import figures as stats
-from ..render.html import render, render_profile
-from ..vocabulary import PROFILE_DIR, ROLES, STATUS_FOUNDING, STATUSES
+from ..render.html import render_profile
+from ..vocabulary import PROFILE_DIR, ROLES, SECTOR_SHORT, SECTORS, SIZES, STATUS_FOUNDING, STATUSES, district_label
 
 SEARCH_INDEX = "search/search_index.json"  # written by Material's search plugin
 
@@ -157,7 +159,25 @@ def write_outputs(data: SiteData, site_dir: str | Path, *, site_url: str, publis
 def search_entry(partner: Partner) -> dict[str, str]:
     """One entry in Material's index format; title and text are HTML, so they are escaped."""
     return {"location": f"{PROFILE_DIR}/{partner.id}/", "title": escape(partner.name, quote=False),
-            "text": render("search-entry.html", p=partner).strip()}
+            "text": search_text(partner)}
+
+
+def search_text(partner: Partner) -> str:
+    """What a visitor may search for, as short HTML: the description, then each fact as "Label: Wert", the
+    facts apart by " · " so no words run together (the district with its Stadtteile), then the measures.
+    Built here rather than by a template: 5,000 template renders cost a build a sixth of a second."""
+    facts = [("Rolle", ROLES[partner.role]) if partner.is_founding else ("Status", STATUSES[partner.status])]
+    if partner.sector:
+        facts.append(("Branche", f"{SECTORS[partner.sector]} ({SECTOR_SHORT[partner.sector]})"))
+    if partner.size:
+        facts.append(("Größe", SIZES[partner.size]))
+    if partner.district:
+        facts.append(("Sitz", district_label(partner.district)))
+    parts = [f"<p>{markup(partner.description)}</p>" if partner.description else "",
+             "<p>" + " · ".join(f"{label}: {markup(value)}" for label, value in facts) + "</p>"]
+    if partner.measures:
+        parts.append(f"\n<p>Maßnahmen: {markup(', '.join(m.title for m in partner.measures))}</p>")
+    return "".join(parts)
 
 
 def add_to_search_index(partners: tuple[Partner, ...], index_path: Path) -> bool:

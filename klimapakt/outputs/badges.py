@@ -109,23 +109,41 @@ def write_badges(partners: Iterable[Partner], site_dir: Path) -> int:
     are hard links to it: creating a link costs a twentieth of writing a file, which
     matters with thousands of partners. Where links are not possible, the file is written.
     """
-    first_of_year: dict[int | None, Path] = {}
+    first_of_year: dict[int | None, str] = {}
     written = 0
     for partner in partners:
         badge = badge_for(partner)
         if badge is None:
             continue
-        path = site_dir / badge.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            path.unlink()
+        path = os.path.join(site_dir, badge.path)
         source = first_of_year.get(badge.year)
-        try:
-            if source is None:
-                raise OSError("first badge of its year")
-            os.link(source, path)
-        except OSError:
-            path.write_text(badge_svg(badge.year), encoding="utf-8")
+        if source is None or not link(source, path):
+            write_file(path, badge_svg(badge.year))
             first_of_year.setdefault(badge.year, path)
         written += 1
     return written
+
+
+def link(source: str, path: str) -> bool:
+    """`path` as a hard link to `source`, replacing any file there, in its folder made if needed (the profile's
+    folder usually is there: one system call a badge); False where the file system has no hard links."""
+    for _attempt in range(3):
+        try:
+            os.link(source, path)
+            return True
+        except FileExistsError:
+            os.unlink(path)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        except OSError:
+            break
+    return False
+
+
+def write_file(path: str, text: str) -> None:
+    """A new file at `path`: one there before is removed first, as it may be a hard link to another badge."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.lexists(path):
+        os.unlink(path)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text)

@@ -27,6 +27,8 @@ def write_redirects(partners: Iterable[Partner], site_dir: Path, site_url: str) 
     """Write the redirect page (and badge copy) for every former id; returns how many ids were written."""
     written = 0
     for partner in partners:
+        if not partner.former_ids:
+            continue
         badge = badges.badge_for(partner)
         for old in partner.former_ids:
             folder = site_dir / PROFILE_DIR / old

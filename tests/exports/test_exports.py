@@ -239,3 +239,26 @@ def test_daten_page_links_every_file_and_states_the_licence(demo_site):
     assert exports.LICENCE_NAME in text and "Ausgenommen sind die Logos" in text
     columns = [c.get_text() for c in page.select("details.kp-data-columns code")]
     assert "contact.phone" in columns and "partner_id" in columns
+
+
+def test_a_table_row_holds_each_column_looked_up_in_its_record(demo_registry):
+    partners = loader.load_valid(demo_registry, logo_dir=ROOT / "docs/assets/partners").partners
+    for table in exports.tables():
+        expected = [tuple(partner.id if column.field is export_tables.PARTNER_ID else
+                          export_tables.lookup(record, column.path) for column in table.columns)
+                    for partner in partners
+                    for record in ([partner] if not table.path else export_tables.lookup(partner, table.path) or ())]
+        assert list(table.rows(partners)) == expected and expected, table.name
+    nobody = model.Partner(id="x", name="X", role="partner", status="partner")  # no contact, no agreement
+    row = dict(zip([c.name for c in exports.tables()[0].columns], next(exports.tables()[0].rows([nobody]))))
+    assert row["contact.email"] is None and row["agreement.signed"] is None and row["id"] == "x"
+
+
+@pytest.mark.parametrize("value", ["", "Text", "'Text", "'=1", "''+1", "=1", "-", "@a", "\tx", "\rx", " =1", None, 0, 7,
+                                   -3, 2.5, 30.0, True, False, dt.date(2024, 3, 15)])
+def test_a_column_is_written_as_its_cells_one_by_one(value):
+    for kind in (TEXT, INT, TONNES, BOOL, DATE):
+        field = model.Field("f", "x", kind=kind)
+        assert exports.cells.csv_column(field, [value, value]) == [exports.csv_cell(field, value)] * 2
+    listed = model.Field("s", "x", kind=INT, many=True)
+    assert exports.cells.csv_column(listed, [(1, 2), (), None]) == ["1 2", "", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import io
 import zipfile
 
@@ -13,6 +14,7 @@ import pytest
 
 from conftest import ROOT, TODAY
 from klimapakt import exports, model
+from klimapakt.exports import xlsx
 from klimapakt.exports.xlsx import partners_xlsx
 from klimapakt.load import loader
 
@@ -102,3 +104,19 @@ def test_every_field_has_a_german_title_for_the_spreadsheets():
     assert missing == []
     titles = [column.title for table in exports.tables() for column in table.columns]
     assert all(len(set(c.title for c in t.columns)) == len(t.columns) for t in exports.tables()), titles
+
+
+def test_the_workbook_leaves_the_cycle_collector_as_it_found_it(demo_partners):
+    assert gc.isenabled()
+    partners_xlsx(demo_partners[:3], STAMP, publisher="T", rights="R")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with xlsx.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), xlsx.collector_paused():
+        raise ValueError
+    assert gc.isenabled()

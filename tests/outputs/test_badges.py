@@ -115,3 +115,19 @@ def test_an_initialpartner_gets_a_badge_only_with_its_own_agreement():
     # The record rule refuses "founding" + "partner" without agreement; the badge does not rely on it alone.
     for status in ("partner", "founding"):
         assert badges.badge_for(model.Partner(id="k", name="Kammer", role="founding", status=status)) is None
+
+
+def test_badges_are_written_again_over_old_ones_without_changing_any_other_file(tmp_path):
+    partners = [model.Partner(id=f"p{n}", name=f"P{n}", role="partner", status="partner", joined=dt.date(2020 + n % 2, 1, 1))
+                for n in range(4)]
+    (tmp_path / "partner" / "p0").mkdir(parents=True)  # p1 … p3: their folders are made by write_badges
+    other = tmp_path / "other.txt"
+    other.write_text("unrelated", encoding="utf-8")
+    (tmp_path / "partner" / "p2").mkdir()
+    (tmp_path / "partner" / "p2" / badges.BADGE_FILE).hardlink_to(other)  # a stale file that must not be written into
+    for _run in range(2):
+        assert badges.write_badges(partners, tmp_path) == 4
+        for partner in partners:
+            assert (tmp_path / badges.badge_for(partner).path).read_text(encoding="utf-8") == badges.badge_svg(partner.year_joined)
+        assert other.read_text(encoding="utf-8") == "unrelated"
+    assert (tmp_path / "partner/p0/badge.svg").samefile(tmp_path / "partner/p2/badge.svg")

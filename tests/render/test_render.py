@@ -64,3 +64,16 @@ def test_tel_link_keeps_only_digits_and_plus():
 def test_german_dates_and_numbers():
     assert render.date_de(dt.date(2023, 1, 5)) == "5. Januar 2023"
     assert render.number_de(12345.5) == "12.345,5"
+
+
+def test_search_entry_text_is_escaped_html_of_description_facts_and_measures():
+    partner = hostile_partner(name="A & B <GmbH>", description="Wir \"heizen\" 'klug' & <sparsam>", sector="C",
+                              size="micro", district=2)
+    assert site.search_entry(partner) == {
+        "location": "partner/hostile/", "title": "A &amp; B &lt;GmbH&gt;",
+        "text": "<p>Wir &#34;heizen&#34; &#39;klug&#39; &amp; &lt;sparsam&gt;</p>"
+                "<p>Status: Klimapartner · Branche: Verarbeitendes Gewerbe (Industrie) · Größe: Kleinstunternehmen · "
+                "Sitz: Stadtbezirk 2 (Düsseltal, Flingern-Nord, Flingern-Süd)</p>\n"
+                "<p>Maßnahmen: &lt;script&gt;alert(1)&lt;/script&gt; {{ config }} {% raw %} &amp; &#34;quote&#34;</p>"}
+    founding = hostile_partner(role="founding", status="founding", description=None, agreement=None)
+    assert site.search_entry(founding)["text"] == "<p>Rolle: Initialpartner</p>"
