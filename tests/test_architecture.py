@@ -37,7 +37,7 @@ class Layer:
 # its own layer (render/, exports/ and outputs/ are siblings). ARCHITECTURE.md shows this table.
 LAYERS = (
     Layer("text neutralisation", ("neutral.py",), ()),
-    Layer("leaves", ("files.py", "report.py", "vocabulary.py", "clock.py", "precision.py", "urls.py", "mdtext.py"),
+    Layer("leaves", ("files.py", "report.py", "vocabulary.py", "clock.py", "precision.py", "urls.py", "mdtext.py", "memory.py"),
           ("text neutralisation",)),
     Layer("value rules", ("rules/",), ("leaves",)),
     Layer("source", ("source/",), ("value rules",)),

@@ -16,15 +16,14 @@ XlsxWriter is imported inside the functions: importing klimapakt.exports stays c
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .. import precision as precisions
+from ..memory import cycle_collector_paused
 from ..model.partners import PRECISION_OF, Partner
 from .csv_tables import Table, tables
 
@@ -188,7 +187,7 @@ def partners_xlsx(partners: Sequence[Partner], stamp: dt.datetime, *, publisher:
                   demo: bool = False, rows: Mapping[str, Iterable[Sequence[Any]]] | None = None) -> bytes:
     """site/daten/partners.xlsx: one sheet per table of the CSV export, German headers; `rows`: each
     table's rows by its name, when the caller has them already (the CSV files are written from them too)."""
-    with collector_paused():
+    with cycle_collector_paused():
         workbook = new_workbook()
         for table in tables():
             add_table(workbook, table.title, [column.title for column in table.columns],
@@ -197,16 +196,3 @@ def partners_xlsx(partners: Sequence[Partner], stamp: dt.datetime, *, publisher:
         return workbook_bytes(workbook, stamp, title=title, creator=publisher, description=rights)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a large workbook is built. XlsxWriter keeps one tuple per cell
-    (200,000 at 5,000 partners); every 700 new objects started a collection, which walked the growing table,
-    and now and then the whole build's memory, hundreds of times to find nothing: a quarter to a third of the
-    workbook's time. Nothing is lost: what reference counting does not free, the collector finds once it runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, TODAY
-from klimapakt import exports, model
+from klimapakt import exports, memory, model
 from klimapakt.exports import xlsx
 from klimapakt.exports.xlsx import partners_xlsx
 from klimapakt.load import loader
@@ -112,11 +112,11 @@ def test_the_workbook_leaves_the_cycle_collector_as_it_found_it(demo_partners):
     assert gc.isenabled()
     gc.disable()
     try:
-        with xlsx.collector_paused():
+        with memory.cycle_collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
         gc.enable()
-    with pytest.raises(ValueError), xlsx.collector_paused():
+    with pytest.raises(ValueError), memory.cycle_collector_paused():
         raise ValueError
     assert gc.isenabled()
