@@ -41,6 +41,7 @@ def on_env(env, config, files):
     profiles' shared navigation (klimapakt.mkdocs.shared_nav); in the preview (no directory URLs) the
     page files that links are turned into."""
     global _page_files
+    build.cache_compiled_templates(env, config)
     env.filters.update(build.post_date_filters())
     filters, helpers = shared_nav.template_helpers()
     env.filters.update(filters)
