@@ -37,16 +37,10 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_env(env, config, files):
-    """Filters for the blog templates in overrides/ (a post's date as precise as its source), the
-    profiles' shared navigation (klimapakt.mkdocs.shared_nav); in the preview (no directory URLs) the
-    page files that links are turned into."""
+    """The theme's templates for this build (klimapakt.mkdocs.build.prepare_theme); in the preview (no
+    directory URLs) the page files that links are turned into."""
     global _page_files
-    build.cache_compiled_templates(env, config)
-    env.filters.update(build.post_date_filters())
-    filters, helpers = shared_nav.template_helpers()
-    env.filters.update(filters)
-    env.globals.update(helpers)
-    shared_nav.start_build()
+    build.prepare_theme(env, config)
     _page_files = preview.page_files(f.url for f in files) if not config.use_directory_urls else frozenset()
     return env
 

@@ -20,7 +20,7 @@ from ..load import news
 from ..model.partners import Partner
 from ..render import html
 from ..report import RegistryError
-from . import admin, hosting, profile_links, sandbox
+from . import admin, hosting, profile_links, sandbox, shared_nav
 from .project import Project
 
 
@@ -72,6 +72,17 @@ def drop_unsafe_files(files: Files, project: Project) -> None:
 
 
 TEMPLATE_CACHE = "build/jinja-cache"  # below the project folder; git ignores build/
+
+
+def prepare_theme(env: jinja2.Environment, config: MkDocsConfig) -> None:
+    """The theme's Jinja environment for this build: compiled templates cached, the blog templates'
+    filters (a post's date as precise as its source), the profiles' shared navigation (shared_nav)."""
+    cache_compiled_templates(env, config)
+    env.filters.update(post_date_filters())
+    filters, helpers = shared_nav.template_helpers()
+    env.filters.update(filters)
+    env.globals.update(helpers)
+    shared_nav.start_build()
 
 
 def cache_compiled_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
