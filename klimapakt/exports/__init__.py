@@ -17,7 +17,7 @@ from .opendata import (  # noqa: F401
                        export_files,
                        field_list,
                        generated_now,
-                       json_value,
+                       json_default,
                        partners_json,
                        type_label,
                        write_exports,

@@ -54,14 +54,6 @@ def json_default(value: Any) -> str:
     raise TypeError(f"{type(value).__name__} has no JSON form")
 
 
-def json_value(f: Field, value: Any) -> Any:
-    """One field's value as a reader of partners.json gets it: a record as a dict, a list as a list, a date as text."""
-    if f.spec and value is not None:
-        encode = record_encoder(f.spec)
-        value = [encode(item) for item in value] if f.many else encode(value)
-    return json.loads(json.dumps(value, default=json_default))
-
-
 def field_list(spec: tuple[Field, ...], prefix: str = "") -> Iterator[dict[str, Any]]:
     """Every key of the JSON records with its German description, e.g. "agreement.measures[].title"."""
     for f in spec:

@@ -6,14 +6,13 @@ these tests switch that off to show the sandbox holds on its own, in a real buil
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import jinja2
 import pytest
 from jinja2.sandbox import SecurityError
 
-from conftest import ROOT
+from helpers.repo_copy import copy_for_building
 from klimapakt.mkdocs.project import Project
 from klimapakt.mkdocs.sandbox import PageSandbox
 
@@ -48,13 +47,7 @@ def test_the_macros_are_called_by_name_with_their_arguments():
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    copy = tmp_path / "repo"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
-        shutil.copy(ROOT / name, copy / name)
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, copy / name)
-    return copy
+    return copy_for_building(tmp_path / "repo")
 
 
 def build_in_process(repo: Path) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
 from helpers.demo_events import write_demo_events
+from helpers.repo_copy import copy_for_building
 
 SHARED_BLOCK = re.compile(r"\{% block (tabs|site_nav) -%\}.*?\{%- endblock %\}\n", re.S)
 
@@ -23,20 +22,11 @@ def without_shared_blocks(repo: Path) -> None:
     main.write_text(text, encoding="utf-8")
 
 
-def repository_for_building(target: Path) -> Path:
-    target.mkdir()
-    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
-        shutil.copy(ROOT / name, target / name)
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, target / name)
-    return target
-
-
 def test_every_profile_is_as_material_renders_it_alone(demo_site, demo_registry, tmp_path):
     """The shared demo build against one from a copy of the repository without the two blocks."""
     profiles = sorted((demo_site / "partner").glob("*/index.html"))
     assert len(profiles) > 20
-    repo = repository_for_building(tmp_path / "repo")
+    repo = copy_for_building(tmp_path / "repo")
     without_shared_blocks(repo)
     events = str(write_demo_events(demo_registry, tmp_path / "events.yml"))  # as build_site writes them
     env = {**os.environ, "KLIMAPAKT_REGISTRY": str(demo_registry), "NO_MKDOCS_2_WARNING": "1", "KLIMAPAKT_EVENTS": events}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.repo_copy import copy_for_building
 from klimapakt import model
 from klimapakt.load import loader
 from klimapakt.rules import logo_content, logos
@@ -417,13 +418,7 @@ def test_registry_text_keeps_line_ends_as_read_text_did(tmp_path):
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A copy of what the build reads, to add hostile files to."""
-    copy = tmp_path / "repo"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "hooks.py", "macros.py", "partners.yml", "events.yml", "kennzahlen.yml"):
-        shutil.copy(ROOT / name, copy / name)
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, copy / name)
-    return copy
+    return copy_for_building(tmp_path / "repo")
 
 
 def build(repo: Path) -> subprocess.CompletedProcess:
